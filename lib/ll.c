@@ -1,0 +1,262 @@
+/*
+ * Process-wide state shared by every tool: its name, the counters
+ * written by --stats, the --reject side file and the exit status.
+ * Tools are single-threaded filters, so plain globals keep each
+ * main() short without hiding anything.
+ */
+#include <err.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <jansson.h>
+
+#include "atomicfile.h"
+#include "ll.h"
+#include "xalloc.h"
+
+struct ll_stats ll_stats;
+const char *ll_progname = "ll";
+
+static FILE *rejectfp;
+static const char *rejectpath;
+static int rejectlast = '\n';
+static const char *statspath;
+static int failcode;
+
+void
+ll_init(const char *argv0)
+{
+	const char *p;
+
+	if (argv0 != NULL) {
+		p = strrchr(argv0, '/');
+		ll_progname = p != NULL ? p + 1 : argv0;
+	}
+	json_set_alloc_funcs(xmalloc, free);
+	ll_stats.reasons = json_object();
+	ll_stats.extra = json_object();
+	ll_out_unbuffered(isatty(STDOUT_FILENO));
+}
+
+void
+ll_version(void)
+{
+	printf("%s (Log Lake) %s\n", ll_progname, LL_VERSION);
+	ll_out_flush();
+	if (fclose(stdout) == EOF)
+		err(LL_EXIT_IO, "<stdout>");
+	exit(LL_EXIT_OK);
+}
+
+/* Prints "prog: FILE:LINE: message" without touching the counters. */
+void
+ll_warnx_at(const char *file, uintmax_t line, const char *fmt, ...)
+{
+	va_list ap;
+
+	fflush(stdout);
+	fprintf(stderr, "%s: %s:%ju: ", ll_progname, file, line);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+void
+ll_reject_open(const char *path)
+{
+	rejectpath = path;
+	if (strcmp(path, "-") == 0) {
+		rejectfp = stderr;
+		return;
+	}
+	if ((rejectfp = fopen(path, "w")) == NULL)
+		err(LL_EXIT_IO, "%s", path);
+}
+
+/* Copies part of a rejected record to the --reject file, if any. */
+void
+ll_reject_bytes(const void *raw, size_t len)
+{
+	if (rejectfp == NULL || len == 0)
+		return;
+	if (fwrite(raw, 1, len, rejectfp) != len)
+		err(LL_EXIT_IO, "%s", rejectpath);
+	rejectlast = ((const char *)raw)[len - 1];
+}
+
+/* Ends a rejected record: one record per line in the --reject file. */
+void
+ll_reject_end(const char *reason)
+{
+	ll_stats.rejected++;
+	ll_count(reason);
+	if (rejectfp != NULL && rejectlast != '\n') {
+		if (fputc('\n', rejectfp) == EOF)
+			err(LL_EXIT_IO, "%s", rejectpath);
+		rejectlast = '\n';
+	}
+}
+
+/* Counts a bad record under REASON and keeps its bytes for review. */
+void
+ll_reject(const char *reason, const void *raw, size_t len)
+{
+	ll_reject_bytes(raw, len);
+	ll_reject_end(reason);
+}
+
+void
+ll_count_n(const char *reason, uintmax_t n)
+{
+	json_t *v;
+	json_int_t old;
+
+	v = json_object_get(ll_stats.reasons, reason);
+	old = v != NULL ? json_integer_value(v) : 0;
+	json_object_set_new(ll_stats.reasons, reason,
+	    json_integer(old + (json_int_t)n));
+}
+
+void
+ll_count(const char *reason)
+{
+	ll_count_n(reason, 1);
+}
+
+/* Adds N to a tool-specific counter reported at the top of --stats. */
+void
+ll_stats_add(const char *key, uintmax_t n)
+{
+	json_t *v;
+	json_int_t old;
+
+	v = json_object_get(ll_stats.extra, key);
+	old = v != NULL ? json_integer_value(v) : 0;
+	json_object_set_new(ll_stats.extra, key,
+	    json_integer(old + (json_int_t)n));
+}
+
+void
+ll_stats_set_path(const char *path)
+{
+	statspath = path;
+}
+
+/* Remembers the worst process-level failure; the run goes on. */
+void
+ll_fail(int code)
+{
+	if (code > failcode)
+		failcode = code;
+}
+
+static int
+exit_code(void)
+{
+	if (failcode != 0)
+		return failcode;
+	return ll_stats.rejected > 0 ? LL_EXIT_REJECT : LL_EXIT_OK;
+}
+
+static void
+write_stats(int code)
+{
+	struct ll_afile af;
+	json_t *o;
+	FILE *fp;
+
+	o = json_pack("{s:s, s:s, s:I, s:I, s:I, s:I, s:I, s:O, s:i}",
+	    "tool", ll_progname, "version", LL_VERSION,
+	    "records_in", (json_int_t)ll_stats.records_in,
+	    "bytes_in", (json_int_t)ll_stats.bytes_in,
+	    "records_out", (json_int_t)ll_stats.records_out,
+	    "bytes_out", (json_int_t)ll_stats.bytes_out,
+	    "rejected", (json_int_t)ll_stats.rejected,
+	    "reasons", ll_stats.reasons, "exit", code);
+	json_object_update(o, ll_stats.extra);
+	fp = ll_afile_open(&af, statspath);
+	if (json_dumpf(o, fp, JSON_COMPACT) == -1 || fputc('\n', fp) == EOF ||
+	    ll_afile_commit(&af) == -1)
+		err(LL_EXIT_IO, "%s", statspath);
+	json_decref(o);
+}
+
+/* Flushes and closes every stream, writes --stats, picks the exit code. */
+int
+ll_finish(void)
+{
+	int code;
+
+	ll_out_flush();
+	if (rejectfp != NULL && rejectfp != stderr && fclose(rejectfp) == EOF)
+		err(LL_EXIT_IO, "%s", rejectpath);
+	rejectfp = NULL;
+	code = exit_code();
+	if (statspath != NULL)
+		write_stats(code);
+	json_decref(ll_stats.reasons);
+	json_decref(ll_stats.extra);
+	ll_stats.reasons = ll_stats.extra = NULL;
+	if (fclose(stdout) == EOF)
+		err(LL_EXIT_IO, "<stdout>");
+	return code;
+}
+
+long long
+ll_parse_num(const char *opt, const char *s, long long min, long long max)
+{
+	char *end;
+	long long v;
+
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (end == s || *end != '\0' || errno == ERANGE || v < min || v > max)
+		errx(LL_EXIT_USAGE, "%s: %s: expected a number from %lld "
+		    "to %lld", opt, s, min, max);
+	return v;
+}
+
+/* A size with an optional K, M, G or T suffix (powers of 1024). */
+long long
+ll_parse_size(const char *opt, const char *s)
+{
+	const char *units = "KMGT";
+	const char *u;
+	char *end;
+	long long v;
+	int shift;
+
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	shift = 0;
+	if (*end != '\0' && (u = strchr(units, *end)) != NULL &&
+	    (end[1] == '\0' || (end[1] == 'B' && end[2] == '\0') ||
+	    (end[1] == 'i' && end[2] == 'B' && end[3] == '\0'))) {
+		shift = 10 * (int)(u - units + 1);
+		end += strlen(end);
+	}
+	if (end == s || *end != '\0' || errno == ERANGE || v < 0 ||
+	    v > (LLONG_MAX >> shift))
+		errx(LL_EXIT_USAGE, "%s: %s: expected a size such as 512K, "
+		    "64M or 2G", opt, s);
+	return v << shift;
+}
+
+/* Parses one record; numbers past 64 bits degrade to reals, not errors. */
+json_t *
+ll_json_parse(const char *buf, size_t len, json_error_t *jerr)
+{
+	json_t *j;
+
+	j = json_loadb(buf, len, JSON_ALLOW_NUL, jerr);
+	if (j == NULL && strstr(jerr->text, "too big") != NULL)
+		j = json_loadb(buf, len, JSON_ALLOW_NUL |
+		    JSON_DECODE_INT_AS_REAL, jerr);
+	return j;
+}

@@ -1,0 +1,2 @@
+printf '{"a":1}\n' | ll-splitjson >/dev/full
+echo "rc=$?"

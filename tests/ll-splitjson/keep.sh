@@ -1,0 +1,7 @@
+# --keep fields are copied into each element, even when they come after the
+# array; an element's own field wins and is not duplicated; non-objects
+# pass through.
+printf '{"logEvents":[{"id":"1"},{},{"owner":"mine"},"str"],"owner":"o","logGroup":"g"}' |
+    ll-splitjson -e logEvents -k owner,logGroup
+printf '{"owner":"o","x":{"logEvents":[1]},"logEvents":[{"id":"2"}]}' |
+    ll-splitjson -e logEvents -k owner,missing
