@@ -37,15 +37,17 @@ all: $(BINS)
 
 $(BUILD)/lib/%.o: lib/%.c lib/*.h
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+	@echo "CC $<"
+	@$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD)/libll.a: $(LIB_OBJ)
-	rm -f $@
-	ar rcs $@ $(LIB_OBJ)
+	@rm -f $@
+	@ar rcs $@ $(LIB_OBJ)
 
 $(BUILD)/bin/%: cmd/%.c $(BUILD)/libll.a lib/*.h
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libll.a $(LDFLAGS) $(PKG_LIBS) -lm
+	@echo "LD $@"
+	@$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libll.a $(LDFLAGS) $(PKG_LIBS) -lm
 
 check: all
 	mandoc -Tlint -Wwarning $(MANS)

@@ -5,6 +5,7 @@
  * next good document never shares a line with damaged bytes.
  */
 #include <sys/types.h>
+#include <sys/stat.h>
 
 #include <err.h>
 #include <errno.h>
@@ -16,6 +17,7 @@
 #include <unistd.h>
 
 #include <archive.h>
+#include <libdeflate.h>
 #include <zlib.h>
 
 #include "input.h"
@@ -25,6 +27,8 @@
 #define RAWBUF	(256 * 1024)
 #define SNIFF	512
 #define RATIO_FLOOR (1 << 20)
+#define FAST_MAX_IN	(4 << 20)	/* whole files read for libdeflate */
+#define FAST_MAX_OUT	(32 << 20)	/* largest member libdeflate decodes */
 
 enum format { F_PLAIN, F_GZIP, F_ARCHIVE };
 
@@ -34,10 +38,13 @@ struct ll_input {
 	enum format	 format;
 	const char	*format_name;
 	unsigned char	*raw;		/* compressed bytes read ahead */
-	size_t		 rawpos, rawlen;
+	size_t		 rawpos, rawlen, rawcap;
 	uint64_t	 rawoff;	/* file offset of raw[0] */
 	int		 raweof;
 	z_stream	 zs;
+	struct libdeflate_decompressor *fast;	/* whole-member decoder */
+	unsigned char	*dbuf;		/* its output, handed out in pieces */
+	size_t		 dpos, dlen, dcap;
 	int		 in_member;
 	uint64_t	 member_off;
 	struct archive	*ar;
@@ -80,10 +87,10 @@ refill(struct ll_input *in)
 		in->rawlen -= in->rawpos;
 		in->rawpos = 0;
 	}
-	if (in->raweof || in->rawlen == RAWBUF)
+	if (in->raweof || in->rawlen == in->rawcap)
 		return 0;
 	do
-		r = read(in->fd, in->raw + in->rawlen, RAWBUF - in->rawlen);
+		r = read(in->fd, in->raw + in->rawlen, in->rawcap - in->rawlen);
 	while (r == -1 && errno == EINTR);
 	if (r == -1) {
 		warn("%s", in->name);
@@ -206,12 +213,63 @@ gz_next_member(struct ll_input *in)
 	return 1;
 }
 
+/*
+ * The fast path: when the whole file is buffered, decode the next
+ * member in one call to libdeflate (about twice zlib's speed).  Any
+ * trouble (damage, a member over FAST_MAX_OUT) returns 0 and leaves the
+ * member to zlib, which reports damage with exact offsets.
+ */
+static int
+fast_member(struct ll_input *in)
+{
+	enum libdeflate_result r;
+	size_t used, got;
+
+	if (in->fast == NULL || in->rawlen - in->rawpos < 18 ||
+	    in->raw[in->rawpos] != 0x1f || in->raw[in->rawpos + 1] != 0x8b)
+		return 0;
+	for (;;) {
+		r = libdeflate_gzip_decompress_ex(in->fast, in->raw +
+		    in->rawpos, in->rawlen - in->rawpos, in->dbuf, in->dcap,
+		    &used, &got);
+		if (r == LIBDEFLATE_SUCCESS)
+			break;
+		if (r != LIBDEFLATE_INSUFFICIENT_SPACE ||
+		    in->dcap >= FAST_MAX_OUT)
+			return 0;
+		in->dcap *= 2;
+		free(in->dbuf);
+		in->dbuf = xmalloc(in->dcap);
+	}
+	in->member_off = in->rawoff + in->rawpos;
+	in->rawpos += used;
+	in->dpos = 0;
+	in->dlen = got;
+	return 1;
+}
+
+static ssize_t
+fast_serve(struct ll_input *in, unsigned char *buf, size_t n)
+{
+	size_t k = in->dlen - in->dpos;
+
+	if (k > n)
+		k = n;
+	memcpy(buf, in->dbuf + in->dpos, k);
+	in->dpos += k;
+	return (ssize_t)k;
+}
+
 static ssize_t
 gz_read(struct ll_input *in, unsigned char *buf, size_t n)
 {
 	size_t got;
 	int r;
 
+	while (in->dpos == in->dlen && !in->in_member && fast_member(in))
+		;
+	if (in->dpos < in->dlen)
+		return fast_serve(in, buf, n);
 	in->zs.next_out = buf;
 	in->zs.avail_out = (uInt)n;
 	while (in->zs.avail_out == n && !in->damaged) {
@@ -342,7 +400,8 @@ struct ll_input *
 ll_input_open(const char *path)
 {
 	struct ll_input *in;
-	int fd;
+	struct stat st;
+	int fd, whole;
 
 	if (path == NULL || strcmp(path, "-") == 0) {
 		fd = STDIN_FILENO;
@@ -352,13 +411,26 @@ ll_input_open(const char *path)
 	in = xcalloc(1, sizeof(*in));
 	in->name = xstrdup(path);
 	in->fd = fd;
-	in->raw = xmalloc(RAWBUF);
+	in->rawcap = RAWBUF;
+	whole = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+	    st.st_size > 0 && st.st_size <= FAST_MAX_IN;
+	if (whole)
+		in->rawcap = (size_t)st.st_size + 1;
+	in->raw = xmalloc(in->rawcap);
 	while (in->rawlen < SNIFF && !in->raweof && refill(in) > 0)
 		;
 	in->format_name = sniff(in->raw, in->rawlen, &in->format);
 	if (in->format == F_GZIP && inflateInit2(&in->zs, 16 + MAX_WBITS) !=
 	    Z_OK)
 		errx(LL_EXIT_IO, "zlib: cannot initialise inflate");
+	if (in->format == F_GZIP && whole) {
+		while (!in->raweof && refill(in) > 0)
+			;
+		if ((in->fast = libdeflate_alloc_decompressor()) == NULL)
+			errx(LL_EXIT_IO, "out of memory");
+		in->dcap = 1 << 20;
+		in->dbuf = xmalloc(in->dcap);
+	}
 	if (in->format == F_ARCHIVE)
 		ar_open(in);
 	return in;
@@ -452,6 +524,9 @@ ll_input_close(struct ll_input *in)
 		return;
 	if (in->format == F_GZIP)
 		inflateEnd(&in->zs);
+	if (in->fast != NULL)
+		libdeflate_free_decompressor(in->fast);
+	free(in->dbuf);
 	if (in->ar != NULL)
 		archive_read_free(in->ar);
 	if (in->fd != STDIN_FILENO)

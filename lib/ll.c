@@ -41,6 +41,8 @@ ll_init(const char *argv0)
 	ll_stats.reasons = json_object();
 	ll_stats.extra = json_object();
 	ll_out_unbuffered(isatty(STDOUT_FILENO));
+	ll_pipe_grow(STDIN_FILENO);
+	ll_pipe_grow(STDOUT_FILENO);
 }
 
 void

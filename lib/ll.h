@@ -56,6 +56,7 @@ int	ll_finish(void);
 
 /* Output: one large buffer over standard output. */
 void	ll_out_unbuffered(int);
+void	ll_pipe_grow(int);
 void	ll_out_write(const void *, size_t);
 void	ll_out_record(const void *, size_t);
 void	ll_out_json(json_t *);

@@ -3,8 +3,12 @@
  * emitting a record costs a memcpy.  Flushing per record happens only
  * when standard output is a terminal or --unbuffered asks for it.
  */
+#define _GNU_SOURCE
+#include <sys/stat.h>
+
 #include <err.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -25,6 +29,19 @@ void
 ll_out_unbuffered(int on)
 {
 	unbuffered = on;
+}
+
+/*
+ * A larger pipe lets the next tool in a pipeline read in big chunks;
+ * without it, 64 KiB pipe buffers cost a third of the throughput.
+ */
+void
+ll_pipe_grow(int fd)
+{
+	struct stat st;
+
+	if (fstat(fd, &st) == 0 && S_ISFIFO(st.st_mode))
+		(void)fcntl(fd, F_SETPIPE_SZ, OUTBUF);
 }
 
 static void
