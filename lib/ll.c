@@ -250,15 +250,18 @@ ll_parse_size(const char *opt, const char *s)
 	return v << shift;
 }
 
-/* Parses one record; numbers past 64 bits degrade to reals, not errors. */
+/*
+ * Parses one JSON value; numbers past 64 bits degrade to reals rather
+ * than failing the record.
+ */
 json_t *
 ll_json_parse(const char *buf, size_t len, json_error_t *jerr)
 {
 	json_t *j;
 
-	j = json_loadb(buf, len, JSON_ALLOW_NUL, jerr);
+	j = json_loadb(buf, len, JSON_ALLOW_NUL | JSON_DECODE_ANY, jerr);
 	if (j == NULL && strstr(jerr->text, "too big") != NULL)
-		j = json_loadb(buf, len, JSON_ALLOW_NUL |
+		j = json_loadb(buf, len, JSON_ALLOW_NUL | JSON_DECODE_ANY |
 		    JSON_DECODE_INT_AS_REAL, jerr);
 	return j;
 }

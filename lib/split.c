@@ -142,7 +142,8 @@ parse_field(struct split *s, json_t *rec)
 		return rec;
 	inner = ll_json_parse(json_string_value(v), json_string_length(v),
 	    &jerr);
-	if (inner == NULL) {
+	if (!json_is_object(inner) && !json_is_array(inner)) {
+		json_decref(inner);
 		ll_count("parse_not_json");
 		return rec;
 	}
