@@ -220,3 +220,25 @@ ll_ddl(struct ll_jbuf *b, enum ll_dialect d, const struct ll_table *t,
 		break;
 	}
 }
+
+/* One Athena (Hive) statement registering a partition at LOCATION. */
+void
+ll_ddl_add_partition(struct ll_jbuf *b, const char *table, const char **keys,
+    const char **vals, size_t n, const char *location)
+{
+	size_t i;
+
+	ll_jbuf_adds(b, "ALTER TABLE ");
+	qname(b, LL_DDL_ATHENA, table);
+	ll_jbuf_adds(b, " ADD IF NOT EXISTS PARTITION (");
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			ll_jbuf_adds(b, ", ");
+		ident(b, LL_DDL_ATHENA, keys[i], strlen(keys[i]));
+		ll_jbuf_adds(b, " = ");
+		literal(b, vals[i]);
+	}
+	ll_jbuf_adds(b, ") LOCATION ");
+	literal(b, location);
+	ll_jbuf_addc(b, ';');
+}

@@ -22,5 +22,7 @@ enum ll_dialect {
 int	ll_ddl_dialect(const char *);
 void	ll_ddl(struct ll_jbuf *, enum ll_dialect, const struct ll_table *,
 	    const char *, const char *, char **, size_t);
+void	ll_ddl_add_partition(struct ll_jbuf *, const char *, const char **,
+	    const char **, size_t, const char *);
 
 #endif
