@@ -644,10 +644,10 @@ columns(const struct flat *f)
 
 	for (i = 0; i < f->t->ncols; i++) {
 		c = &f->t->cols[i];
-		printf("%s\t%s\t%s%s\n", c->name, ll_ctype_name(c->type),
-		    c->kind == LL_CK_JSON ? "json:" : c->kind ==
-		    LL_CK_DERIVED ? "derived:" : "", c->path != NULL ?
-		    c->path : "");
+		printf("%s\t%s\t%s%s%s\n", c->name, ll_ctype_name(c->type),
+		    c->kind == LL_CK_JSON ? "json" : c->kind ==
+		    LL_CK_DERIVED ? "derived" : "", c->kind != LL_CK_FIELD &&
+		    c->path != NULL ? ":" : "", c->path != NULL ? c->path : "");
 	}
 }
 
