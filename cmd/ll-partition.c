@@ -54,6 +54,7 @@ struct state {
 	char		**pkeys;
 	size_t		 npkeys;
 	long long	 target;
+	size_t		 block;
 	size_t		 maxopen, nactive;
 	struct part	**part;
 	size_t		 npart, *hash, hashcap;
@@ -354,7 +355,7 @@ add_row(struct state *st, struct part *p, const struct ll_jval *key)
 	ll_jbuf_add(&p->blk, st->row.p, st->row.len);
 	ll_jbuf_addc(&p->blk, '\n');
 	p->records++;
-	if (p->blk.len >= BLOCK)
+	if (p->blk.len >= st->block)
 		flush_block(st, p);
 	if (p->fbytes >= (uint64_t)st->target)
 		close_file(st, p);
@@ -624,6 +625,9 @@ main(int argc, char *argv[])
 			break;
 		case 's':
 			st.target = ll_parse_size("--size", optarg);
+			if (st.target < 1)
+				errx(LL_EXIT_USAGE, "--size: %s: too small",
+				    optarg);
 			break;
 		case 't':
 			table = optarg;
@@ -650,6 +654,8 @@ main(int argc, char *argv[])
 		parse_pkeys(&st, st.t->partition);
 	if (st.key == NULL)
 		st.key = st.t->key;
+	/* A target below one block still gets files of about that size. */
+	st.block = st.target < BLOCK ? (size_t)st.target : BLOCK;
 	if (st.base == NULL)
 		st.base = st.out;
 	if (dialect != NULL)

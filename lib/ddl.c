@@ -99,7 +99,7 @@ columns(struct ll_jbuf *b, enum ll_dialect d, const struct ll_table *t,
 	for (i = 0; i < t->ncols; i++) {
 		if (is_pkey(t->cols[i].name, pkeys, npkeys))
 			continue;
-		ll_jbuf_adds(b, "  ");
+		ll_jbuf_adds(b, d == LL_DDL_DUCKDB ? "    " : "  ");
 		if (d == LL_DDL_DUCKDB)
 			literal(b, t->cols[i].name);
 		else
