@@ -556,8 +556,8 @@ ddl(struct state *st, const char *dialect, const char *name)
 	int d;
 
 	if ((d = ll_ddl_dialect(dialect)) == -1)
-		errx(LL_EXIT_USAGE, "--ddl: %s: expected athena, trino, spark "
-		    "or duckdb", dialect);
+		errx(LL_EXIT_USAGE, "--ddl: %s: expected athena, trino, spark, "
+		    "duckdb or glue", dialect);
 	if (st->base == NULL)
 		errx(LL_EXIT_USAGE, "--ddl needs --location or --output");
 	memset(&b, 0, sizeof(b));

@@ -378,6 +378,8 @@ main(int argc, char *argv[])
 			errx(LL_EXIT_USAGE, "%s", why);
 		ll_aws_retries(g.aws, retries);
 		get_table(&g);
+		ll_stats_add("created", 0);
+		ll_stats_add("exists", 0);
 	}
 	if (argc == 0)
 		register_file(&g, "-");

@@ -207,11 +207,11 @@ ll_aws_call(struct ll_aws *a, const char *action, json_t *body, char **errp)
 			*errp = xasprintf("%s: HTTP %ld: %s%s%s", action,
 			    status, type, msg != NULL ? ": " : "",
 			    msg != NULL ? msg : "");
-			json_decref(j);
-			j = NULL;
 			retry = status >= 500 || strcmp(type,
 			    "ThrottlingException") == 0 || strcmp(type,
 			    "ConcurrentModificationException") == 0;
+			json_decref(j);
+			j = NULL;
 			free(xcode);
 			free(xmsg);
 			if (!retry)

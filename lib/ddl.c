@@ -1,15 +1,20 @@
 /*
  * Every dialect quotes every identifier, because the schema has
- * names ("timestamp", "owner") that some engines reserve.
+ * names ("timestamp", "owner") that some engines reserve.  "glue" is
+ * not SQL but the TableInput of Glue's CreateTable, for catalogs kept
+ * without Athena.
  */
+#include <stdlib.h>
 #include <string.h>
+
+#include <jansson.h>
 
 #include "ddl.h"
 #include "jscan.h"
 #include "schema.h"
 
 static const char *const dialects[] = { "athena", "trino", "spark",
-    "duckdb" };
+    "duckdb", "glue" };
 
 int
 ll_ddl_dialect(const char *name)
@@ -70,7 +75,8 @@ type(enum ll_dialect d, enum ll_ctype t)
 		{ "string", "boolean", "bigint" },
 		{ "varchar", "boolean", "bigint" },
 		{ "STRING", "BOOLEAN", "BIGINT" },
-		{ "VARCHAR", "BOOLEAN", "BIGINT" }
+		{ "VARCHAR", "BOOLEAN", "BIGINT" },
+		{ "string", "boolean", "bigint" }
 	};
 
 	return names[d][t == LL_CT_BOOLEAN ? 1 : t == LL_CT_BIGINT ? 2 : 0];
@@ -133,6 +139,42 @@ pkey_list(struct ll_jbuf *b, enum ll_dialect d, char **pkeys, size_t npkeys,
 	}
 }
 
+/* The Glue CreateTable TableInput, the same table as Athena's DDL. */
+static void
+glue(struct ll_jbuf *b, const struct ll_table *t, const char *name,
+    const char *location, char **pkeys, size_t npkeys)
+{
+	json_t *in, *cols, *keys;
+	size_t i, n;
+	char *text;
+
+	cols = json_array();
+	for (i = 0; i < t->ncols; i++)
+		if (!is_pkey(t->cols[i].name, pkeys, npkeys))
+			json_array_append_new(cols, json_pack("{s:s, s:s}",
+			    "Name", t->cols[i].name, "Type",
+			    type(LL_DDL_ATHENA, t->cols[i].type)));
+	keys = json_array();
+	for (i = 0; i < npkeys; i++)
+		json_array_append_new(keys, json_pack("{s:s, s:s}", "Name",
+		    pkeys[i], "Type", "string"));
+	in = json_pack("{s:s, s:s, s:{s:s, s:s}, s:o, s:{s:o, s:s, s:s, "
+	    "s:s, s:b, s:{s:s}}}", "Name", name, "TableType", "EXTERNAL_TABLE",
+	    "Parameters", "classification", "json", "compressionType", "gzip",
+	    "PartitionKeys", keys, "StorageDescriptor", "Columns", cols,
+	    "Location", location, "InputFormat",
+	    "org.apache.hadoop.mapred.TextInputFormat", "OutputFormat",
+	    "org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat",
+	    "Compressed", 1, "SerdeInfo", "SerializationLibrary",
+	    "org.openx.data.jsonserde.JsonSerDe");
+	text = json_dumps(in, JSON_COMPACT);
+	n = strlen(text);
+	ll_jbuf_add(b, text, n);
+	ll_jbuf_addc(b, '\n');
+	free(text);
+	json_decref(in);
+}
+
 void
 ll_ddl(struct ll_jbuf *b, enum ll_dialect d, const struct ll_table *t,
     const char *name, const char *location, char **pkeys, size_t npkeys)
@@ -192,6 +234,9 @@ ll_ddl(struct ll_jbuf *b, enum ll_dialect d, const struct ll_table *t,
 		ll_jbuf_adds(b, ")\nLOCATION ");
 		literal(b, location);
 		ll_jbuf_adds(b, ";\n");
+		break;
+	case LL_DDL_GLUE:
+		glue(b, t, name, location, pkeys, npkeys);
 		break;
 	case LL_DDL_DUCKDB:
 		ll_jbuf_adds(b, "CREATE OR REPLACE VIEW ");

@@ -16,7 +16,8 @@ enum ll_dialect {
 	LL_DDL_ATHENA,
 	LL_DDL_TRINO,
 	LL_DDL_SPARK,
-	LL_DDL_DUCKDB
+	LL_DDL_DUCKDB,
+	LL_DDL_GLUE
 };
 
 int	ll_ddl_dialect(const char *);
