@@ -117,8 +117,8 @@ reader_line(struct reader *r, size_t *lenp)
 
 	seen = 0;
 	for (;;) {
-		nl = memchr(r->buf + r->off + seen, '\n', r->len - r->off -
-		    seen);
+		nl = r->len - r->off > seen ? memchr(r->buf + r->off + seen,
+		    '\n', r->len - r->off - seen) : NULL;
 		if (nl != NULL || (r->eof && r->len > r->off)) {
 			line = r->buf + r->off;
 			*lenp = nl != NULL ? (size_t)(nl - line) :
@@ -130,7 +130,8 @@ reader_line(struct reader *r, size_t *lenp)
 		if (r->eof)
 			return NULL;
 		seen = r->len - r->off;
-		memmove(r->buf, r->buf + r->off, seen);
+		if (r->off > 0)
+			memmove(r->buf, r->buf + r->off, seen);
 		r->len = seen;
 		r->off = 0;
 		if (r->size - r->len < CHUNK) {
@@ -505,7 +506,8 @@ finish(struct state *st)
 	for (i = 0; i < st->npart; i++)
 		if (st->part[i]->active)
 			deactivate(st, st->part[i]);
-	qsort(st->part, st->npart, sizeof(*st->part), cmp_part);
+	if (st->npart > 0)
+		qsort(st->part, st->npart, sizeof(*st->part), cmp_part);
 	for (i = 0; i < st->npart; i++) {
 		p = st->part[i];
 		if (p->files > 0) {

@@ -86,8 +86,8 @@ reader_line(struct reader *r, size_t *lenp)
 
 	seen = 0;
 	for (;;) {
-		nl = memchr(r->buf + r->off + seen, '\n', r->len - r->off -
-		    seen);
+		nl = r->len - r->off > seen ? memchr(r->buf + r->off + seen,
+		    '\n', r->len - r->off - seen) : NULL;
 		if (nl != NULL || (r->eof && r->len > r->off)) {
 			line = r->buf + r->off;
 			*lenp = nl != NULL ? (size_t)(nl - line) :
@@ -99,7 +99,8 @@ reader_line(struct reader *r, size_t *lenp)
 		if (r->eof)
 			return NULL;
 		seen = r->len - r->off;
-		memmove(r->buf, r->buf + r->off, seen);
+		if (r->off > 0)
+			memmove(r->buf, r->buf + r->off, seen);
 		r->len = seen;
 		r->off = 0;
 		if (r->size - r->len < CHUNK) {
@@ -124,9 +125,14 @@ get_table(struct reg *g)
 
 	req = json_pack("{s:s, s:s}", "DatabaseName", g->db, "Name",
 	    g->table);
-	if ((ans = ll_aws_call(g->aws, "GetTable", req, &msg)) == NULL)
-		errx(LL_EXIT_REMOTE, "%s", msg);
+	ans = ll_aws_call(g->aws, "GetTable", req, &msg);
 	json_decref(req);
+	if (ans == NULL) {
+		warnx("%s", msg);
+		free(msg);
+		ll_aws_close(g->aws);
+		exit(LL_EXIT_REMOTE);
+	}
 	t = json_object_get(ans, "Table");
 	g->sd = json_deep_copy(json_object_get(t, "StorageDescriptor"));
 	if (!json_is_object(g->sd)) {
