@@ -171,7 +171,8 @@ setup(struct flat *f, const char *table)
 	size_t i;
 
 	memset(f, 0, sizeof(*f));
-	if ((f->t = ll_table_find(table)) == NULL)
+	f->t = ll_table_find(table);
+	if (f->t == NULL)
 		errx(LL_EXIT_USAGE, "--table: %s: expected cloudtrail or "
 		    "cloudwatch", table);
 	f->cloudwatch = strcmp(table, "cloudwatch") == 0;
@@ -245,7 +246,7 @@ child(struct node *n, const struct ll_jval *key)
 		c = &n->child[(n->last + i) % n->nchild];
 		if (key->esc ? ll_jstr_eq(key, c->key) : key->n == c->keylen +
 		    2 && memcmp(key->p + 1, c->key, c->keylen) == 0) {
-			/* Records keep their field order: try the next first. */
+			/* Records keep their field order: try the next. */
 			n->last = (n->last + i + 1) % n->nchild;
 			return c;
 		}
@@ -277,7 +278,8 @@ visit(struct flat *f, struct node *n)
 	if (ll_jscan_open(s, &it) == -1)
 		return -1;
 	while ((r = ll_jscan_next(s, &it, &key)) == 1) {
-		if ((c = child(n, &key)) != NULL) {
+		c = child(n, &key);
+		if (c != NULL) {
 			if (visit(f, c) == -1)
 				return -1;
 			continue;
@@ -387,7 +389,9 @@ event_day(const struct ll_jval *v, char day[11])
 		;
 	else if (end - p == 6 && (*p == '+' || *p == '-') && p[3] == ':') {
 		sign = *p == '+' ? 1 : -1;
-		if ((oh = num(p + 1, 2, 23)) < 0 || (om = num(p + 4, 2, 59)) < 0)
+		oh = num(p + 1, 2, 23);
+		om = num(p + 4, 2, 59);
+		if (oh < 0 || om < 0)
 			return -1;
 	} else
 		return -1;

@@ -649,7 +649,8 @@ main(int argc, char *argv[])
 	if (table == NULL || (dialect == NULL && st.out == NULL) ||
 	    (dialect != NULL && argc > 0))
 		usage(stderr, LL_EXIT_USAGE);
-	if ((st.t = ll_table_find(table)) == NULL)
+	st.t = ll_table_find(table);
+	if (st.t == NULL)
 		errx(LL_EXIT_USAGE, "--table: %s: expected cloudtrail or "
 		    "cloudwatch", table);
 	if (st.npkeys == 0)

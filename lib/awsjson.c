@@ -59,7 +59,8 @@ ll_aws_open(const char *service, const char *prefix, const char **why)
 	secret = env("AWS_SECRET_ACCESS_KEY", NULL);
 	region = env("AWS_REGION", "AWS_DEFAULT_REGION");
 	if (key == NULL || secret == NULL) {
-		*why = "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY must be set";
+		*why = "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY must be "
+		    "set";
 		return NULL;
 	}
 	if (region == NULL) {
@@ -115,9 +116,11 @@ error_type(json_t *j)
 {
 	const char *t, *h;
 
-	if ((t = json_string_value(json_object_get(j, "__type"))) == NULL)
+	t = json_string_value(json_object_get(j, "__type"));
+	if (t == NULL)
 		return j != NULL ? "UnknownError" : "unreadable answer";
-	return (h = strrchr(t, '#')) != NULL ? h + 1 : t;
+	h = strrchr(t, '#');
+	return h != NULL ? h + 1 : t;
 }
 
 /* Some errors (signatures, above all) come as XML: <Code>...</Code>. */
@@ -129,10 +132,12 @@ xml_tag(struct ll_jbuf *b, const char *tag)
 	ll_jbuf_grow(b, 1);
 	b->p[b->len] = '\0';
 	open = xasprintf("<%s>", tag);
-	if ((s = strstr(b->p, open)) != NULL)
+	s = strstr(b->p, open);
+	if (s != NULL)
 		s += strlen(open);
 	free(open);
-	if (s == NULL || (e = strchr(s, '<')) == NULL)
+	e = s != NULL ? strchr(s, '<') : NULL;
+	if (e == NULL)
 		return NULL;
 	return xstrndup(s, (size_t)(e - s));
 }
@@ -168,7 +173,8 @@ ll_aws_call(struct ll_aws *a, const char *action, json_t *body, char **errp)
 	if ((text = json_dumps(body, JSON_COMPACT)) == NULL)
 		errx(LL_EXIT_IO, "out of memory");
 	target = xasprintf("X-Amz-Target: %s.%s", a->target_prefix, action);
-	hdr = curl_slist_append(hdr, "Content-Type: application/x-amz-json-1.1");
+	hdr = curl_slist_append(hdr,
+	    "Content-Type: application/x-amz-json-1.1");
 	hdr = curl_slist_append(hdr, target);
 	if (a->token_hdr != NULL)
 		hdr = curl_slist_append(hdr, a->token_hdr);

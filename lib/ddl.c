@@ -193,9 +193,8 @@ ll_ddl(struct ll_jbuf *b, enum ll_dialect d, const struct ll_table *t,
 		    "'org.openx.data.jsonserde.JsonSerDe'\n"
 		    "STORED AS INPUTFORMAT "
 		    "'org.apache.hadoop.mapred.TextInputFormat'\n"
-		    "  OUTPUTFORMAT "
-		    "'org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat'"
-		    "\nLOCATION ");
+		    "  OUTPUTFORMAT 'org.apache.hadoop.hive.ql.io."
+		    "HiveIgnoreKeyTextOutputFormat'\nLOCATION ");
 		literal(b, location);
 		ll_jbuf_adds(b, "\nTBLPROPERTIES ('classification' = 'json', "
 		    "'compressionType' = 'gzip');\n");

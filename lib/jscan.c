@@ -313,7 +313,8 @@ skip_container(struct ll_jscan *s)
 			s->p++;
 			ws(s);
 			if (s->p == s->end)
-				return fail(s, NULL, "unexpected end of record");
+				return fail(s, NULL,
+				    "unexpected end of record");
 			c = *s->p;
 		}
 		if (c == '{' || c == '[') {

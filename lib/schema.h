@@ -30,7 +30,7 @@ struct ll_column {
 
 struct ll_table {
 	const char		*name;
-	const char		*key;		/* column that identifies a row */
+	const char		*key;		/* identifies a row */
 	const char		*partition;	/* partition column */
 	struct ll_column	*cols;
 	size_t			 ncols;
