@@ -95,6 +95,18 @@ ll_afile_commit(struct ll_afile *af)
 	return r;
 }
 
+/*
+ * Commits under a name chosen only now (in the same directory), such
+ * as one derived from what was written.
+ */
+int
+ll_afile_commit_as(struct ll_afile *af, const char *path)
+{
+	free(af->path);
+	af->path = xstrdup(path);
+	return ll_afile_commit(af);
+}
+
 void
 ll_afile_abort(struct ll_afile *af)
 {

@@ -18,6 +18,7 @@ struct ll_afile {
 FILE	*ll_afile_open(struct ll_afile *, const char *);
 FILE	*ll_afile_try(struct ll_afile *, const char *);
 int	ll_afile_commit(struct ll_afile *);
+int	ll_afile_commit_as(struct ll_afile *, const char *);
 void	ll_afile_abort(struct ll_afile *);
 int	ll_fsync_dir(const char *);
 int	ll_mkdirs(const char *, int);

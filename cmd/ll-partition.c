@@ -1,0 +1,688 @@
+/*
+ * ll-partition writes readready rows into a Hive-style tree,
+ * OUT/TABLE/calendarday=YYYY-MM-DD/part-*.json.gz: gzip JSON lines
+ * rolled at a target size, each file atomic and named after the keys
+ * it holds.  A row whose key (eventid, event_id) is already in its
+ * partition, from this run or an earlier one, is counted and left out,
+ * so a re-run batch or a late duplicate adds nothing twice.  One NDJSON
+ * record per partition written goes to standard output for
+ * ll-register; --ddl prints the CREATE statement of the table instead.
+ */
+#include <sys/stat.h>
+
+#include <dirent.h>
+#include <err.h>
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <libdeflate.h>
+
+#include "atomicfile.h"
+#include "ddl.h"
+#include "input.h"
+#include "jscan.h"
+#include "keyidx.h"
+#include "ll.h"
+#include "schema.h"
+#include "xalloc.h"
+
+#define CHUNK	(1 << 20)
+#define BLOCK	(1 << 20)	/* rows compressed as one gzip member */
+
+struct part {
+	char		*rel;		/* calendarday=2026-03-01 */
+	char		*dir;
+	json_t		*values;
+	int		 active;	/* key files mapped */
+	struct ll_keyfile *kf;
+	size_t		 nkf;
+	struct ll_keyset ks;		/* keys of the open file */
+	struct ll_afile	 af;
+	FILE		*fp;		/* open data file, or NULL */
+	struct ll_jbuf	 blk;
+	uint64_t	 fbytes, lastuse;
+	uintmax_t	 files, records, dups, bytes;
+};
+
+struct state {
+	const struct ll_table *t;
+	const char	*out, *base, *key;
+	char		**pkeys;
+	size_t		 npkeys;
+	long long	 target;
+	size_t		 block;
+	size_t		 maxopen, nactive;
+	struct part	**part;
+	size_t		 npart, *hash, hashcap;
+	struct part	*last;
+	uint64_t	 clock;
+	struct libdeflate_compressor *z;
+	char		*zbuf;
+	size_t		 zsize;
+	struct ll_jscan	 scan;
+	struct ll_jbuf	 row, rel;
+	struct ll_jval	*pv;
+};
+
+/* Until lib/ndjson.h lands: lines of one input, any length. */
+struct reader {
+	struct ll_input	*in;
+	char		*buf;
+	size_t		 size, off, len;
+	int		 eof;
+	uintmax_t	 lineno;
+};
+
+static const struct option longopts[] = {
+	{ "ddl",		required_argument,	NULL,	'd' },
+	{ "help",		no_argument,		NULL,	'h' },
+	{ "key",		required_argument,	NULL,	'k' },
+	{ "location",		required_argument,	NULL,	'L' },
+	{ "level",		required_argument,	NULL,	'l' },
+	{ "max-open",		required_argument,	NULL,	'm' },
+	{ "name",		required_argument,	NULL,	'n' },
+	{ "output",		required_argument,	NULL,	'o' },
+	{ "partition-by",	required_argument,	NULL,	'p' },
+	{ "reject",		required_argument,	NULL,	'r' },
+	{ "stats",		required_argument,	NULL,	'S' },
+	{ "size",		required_argument,	NULL,	's' },
+	{ "table",		required_argument,	NULL,	't' },
+	{ "unbuffered",		no_argument,		NULL,	'u' },
+	{ "version",		no_argument,		NULL,	'V' },
+	{ NULL,			0,			NULL,	0 }
+};
+
+static __dead void
+usage(FILE *fp, int code)
+{
+	fprintf(fp, "usage: ll-partition [-huV] [-k field] [-L url] "
+	    "[-l level] [-m count] [-p field,...]\n"
+	    "                    [-r file] [-S file] [-s size] -o dir "
+	    "-t table [file ...]\n"
+	    "       ll-partition -d dialect [-L url] [-n name] [-o dir] "
+	    "[-p field,...] -t table\n");
+	exit(code);
+}
+
+static char *
+reader_line(struct reader *r, size_t *lenp)
+{
+	char *line, *nl;
+	size_t seen;
+	ssize_t n;
+
+	seen = 0;
+	for (;;) {
+		nl = r->len - r->off > seen ? memchr(r->buf + r->off + seen,
+		    '\n', r->len - r->off - seen) : NULL;
+		if (nl != NULL || (r->eof && r->len > r->off)) {
+			line = r->buf + r->off;
+			*lenp = nl != NULL ? (size_t)(nl - line) :
+			    r->len - r->off;
+			r->off += *lenp + (nl != NULL);
+			r->lineno++;
+			return line;
+		}
+		if (r->eof)
+			return NULL;
+		seen = r->len - r->off;
+		if (r->off > 0)
+			memmove(r->buf, r->buf + r->off, seen);
+		r->len = seen;
+		r->off = 0;
+		if (r->size - r->len < CHUNK) {
+			r->size = r->size == 0 ? 2 * CHUNK : r->size * 2;
+			r->buf = xrealloc(r->buf, r->size);
+		}
+		n = ll_input_read(r->in, r->buf + r->len, r->size - r->len);
+		if (n <= 0)
+			r->eof = 1;
+		else
+			r->len += (size_t)n;
+	}
+}
+
+static size_t
+strhash(const char *s)
+{
+	size_t h = 14695981039346656037ULL;
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return h;
+}
+
+static struct part *
+find_part(struct state *st, const char *rel)
+{
+	struct part *p;
+	size_t i, j;
+
+	if (st->last != NULL && strcmp(st->last->rel, rel) == 0)
+		return st->last;
+	if ((st->npart + 1) * 2 > st->hashcap) {
+		st->hashcap = st->hashcap == 0 ? 64 : st->hashcap * 2;
+		free(st->hash);
+		st->hash = xcalloc(st->hashcap, sizeof(*st->hash));
+		for (j = 0; j < st->npart; j++) {
+			i = strhash(st->part[j]->rel) & (st->hashcap - 1);
+			while (st->hash[i] != 0)
+				i = (i + 1) & (st->hashcap - 1);
+			st->hash[i] = j + 1;
+		}
+	}
+	for (i = strhash(rel) & (st->hashcap - 1); st->hash[i] != 0;
+	    i = (i + 1) & (st->hashcap - 1))
+		if (strcmp(st->part[st->hash[i] - 1]->rel, rel) == 0)
+			return st->last = st->part[st->hash[i] - 1];
+	p = xcalloc(1, sizeof(*p));
+	p->rel = xstrdup(rel);
+	p->dir = xasprintf("%s/%s/%s", st->out, st->t->name, rel);
+	p->values = json_object();
+	st->part = xreallocarray(st->part, st->npart + 1, sizeof(*st->part));
+	st->part[st->npart++] = p;
+	st->hash[i] = st->npart;
+	return st->last = p;
+}
+
+static void
+flush_block(struct state *st, struct part *p)
+{
+	size_t n, bound;
+
+	if (p->blk.len == 0)
+		return;
+	bound = libdeflate_gzip_compress_bound(st->z, p->blk.len);
+	if (bound > st->zsize) {
+		free(st->zbuf);
+		st->zsize = bound;
+		st->zbuf = xmalloc(bound);
+	}
+	n = libdeflate_gzip_compress(st->z, p->blk.p, p->blk.len, st->zbuf,
+	    st->zsize);
+	if (n == 0)
+		errx(LL_EXIT_IO, "%s: compression failed", p->dir);
+	if (fwrite(st->zbuf, 1, n, p->fp) != n)
+		err(LL_EXIT_IO, "%s", p->dir);
+	p->fbytes += n;
+	p->blk.len = 0;
+}
+
+static void
+add_keyfile(struct part *p, const char *path)
+{
+	p->kf = xreallocarray(p->kf, p->nkf + 1, sizeof(*p->kf));
+	if (ll_keyfile_open(&p->kf[p->nkf], path) == -1)
+		err(LL_EXIT_IO, "%s", path);
+	p->nkf++;
+}
+
+/*
+ * Commits the open file: its key file first, then the data under the
+ * same name, so a crash in between leaves a key file without data,
+ * which the next run removes, and never data whose keys are unknown.
+ */
+static void
+close_file(struct state *st, struct part *p)
+{
+	unsigned char md[32];
+	char hex[21], *keys, *data;
+	size_t n;
+	int i;
+
+	if (p->fp == NULL)
+		return;
+	flush_block(st, p);
+	n = ll_keyset_seal(&p->ks, md);
+	for (i = 0; i < 10; i++)
+		snprintf(hex + 2 * i, 3, "%02x", md[i]);
+	keys = xasprintf("%s/.part-%s.keys", p->dir, hex);
+	data = xasprintf("%s/part-%s.json.gz", p->dir, hex);
+	if (ll_keyset_write(&p->ks, keys) == -1)
+		err(LL_EXIT_IO, "%s", keys);
+	if (ll_afile_commit_as(&p->af, data) == -1)
+		err(LL_EXIT_IO, "%s", data);
+	ll_keyset_free(&p->ks);
+	add_keyfile(p, keys);
+	p->fp = NULL;
+	p->files++;
+	p->bytes += p->fbytes;
+	ll_stats_add("files_written", 1);
+	ll_stats_add("rows_written", n);
+	free(keys);
+	free(data);
+}
+
+static void
+deactivate(struct state *st, struct part *p)
+{
+	size_t i;
+
+	close_file(st, p);
+	for (i = 0; i < p->nkf; i++)
+		ll_keyfile_close(&p->kf[i]);
+	free(p->kf);
+	p->kf = NULL;
+	p->nkf = 0;
+	ll_jbuf_free(&p->blk);
+	p->active = 0;
+	st->nactive--;
+}
+
+/* Maps the keys already in the partition; removes crash leftovers. */
+static void
+activate(struct state *st, struct part *p)
+{
+	struct part *old;
+	struct dirent *de;
+	DIR *d;
+	char *path, *data;
+	size_t i, n;
+
+	while (st->nactive >= st->maxopen) {
+		old = NULL;
+		for (i = 0; i < st->npart; i++)
+			if (st->part[i]->active && (old == NULL ||
+			    st->part[i]->lastuse < old->lastuse))
+				old = st->part[i];
+		deactivate(st, old);
+	}
+	if (ll_mkdirs(p->dir, 0755) == -1 || (d = opendir(p->dir)) == NULL)
+		err(LL_EXIT_IO, "%s", p->dir);
+	while ((de = readdir(d)) != NULL) {
+		n = strlen(de->d_name);
+		if (n < 11 || strncmp(de->d_name, ".part-", 6) != 0 ||
+		    strcmp(de->d_name + n - 5, ".keys") != 0)
+			continue;
+		path = xasprintf("%s/%s", p->dir, de->d_name);
+		data = xasprintf("%s/%.*s.json.gz", p->dir, (int)n - 6,
+		    de->d_name + 1);
+		if (access(data, F_OK) == 0)
+			add_keyfile(p, path);
+		else if (errno == ENOENT && unlink(path) == 0)
+			ll_stats_add("orphan_keys_removed", 1);
+		else
+			err(LL_EXIT_IO, "%s", path);
+		free(path);
+		free(data);
+	}
+	closedir(d);
+	p->active = 1;
+	st->nactive++;
+}
+
+static int
+is_dup(struct part *p, const unsigned char *h)
+{
+	size_t i;
+
+	if (ll_keyset_has(&p->ks, h))
+		return 1;
+	for (i = 0; i < p->nkf; i++)
+		if (ll_keyfile_has(&p->kf[i], h))
+			return 1;
+	return 0;
+}
+
+static void
+add_row(struct state *st, struct part *p, const struct ll_jval *key)
+{
+	unsigned char h[LL_KEYLEN];
+	char *tmp;
+
+	p->lastuse = ++st->clock;
+	if (!p->active)
+		activate(st, p);
+	if (key->type == LL_JSTR)
+		ll_key_hash(key->p + 1, key->n - 2, h);
+	else
+		ll_key_hash(key->p, key->n, h);
+	if (is_dup(p, h)) {
+		p->dups++;
+		ll_count("duplicate");
+		return;
+	}
+	ll_keyset_add(&p->ks, h);
+	if (p->fp == NULL) {
+		tmp = xasprintf("%s/part-open.json.gz", p->dir);
+		p->fp = ll_afile_open(&p->af, tmp);
+		p->fbytes = 0;
+		free(tmp);
+	}
+	ll_jbuf_add(&p->blk, st->row.p, st->row.len);
+	ll_jbuf_addc(&p->blk, '\n');
+	p->records++;
+	if (p->blk.len >= st->block)
+		flush_block(st, p);
+	if (p->fbytes >= (uint64_t)st->target)
+		close_file(st, p);
+}
+
+/* Hive escapes path-unsafe characters in partition values as %XX. */
+static int
+add_value(struct state *st, size_t i, const struct ll_jval *v)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t j, start;
+	unsigned char c;
+
+	if (v->type != LL_JSTR || v->esc || v->n <= 2)
+		return -1;
+	if (i > 0)
+		ll_jbuf_addc(&st->rel, '/');
+	start = st->rel.len;
+	ll_jbuf_adds(&st->rel, st->pkeys[i]);
+	ll_jbuf_addc(&st->rel, '=');
+	for (j = 1; j + 1 < v->n; j++) {
+		c = (unsigned char)v->p[j];
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+		    c == '.' || c >= 0x80)
+			ll_jbuf_addc(&st->rel, (char)c);
+		else {
+			ll_jbuf_addc(&st->rel, '%');
+			ll_jbuf_addc(&st->rel, hex[c >> 4]);
+			ll_jbuf_addc(&st->rel, hex[c & 15]);
+		}
+	}
+	return st->rel.len - start > 255 ? -1 : 0;
+}
+
+/* Copies the row without its partition columns, which the path holds. */
+static void
+partition_row(struct state *st, const char *name, uintmax_t lineno,
+    const char *line, size_t len)
+{
+	struct ll_jiter it;
+	struct ll_jval k, v, key;
+	struct part *p;
+	size_t i;
+	int r;
+
+	ll_jscan_init(&st->scan, line, len);
+	if (ll_jscan_peek(&st->scan) != LL_JOBJ) {
+		ll_warnx_at(name, lineno, "not a JSON object");
+		ll_reject("not_an_object", line, len);
+		return;
+	}
+	memset(st->pv, 0, st->npkeys * sizeof(*st->pv));
+	memset(&key, 0, sizeof(key));
+	st->row.len = 0;
+	ll_jbuf_addc(&st->row, '{');
+	(void)ll_jscan_open(&st->scan, &it);
+	while ((r = ll_jscan_next(&st->scan, &it, &k)) == 1) {
+		if (ll_jscan_value(&st->scan, &v) == -1) {
+			r = -1;
+			break;
+		}
+		for (i = 0; i < st->npkeys; i++)
+			if (ll_jstr_eq(&k, st->pkeys[i]))
+				break;
+		if (i < st->npkeys) {
+			st->pv[i] = v;
+			continue;
+		}
+		if (ll_jstr_eq(&k, st->key))
+			key = v;
+		if (st->row.len > 1)
+			ll_jbuf_addc(&st->row, ',');
+		ll_jbuf_add(&st->row, k.p, (size_t)(v.p + v.n - k.p));
+	}
+	if (r == -1 || ll_jscan_end(&st->scan) == -1) {
+		ll_warnx_at(name, lineno, "byte %zu: invalid JSON: %s",
+		    ll_jscan_offset(&st->scan), st->scan.err);
+		ll_reject("invalid_json", line, len);
+		return;
+	}
+	ll_jbuf_addc(&st->row, '}');
+	if ((key.type != LL_JSTR || key.n <= 2) && key.type != LL_JNUM) {
+		ll_warnx_at(name, lineno, "no %s", st->key);
+		ll_reject("missing_key", line, len);
+		return;
+	}
+	st->rel.len = 0;
+	for (i = 0; i < st->npkeys; i++)
+		if (add_value(st, i, &st->pv[i]) == -1) {
+			ll_warnx_at(name, lineno, "%s: not a usable partition "
+			    "value", st->pkeys[i]);
+			ll_reject("bad_partition_value", line, len);
+			return;
+		}
+	ll_jbuf_addc(&st->rel, '\0');
+	p = find_part(st, st->rel.p);
+	for (i = 0; i < st->npkeys && p->records + p->dups == 0; i++)
+		json_object_set_new(p->values, st->pkeys[i],
+		    json_stringn(st->pv[i].p + 1, st->pv[i].n - 2));
+	add_row(st, p, &key);
+}
+
+static void
+partition_file(struct state *st, const char *path)
+{
+	struct reader r;
+	const char *name;
+	char *line;
+	size_t len;
+
+	memset(&r, 0, sizeof(r));
+	if ((r.in = ll_input_open(path)) == NULL) {
+		warn("%s", path);
+		ll_fail(LL_EXIT_IO);
+		return;
+	}
+	name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+	while ((line = reader_line(&r, &len)) != NULL) {
+		ll_stats.records_in++;
+		if (len == 0) {
+			ll_count("empty_line");
+			continue;
+		}
+		partition_row(st, name, r.lineno, line, len);
+	}
+	free(r.buf);
+	ll_input_close(r.in);
+}
+
+static int
+cmp_part(const void *a, const void *b)
+{
+	return strcmp((*(struct part *const *)a)->rel,
+	    (*(struct part *const *)b)->rel);
+}
+
+/* Commits everything, then reports each partition that got files. */
+static void
+finish(struct state *st)
+{
+	struct part *p;
+	json_t *o;
+	char *loc;
+	size_t i;
+
+	for (i = 0; i < st->npart; i++)
+		if (st->part[i]->active)
+			deactivate(st, st->part[i]);
+	if (st->npart > 0)
+		qsort(st->part, st->npart, sizeof(*st->part), cmp_part);
+	for (i = 0; i < st->npart; i++) {
+		p = st->part[i];
+		if (p->files > 0) {
+			loc = xasprintf("%s%s%s/%s/", st->base,
+			    st->base[strlen(st->base) - 1] == '/' ? "" : "/",
+			    st->t->name, p->rel);
+			o = json_pack("{s:s, s:O, s:s, s:I, s:I, s:I, s:I}",
+			    "table", st->t->name, "partition", p->values,
+			    "location", loc, "files", (json_int_t)p->files,
+			    "records", (json_int_t)p->records,
+			    "duplicates", (json_int_t)p->dups,
+			    "bytes", (json_int_t)p->bytes);
+			ll_out_json(o);
+			json_decref(o);
+			free(loc);
+		}
+		json_decref(p->values);
+		free(p->rel);
+		free(p->dir);
+		free(p);
+	}
+	free(st->part);
+	free(st->hash);
+}
+
+static void
+parse_pkeys(struct state *st, const char *arg)
+{
+	char *copy, *f, *rest;
+
+	copy = xstrdup(arg);
+	for (rest = copy; (f = strsep(&rest, ",")) != NULL;) {
+		if (*f == '\0' || strcspn(f, "/=\"'`\\") != strlen(f))
+			errx(LL_EXIT_USAGE, "--partition-by: %s: not a usable "
+			    "column name", f);
+		st->pkeys = xreallocarray(st->pkeys, st->npkeys + 1,
+		    sizeof(*st->pkeys));
+		st->pkeys[st->npkeys++] = xstrdup(f);
+	}
+	free(copy);
+}
+
+static void
+ddl(struct state *st, const char *dialect, const char *name)
+{
+	struct ll_jbuf b;
+	char *loc, *tname;
+	int d;
+
+	if ((d = ll_ddl_dialect(dialect)) == -1)
+		errx(LL_EXIT_USAGE, "--ddl: %s: expected athena, trino, spark, "
+		    "duckdb or glue", dialect);
+	if (st->base == NULL)
+		errx(LL_EXIT_USAGE, "--ddl needs --location or --output");
+	memset(&b, 0, sizeof(b));
+	loc = xasprintf("%s%s%s/", st->base, st->base[strlen(st->base) - 1] ==
+	    '/' ? "" : "/", st->t->name);
+	tname = name != NULL ? xstrdup(name) : xasprintf("%s_readready",
+	    st->t->name);
+	ll_ddl(&b, (enum ll_dialect)d, st->t, tname, loc, st->pkeys,
+	    st->npkeys);
+	ll_out_write(b.p, b.len);
+	ll_jbuf_free(&b);
+	free(loc);
+	free(tname);
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct state st;
+	const char *dialect = NULL, *name = NULL, *table = NULL;
+	long long level = 6;
+	size_t i;
+	int ch;
+
+	ll_init(argv[0]);
+	memset(&st, 0, sizeof(st));
+	st.target = 128LL << 20;
+	st.maxopen = 16;
+	while ((ch = getopt_long(argc, argv, "d:hk:L:l:m:n:o:p:r:S:s:t:uV",
+	    longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'd':
+			dialect = optarg;
+			break;
+		case 'h':
+			usage(stdout, LL_EXIT_OK);
+			/* NOTREACHED */
+		case 'k':
+			st.key = optarg;
+			break;
+		case 'L':
+			st.base = optarg;
+			break;
+		case 'l':
+			level = ll_parse_num("--level", optarg, 1, 12);
+			break;
+		case 'm':
+			st.maxopen = (size_t)ll_parse_num("--max-open", optarg,
+			    1, 100000);
+			break;
+		case 'n':
+			name = optarg;
+			break;
+		case 'o':
+			st.out = optarg;
+			break;
+		case 'p':
+			parse_pkeys(&st, optarg);
+			break;
+		case 'r':
+			ll_reject_open(optarg);
+			break;
+		case 'S':
+			ll_stats_set_path(optarg);
+			break;
+		case 's':
+			st.target = ll_parse_size("--size", optarg);
+			if (st.target < 1)
+				errx(LL_EXIT_USAGE, "--size: %s: too small",
+				    optarg);
+			break;
+		case 't':
+			table = optarg;
+			break;
+		case 'u':
+			ll_out_unbuffered(1);
+			break;
+		case 'V':
+			ll_version();
+			/* NOTREACHED */
+		default:
+			usage(stderr, LL_EXIT_USAGE);
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (table == NULL || (dialect == NULL && st.out == NULL) ||
+	    (dialect != NULL && argc > 0))
+		usage(stderr, LL_EXIT_USAGE);
+	st.t = ll_table_find(table);
+	if (st.t == NULL)
+		errx(LL_EXIT_USAGE, "--table: %s: expected cloudtrail or "
+		    "cloudwatch", table);
+	if (st.npkeys == 0)
+		parse_pkeys(&st, st.t->partition);
+	if (st.key == NULL)
+		st.key = st.t->key;
+	/* A target below one block still gets files of about that size. */
+	st.block = st.target < BLOCK ? (size_t)st.target : BLOCK;
+	if (st.base == NULL)
+		st.base = st.out;
+	if (dialect != NULL)
+		ddl(&st, dialect, name);
+	else {
+		if ((st.z = libdeflate_alloc_compressor((int)level)) == NULL)
+			err(LL_EXIT_IO, NULL);
+		st.pv = xcalloc(st.npkeys, sizeof(*st.pv));
+		ll_stats_add("files_written", 0);
+		ll_stats_add("rows_written", 0);
+		if (argc == 0)
+			partition_file(&st, "-");
+		for (ch = 0; ch < argc; ch++)
+			partition_file(&st, argv[ch]);
+		finish(&st);
+		libdeflate_free_compressor(st.z);
+	}
+	for (i = 0; i < st.npkeys; i++)
+		free(st.pkeys[i]);
+	free(st.pkeys);
+	free(st.pv);
+	free(st.zbuf);
+	ll_jscan_free(&st.scan);
+	ll_jbuf_free(&st.row);
+	ll_jbuf_free(&st.rel);
+	return ll_finish();
+}

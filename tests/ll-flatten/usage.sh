@@ -1,0 +1,8 @@
+ll-flatten -x
+echo "rc=$?"
+ll-flatten
+echo "rc=$?"
+ll-flatten -t vpcflow
+echo "rc=$?"
+ll-flatten -h | head -n1
+ll-flatten -V | sed 's/[0-9.]*$/X/'

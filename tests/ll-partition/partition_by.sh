@@ -1,0 +1,13 @@
+# Further partition keys: values are escaped Hive-style in the path, kept
+# exact in the record; a row without a usable value is rejected.
+printf '%s\n' \
+ '{"event_id":"1","calendarday":"2026-03-01","owner":"111122223333","message":"a"}' \
+ '{"event_id":"2","calendarday":"2026-03-01","owner":"a/b c%","message":"b"}' \
+ '{"event_id":"3","calendarday":"2026-03-01","message":"c"}' \
+ '{"event_id":"4","calendarday":"2026-03-01","owner":"","message":"d"}' \
+ '{"event_id":"5","calendarday":"2026-03-01","owner":7,"message":"e"}' >in
+ll-partition -t cloudwatch -o out -p calendarday,owner -S stats.json in
+echo "rc=$?"
+find out -name '*.json.gz' | sed 's/[0-9a-f]\{20\}/HASH/' | sort
+zcat out/cloudwatch/calendarday=2026-03-01/owner=a%2Fb%20c%25/*.json.gz
+jq -c '{rejected,reasons}' stats.json

@@ -1,0 +1,3 @@
+echo '{"partition":{"calendarday":"2026-03-01"},"location":"s3://a/"}' |
+    ll-register -P -t t >/dev/full
+echo "rc=$?"
