@@ -33,7 +33,7 @@ moto_iam() {
 moto_glue_start() {
 	if ! command -v moto_server >/dev/null; then
 		echo "moto_server is not installed" >&2
-		return 1
+		exit 77
 	fi
 	MOTO_PORT=$(free_port)
 	INITIAL_NO_AUTH_ACTION_COUNT=3 moto_server -H 127.0.0.1 \
