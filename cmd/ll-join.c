@@ -195,7 +195,8 @@ next_line(struct reader *rd, size_t *lenp)
 	for (;;) {
 		p = rd->b.p + rd->off;
 		len = rd->b.n - rd->off;
-		nl = memchr(p + scanned, '\n', len - scanned);
+		nl = len > scanned ? memchr(p + scanned, '\n', len - scanned) :
+		    NULL;
 		if (nl == NULL && rd->eof && len == 0 && skipped == 0)
 			return NULL;
 		if (nl != NULL || rd->eof) {
