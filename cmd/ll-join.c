@@ -58,6 +58,7 @@ static struct {
 	struct agg	*agg;
 	size_t		 nagg;
 	size_t		 nslot;		/* distinct --agg paths */
+	int		 grouped;	/* --group or --agg: a row per left */
 	const char	*prefix;
 	const char	*sep;
 	size_t		 maxrec;
@@ -299,6 +300,16 @@ add_right(struct reader *rd, const char *line, size_t len)
 	o.rrecs++;
 	if ((why = make_key(rec, &o.rkey)) != NULL)
 		ll_count(*why == 'm' ? "right_key_missing" : "right_key_null");
+	memset(&r, 0, sizeof(r));
+	r.seq = o.rseq++;
+	r.key = why == NULL ? o.key.p : NULL;
+	r.klen = why == NULL ? o.key.n : 0;
+	if (o.type == SEMI || o.type == ANTI) {
+		/* Only the key matters. */
+		ll_join_right(o.j, &r);
+		json_decref(rec);
+		return;
+	}
 	o.sort.n = o.dup.n = 0;
 	for (i = 0; i < o.order.n; i++)
 		ll_join_sortkey(&o.sort, ll_path_get(&o.order.p[i], rec));
@@ -322,10 +333,6 @@ add_right(struct reader *rd, const char *line, size_t len)
 		}
 		ll_buf_addc(&o.body, ']');
 	}
-	memset(&r, 0, sizeof(r));
-	r.seq = o.rseq++;
-	r.key = why == NULL ? o.key.p : NULL;
-	r.klen = why == NULL ? o.key.n : 0;
 	r.sort = o.sort.p;
 	r.slen = o.sort.n;
 	r.dup = o.dup.p;
@@ -510,19 +517,22 @@ emit_extended(const char *raw, size_t len, json_t *left, json_t *cols)
 static json_t *
 right_cols(json_t *left, json_t *right)
 {
+	struct ll_buf name = { NULL, 0, 0 };
 	json_t *cols, *v;
 	const char *k;
 	size_t klen;
-	char *name;
 
 	cols = json_object();
 	json_object_keylen_foreach(right, k, klen, v) {
-		name = xasprintf("%s%.*s", o.prefix != NULL ? o.prefix : "",
-		    (int)klen, k);
-		if (left == NULL || json_object_get(left, name) == NULL)
-			json_object_set(cols, name, v);
-		free(name);
+		name.n = 0;
+		if (o.prefix != NULL)
+			ll_buf_add(&name, o.prefix, strlen(o.prefix));
+		ll_buf_add(&name, k, klen);
+		if (left == NULL ||
+		    json_object_getn(left, name.p, name.n) == NULL)
+			json_object_setn(cols, name.p, name.n, v);
 	}
+	ll_buf_free(&name);
 	return cols;
 }
 
@@ -538,17 +548,26 @@ probe(void *arg, const char *body, size_t len, void *parsed,
 		o.matched++;
 	else
 		o.unmatched++;
-	if ((o.type == SEMI && g != NULL) || (o.type == ANTI && g == NULL) ||
-	    ((o.type == LEFT || o.type == FULL) && g == NULL &&
-	    o.group == NULL && o.nagg == 0)) {
-		ll_join_emit(o.j, body, len);
+	/* First the rows that are the left record as it came, or none. */
+	switch (o.type) {
+	case SEMI:
+	case ANTI:
+		if ((g != NULL) == (o.type == SEMI))
+			ll_join_emit(o.j, body, len);
 		return;
+	case INNER:
+		if (g == NULL)
+			return;
+		break;
+	default:
+		if (g == NULL && !o.grouped) {
+			ll_join_emit(o.j, body, len);
+			return;
+		}
 	}
-	if (o.type == SEMI || o.type == ANTI || (o.type == INNER && g == NULL))
-		return;
 	if (left == NULL)
 		left = reparse(body, len);
-	if (o.group != NULL || o.nagg > 0) {
+	if (o.grouped) {
 		cols = group_cols(g);
 		emit_extended(body, len, left, cols);
 		json_decref(cols);
@@ -593,7 +612,7 @@ orphan(void *arg, struct ll_join_group *g)
 	size_t i;
 
 	(void)arg;
-	if (o.group == NULL && o.nagg == 0) {
+	if (!o.grouped) {
 		for (i = 0; i < g->n; i++) {
 			it = g->item[i];
 			if (o.prefix == NULL) {
@@ -772,11 +791,11 @@ main(int argc, char *argv[])
 	if (o.lkey.n == 0 || o.lkey.n != o.rkey.n)
 		errx(LL_EXIT_USAGE, "give the key with -k, or as many -1 as "
 		    "-2 paths");
-	if ((o.group != NULL || o.nagg > 0) &&
-	    (o.type == SEMI || o.type == ANTI || o.prefix != NULL))
+	o.grouped = o.group != NULL || o.nagg > 0;
+	if (o.grouped && (o.type == SEMI || o.type == ANTI || o.prefix != NULL))
 		errx(LL_EXIT_USAGE, "--group and --agg do not go with semi "
 		    "or anti joins or --right-prefix");
-	o.project = o.group == NULL && o.nagg > 0;
+	o.project = o.grouped && o.group == NULL;
 	left = open_input(argv[0]);
 	right = open_input(argv[1]);
 	o.j = ll_join_new(&ops, memory, tmpdir, o.type == FULL);

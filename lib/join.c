@@ -11,13 +11,16 @@
  * partition whose records all share one key cannot be split, so it
  * is joined in memory over the budget, with a warning.
  *
- * Temporary files are unlinked as soon as they are created, so
- * nothing is left behind however the process ends.  Each joined
+ * Temporary files have no name: O_TMPFILE where the file system has
+ * it, else unlinked right after mkstemp, so nothing is left behind
+ * however the process ends.  Each joined
  * partition writes tagged rows to a file of its own and the files are
  * merged on the tag, which restores the order of the in-memory join.
  */
+#define _GNU_SOURCE		/* O_TMPFILE */
 #include <err.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,8 +46,14 @@ struct tmpf {
 	uint64_t	 bytes;
 };
 
+/* The hash sits beside the pointer, so a probe touches one line. */
+struct slot {
+	uint64_t	 hash;
+	struct ll_join_group *g;	/* NULL: free */
+};
+
 struct table {
-	struct ll_join_group **slot;	/* open addressing; NULL is free */
+	struct slot	*slot;		/* open addressing */
 	size_t		 nslot;
 	size_t		 nkeys;
 	struct ll_join_group **list;	/* in order of creation */
@@ -174,10 +183,10 @@ lookup(struct ll_join *j, uint64_t hash, const char *key, size_t klen)
 
 	if (t->nslot == 0)
 		return NULL;
-	for (i = slot_of(hash, t->nslot); (g = t->slot[i]) != NULL;
+	for (i = slot_of(hash, t->nslot); (g = t->slot[i].g) != NULL;
 	    i = (i + 1) & (t->nslot - 1))
-		if (g->hash == hash && g->item[0]->klen == klen &&
-		    memcmp(ll_join_key(g->item[0]), key, klen) == 0)
+		if (t->slot[i].hash == hash && g->klen == klen &&
+		    memcmp(g->key, key, klen) == 0)
 			return g;
 	return NULL;
 }
@@ -186,16 +195,16 @@ static void
 rehash(struct ll_join *j)
 {
 	struct table *t = &j->t;
-	struct ll_join_group **old = t->slot;
+	struct slot *old = t->slot;
 	size_t i, k, n = t->nslot;
 
 	t->nslot = n > 0 ? n * 2 : 8;
 	t->slot = xcalloc(t->nslot, sizeof(*t->slot));
 	account(j, t->nslot * sizeof(*t->slot), n * sizeof(*t->slot));
 	for (i = 0; i < n; i++) {
-		if (old[i] == NULL)
+		if (old[i].g == NULL)
 			continue;
-		for (k = slot_of(old[i]->hash, t->nslot); t->slot[k] != NULL;
+		for (k = slot_of(old[i].hash, t->nslot); t->slot[k].g != NULL;
 		    k = (k + 1) & (t->nslot - 1))
 			;
 		t->slot[k] = old[i];
@@ -232,10 +241,12 @@ table_add(struct ll_join *j, struct ll_join_item *it)
 		group_push(j, g, it);
 		return;
 	}
-	g = xcalloc(1, sizeof(*g));
+	g = xcalloc(1, sizeof(*g) + it->klen);
 	g->hash = it->hash;
 	g->first = it->seq;
-	account(j, sizeof(*g) + ALLOC_COST, 0);
+	g->klen = it->klen;
+	copy(g->key, ll_join_key(it), it->klen);
+	account(j, sizeof(*g) + it->klen + ALLOC_COST, 0);
 	group_push(j, g, it);
 	if (t->n == t->cap) {
 		old = t->cap;
@@ -248,10 +259,11 @@ table_add(struct ll_join *j, struct ll_join_item *it)
 		return;
 	if ((t->nkeys + 1) * 2 > t->nslot)
 		rehash(j);
-	for (i = slot_of(g->hash, t->nslot); t->slot[i] != NULL;
+	for (i = slot_of(g->hash, t->nslot); t->slot[i].g != NULL;
 	    i = (i + 1) & (t->nslot - 1))
 		;
-	t->slot[i] = g;
+	t->slot[i].hash = g->hash;
+	t->slot[i].g = g;
 	t->nkeys++;
 }
 
@@ -312,26 +324,13 @@ sort_cmp(const void *va, const void *vb)
 	return c != 0 ? c : seq_cmp(a, b);
 }
 
-/*
- * Drops repeated dedupe values, keeping the earliest record, then
- * orders the group.  Ties fall back to input order, which the
- * partition files preserve, so spilling never reorders a group.
- */
+/* Drops records whose dedupe value an earlier record has. */
 static void
-prepare(struct ll_join *j, struct ll_join_group *g)
+dedupe(struct ll_join *j, struct ll_join_group *g)
 {
 	struct ll_join_item *it, *kept;
 	size_t i, n;
 
-	if (g->ready)
-		return;
-	g->ready = 1;
-	if (g->n < 2)
-		return;
-	for (i = 0; i < g->n && g->item[i]->dlen == 0; i++)
-		;
-	if (i == g->n)
-		goto order;
 	qsort(g->item, g->n, sizeof(*g->item), dup_cmp);
 	kept = g->item[0];
 	for (i = n = 1; i < g->n; i++) {
@@ -346,19 +345,44 @@ prepare(struct ll_join *j, struct ll_join_group *g)
 		g->item[n++] = kept = it;
 	}
 	g->n = n;
-order:
+}
+
+/*
+ * Deduplicates, then orders the group.  Ties fall back to input
+ * order, which the partition files preserve, so spilling never
+ * reorders a group.
+ */
+static void
+prepare(struct ll_join *j, struct ll_join_group *g)
+{
+	size_t i;
+
+	if (g->ready || g->n < 2) {
+		g->ready = 1;
+		return;
+	}
+	g->ready = 1;
+	for (i = 0; i < g->n && g->item[i]->dlen == 0; i++)
+		;
+	if (i < g->n)
+		dedupe(j, g);
 	qsort(g->item, g->n, sizeof(*g->item), sort_cmp);
 }
 
-static void
-tmp_open(struct ll_join *j, struct tmpf *f)
+/* A file descriptor for a file without a name in the spill directory. */
+static int
+tmp_fd(struct ll_join *j)
 {
 	sigset_t all, old;
 	char *path;
 	int fd, saved;
 
+#ifdef O_TMPFILE
+	if ((fd = open(j->tmpdir, O_TMPFILE | O_RDWR, 0600)) != -1)
+		return fd;
+#endif
 	path = xasprintf("%s/.ll-join.XXXXXX", j->tmpdir);
-	/* No signal may end us between creating and unlinking. */
+	/* No signal that can be caught ends us before the unlink. */
 	sigfillset(&all);
 	sigprocmask(SIG_BLOCK, &all, &old);
 	fd = mkstemp(path);
@@ -368,7 +392,15 @@ tmp_open(struct ll_join *j, struct tmpf *f)
 	sigprocmask(SIG_SETMASK, &old, NULL);
 	free(path);
 	errno = saved;
-	if (fd == -1 || (f->fp = fdopen(fd, "w+")) == NULL)
+	if (fd == -1)
+		err(LL_EXIT_IO, "%s", j->tmpdir);
+	return fd;
+}
+
+static void
+tmp_open(struct ll_join *j, struct tmpf *f)
+{
+	if ((f->fp = fdopen(tmp_fd(j), "w+")) == NULL)
 		err(LL_EXIT_IO, "%s", j->tmpdir);
 	f->buf = xmalloc(j->bufsize);
 	setvbuf(f->fp, f->buf, _IOFBF, j->bufsize);
@@ -614,18 +646,18 @@ static void
 spill(struct ll_join *j)
 {
 	struct ll_join_group *g;
+	struct tmpf *f;
 	size_t i, k;
 
 	j->spilled = 1;
 	for (i = 0; i < j->t.n; i++) {
 		g = j->t.list[i];
+		f = &j->right[part_of(g->hash, 0, FANOUT_BITS)];
 		for (k = 0; k < g->n; k++) {
 			if (g->item[k]->nokey)
 				spill_orphan(j, g->item[k]);
 			else
-				item_write(j, &j->right[part_of(g->hash, 0,
-				    FANOUT_BITS)],
-				    g->item[k]);
+				item_write(j, f, g->item[k]);
 		}
 	}
 	table_free(j);

@@ -54,6 +54,8 @@ struct ll_join_group {
 	uint64_t	 first;		/* seq of the first record */
 	int		 matched;
 	int		 ready;		/* deduplicated and ordered */
+	size_t		 klen;
+	char		 key[];		/* a copy, for lookups in one miss */
 };
 
 struct ll_join_ops {

@@ -12,62 +12,68 @@ dir=$BENCH_DIR/join
 mkdir -p "$dir"
 cd "$dir"
 
-# One session per 50 KB of transcript; every tenth session has none.
-# Events interleave across sessions, 1 in 100 arrives out of order and
-# 1 in 500 is delivered twice, as CloudWatch does.
+# Readready-shaped rows.  One session per 50 KB of transcript; every
+# tenth session has none.  Log events interleave across sessions, one
+# in 100 arrives out of order and one in 500 is delivered twice.
+generate() {
+	awk -v mb="$mb" '
+function left(i, day) {
+	return sprintf("{\"eventtime\":\"%sT10:%02d:%02dZ\"," \
+	    "\"eventname\":\"StartSession\"," \
+	    "\"eventsource\":\"ssm.amazonaws.com\",\"useridentity_arn\":" \
+	    "\"arn:aws:sts::111122223333:assumed-role/Admin/user%04d\"," \
+	    "\"useridentity_sessioncontext_sourceidentity\":" \
+	    "\"user%04d@example.com\",\"sourceipaddress\":" \
+	    "\"198.51.100.%d\",\"requestparameters\":\"{\\\"target\\\":" \
+	    "\\\"i-0%016x\\\",\\\"documentName\\\":" \
+	    "\\\"SSM-StartInteractiveCommand\\\"}\",\"errorcode\":null," \
+	    "\"sessionid\":\"user%04d-%013x\",\"calendarday\":\"%s\"}",
+	    day, i % 60, i % 60, i % 5000, i % 5000, i % 250, i, i % 5000, i,
+	    day)
+}
+
+function right(i, e, ts, day) {
+	return sprintf("{\"owner\":\"111122223333\"," \
+	    "\"loggroup\":\"/aws/ssm/sessionlogs\"," \
+	    "\"logstream\":\"user%04d-%013x\",\"event_id\":\"3%055d\"," \
+	    "\"timestamp\":%.0f,\"calendarday\":\"%s\"," \
+	    "\"sessionid\":\"user%04d-%013x\",\"target_id\":\"i-0%016x\"," \
+	    "\"runasuser\":\"ssm-user\",\"useridentity_arn\":" \
+	    "\"arn:aws:sts::111122223333:assumed-role/Admin/user%04d\"," \
+	    "\"sessiondata\":\"%s\",\"source_object\":\"2026/03/01/10/" \
+	    "log-lake-sessions-1-2026-03-01-10-05-00-%08d\"}",
+	    i % 5000, i, e, ts, day, i % 5000, i, i, i % 5000,
+	    cmd[e % 6], int(e / 1000))
+}
+
+BEGIN {
+	srand(60)
+	s = mb * 20
+	for (i = 0; i < s; i++)
+		print left(i, "2026-03-0" (1 + int(i * 3 / s))) > "left.ndjson"
+	cmd[0] = "ls -la /var/log"
+	cmd[1] = "sudo systemctl status nginx --no-pager"
+	cmd[2] = "tail -n 200 /var/log/syslog | grep -i error"
+	cmd[3] = "cat /etc/os-release"
+	cmd[4] = "df -h && free -m && uptime"
+	cmd[5] = "for f in /srv/app/*.conf; do grep -c listen $f; done"
+	for (n = e = 0; n < mb * 1048576; e++) {
+		i = int(rand() * s)
+		if (i % 10 == 0)
+			i++
+		ts = 1772323200000 + e * 7 - (e % 100 == 0 ? 50000 : 0)
+		line = right(i, e, ts, "2026-03-0" (1 + int(i * 3 / s)))
+		copies = e % 500 == 0 ? 2 : 1
+		for (c = 0; c < copies; c++) {
+			print line > "right.ndjson"
+			n += length(line) + 1
+		}
+	}
+}'
+}
+
 if [ ! -s right.ndjson ] || [ "$(cat size 2>/dev/null)" != "$mb" ]; then
-	awk -v mb="$mb" 'BEGIN {
-		srand(60);
-		s = mb * 20; target = mb * 1048576;
-		for (i = 0; i < s; i++) {
-			t = 1772323200 + i * 17;
-			day = "2026-03-0" (1 + int(i * 3 / s));
-			printf "{\"eventtime\":\"%sT10:%02d:%02dZ\",\"eventname\":" \
-			    "\"StartSession\",\"eventsource\":\"ssm.amazonaws.com\"," \
-			    "\"useridentity_arn\":\"arn:aws:sts::111122223333:" \
-			    "assumed-role/Admin/user%04d\",\"useridentity_" \
-			    "sessioncontext_sourceidentity\":\"user%04d@example.com\"," \
-			    "\"sourceipaddress\":\"198.51.100.%d\"," \
-			    "\"requestparameters\":\"{\\\"target\\\":\\\"i-0%016x\\\"," \
-			    "\\\"documentName\\\":\\\"SSM-StartInteractiveCommand\\\"}\"," \
-			    "\"errorcode\":null,\"sessionid\":\"user%04d-%013x\"," \
-			    "\"calendarday\":\"%s\"}\n", day, i % 60, i % 60,
-			    i % 5000, i % 5000, i % 250, i, i % 5000, i, day \
-			    > "left.ndjson";
-		}
-		cmds[0] = "ls -la /var/log";
-		cmds[1] = "sudo systemctl status nginx --no-pager";
-		cmds[2] = "tail -n 200 /var/log/syslog | grep -i error";
-		cmds[3] = "cat /etc/os-release";
-		cmds[4] = "df -h && free -m && uptime";
-		cmds[5] = "for f in /srv/app/*.conf; do echo $f; grep -c listen $f; done";
-		for (n = 0; n < target; e++) {
-			i = int(rand() * s);
-			if (i % 10 == 0)
-				i++;
-			ts = 1772323200000 + e * 7;
-			if (e % 100 == 0)
-				ts -= 50000;
-			day = "2026-03-0" (1 + int(i * 3 / s));
-			line = sprintf("{\"owner\":\"111122223333\",\"loggroup\":" \
-			    "\"/aws/ssm/sessionlogs\",\"logstream\":\"user%04d-%013x\"," \
-			    "\"event_id\":\"3%055d\",\"timestamp\":%.0f,\"calendarday\":" \
-			    "\"%s\",\"sessionid\":\"user%04d-%013x\",\"target_id\":" \
-			    "\"i-0%016x\",\"runasuser\":\"ssm-user\"," \
-			    "\"useridentity_arn\":\"arn:aws:sts::111122223333:" \
-			    "assumed-role/Admin/user%04d\",\"sessiondata\":\"%s\"," \
-			    "\"source_object\":\"2026/03/01/10/log-lake-sessions-1-" \
-			    "2026-03-01-10-05-00-%08d\"}",
-			    i % 5000, i, e, ts, day, i % 5000, i, i, i % 5000,
-			    cmds[e % 6], int(e / 1000));
-			print line > "right.ndjson";
-			n += length(line) + 1;
-			if (e % 500 == 0) {
-				print line > "right.ndjson";
-				n += length(line) + 1;
-			}
-		}
-	}'
+	generate
 	echo "$mb" >size
 fi
 
@@ -81,21 +87,24 @@ review="-t left -k sessionid -o timestamp -o event_id -d event_id
 run() {
 	label=$1
 	shift
+	# shellcheck disable=SC2086
 	/usr/bin/time -v ll-join "$@" $review -S "$label.stats" \
 	    left.ndjson right.ndjson >"$label.out" 2>"$label.time"
 	awk -v label="$label" -v bytes="$bytes" '
-	/Elapsed \(wall clock\)/ {
-		n = split($NF, t, ":");
-		s = t[n] + (n > 1 ? t[n - 1] * 60 : 0) + (n > 2 ? t[n - 2] * 3600 : 0);
-	}
-	/Maximum resident set size/ { rss = $NF }
-	END {
-		printf "ll-join %-22s %7.2f s %8.1f MB/s  peak RSS %6.1f MB\n",
-		    label ":", s, bytes / 1048576 / s, rss / 1024;
-	}' "$label.time"
-	jq -r '"    rows \(.records_out), spilled \(.spill_bytes / 1048576 |
+/Elapsed \(wall clock\)/ {
+	n = split($NF, t, ":")
+	s = t[n] + (n > 1 ? t[n - 1] * 60 : 0) + (n > 2 ? t[n - 2] * 3600 : 0)
+}
+/User time/ { user = $NF }
+/Maximum resident set size/ { rss = $NF }
+END {
+	printf "ll-join %-12s %7.2f s (user %.2f s) %6.1f MB/s, " \
+	    "peak RSS %6.1f MB\n", label ":", s, user, bytes / 1048576 / s,
+	    rss / 1024
+}' "$label.time"
+	jq -r '"    \(.records_out) rows; spilled \(.spill_bytes / 1048576 |
 	    floor) MB in \(.spill_partitions) partitions, depth " +
-	    "\(.spill_depth), duplicates dropped \(.right_duplicates)"' \
+	    "\(.spill_depth); \(.right_duplicates) duplicates dropped"' \
 	    "$label.stats"
 }
 
