@@ -365,15 +365,23 @@ add_left(struct reader *rd, const char *line, size_t len)
 	json_decref(rec);
 }
 
-/* Parses what this run wrote itself: records and keys, so any value. */
+/*
+ * Parses what this run has checked already: records, and keys, which
+ * may be any value.  Integers past 64 bits become reals, as they did
+ * in ll_json_parse.
+ */
 static json_t *
 reparse(const char *body, size_t len)
 {
+	size_t flags = JSON_DECODE_ANY | JSON_ALLOW_NUL;
 	json_error_t jerr;
 	json_t *j;
 
-	if ((j = json_loadb(body, len, JSON_DECODE_ANY | JSON_ALLOW_NUL,
-	    &jerr)) == NULL)
+	if ((j = json_loadb(body, len, flags, &jerr)) == NULL &&
+	    strstr(jerr.text, "too big") != NULL)
+		j = json_loadb(body, len, flags | JSON_DECODE_INT_AS_REAL,
+		    &jerr);
+	if (j == NULL)
 		errx(LL_EXIT_IO, "temporary data damaged: %s", jerr.text);
 	return j;
 }
