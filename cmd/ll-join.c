@@ -15,6 +15,7 @@
 
 #include <jansson.h>
 
+#include "agg.h"
 #include "buf.h"
 #include "input.h"
 #include "join.h"
@@ -23,17 +24,6 @@
 #include "xalloc.h"
 
 enum type { INNER, LEFT, FULL, SEMI, ANTI };
-enum func { COUNT, LINES, TEXT, FIRST, LAST };
-
-struct agg {
-	char		*name;
-	enum func	 func;
-	struct ll_path	 path;
-	size_t		 slot;		/* in projected right bodies */
-	struct ll_buf	 text;
-	int		 have;
-	json_t		*val;
-};
 
 struct paths {
 	struct ll_path	*p;
@@ -55,7 +45,8 @@ static struct {
 	struct paths	 lkey, rkey, order;
 	struct ll_path	 dedupe;
 	const char	*group;
-	struct agg	*agg;
+	struct ll_agg	*agg;
+	size_t		*slot;		/* of each agg in projected bodies */
 	size_t		 nagg;
 	size_t		 nslot;		/* distinct --agg paths */
 	int		 grouped;	/* --group or --agg: a row per left */
@@ -121,44 +112,42 @@ add_path(struct paths *ps, const char *opt, const char *arg)
 	parse_path(&ps->p[ps->n++], opt, arg);
 }
 
-/* NAME=count, or NAME=FUNC:PATH for lines, text, first and last. */
+/*
+ * An --agg column.  Aggregates over the same path share one slot in
+ * the projected right bodies.
+ */
 static void
 add_agg(const char *arg)
 {
-	static const char *funcs[] = { "count", "lines", "text", "first",
-	    "last" };
-	struct agg *a;
-	const char *eq, *f, *colon;
-	size_t i, n;
+	struct ll_agg *a;
+	const char *why;
+	size_t i;
 
-	if ((eq = strchr(arg, '=')) == NULL || eq == arg)
-		errx(LL_EXIT_USAGE, "--agg: %s: expected name=func[:path]",
-		    arg);
-	f = eq + 1;
-	colon = strchr(f, ':');
-	n = colon != NULL ? (size_t)(colon - f) : strlen(f);
-	for (i = 0; i < 5; i++)
-		if (strlen(funcs[i]) == n && strncmp(f, funcs[i], n) == 0)
-			break;
-	if (i == 5)
-		errx(LL_EXIT_USAGE, "--agg: %s: function is count, lines, "
-		    "text, first or last", arg);
-	if ((i == COUNT) != (colon == NULL))
-		errx(LL_EXIT_USAGE, "--agg: %s: %s", arg, i == COUNT ?
-		    "count takes no path" : "a path is needed");
 	o.agg = xreallocarray(o.agg, o.nagg + 1, sizeof(*o.agg));
-	a = &o.agg[o.nagg++];
-	memset(a, 0, sizeof(*a));
-	a->name = xstrndup(arg, (size_t)(eq - arg));
-	a->func = (enum func)i;
-	if (colon == NULL)
-		return;
-	parse_path(&a->path, "--agg", colon + 1);
-	for (i = 0; i + 1 < o.nagg; i++)
-		if (o.agg[i].path.n > 0 &&
-		    strcmp(o.agg[i].path.text, a->path.text) == 0)
-			break;
-	a->slot = i + 1 < o.nagg ? o.agg[i].slot : o.nslot++;
+	o.slot = xreallocarray(o.slot, o.nagg + 1, sizeof(*o.slot));
+	a = &o.agg[o.nagg];
+	if (ll_agg_parse(a, arg, &why) == -1)
+		errx(LL_EXIT_USAGE, "--agg: %s: %s", arg, why);
+	o.slot[o.nagg] = 0;
+	if (a->path.n > 0) {
+		for (i = 0; i < o.nagg; i++)
+			if (o.agg[i].path.n > 0 &&
+			    strcmp(o.agg[i].path.text, a->path.text) == 0)
+				break;
+		o.slot[o.nagg] = i < o.nagg ? o.slot[i] : o.nslot++;
+	}
+	o.nagg++;
+}
+
+/* Text that goes into JSON strings unchecked must be UTF-8. */
+static void
+check_utf8(const char *opt, const char *s)
+{
+	json_t *j;
+
+	if ((j = json_string(s)) == NULL)
+		errx(LL_EXIT_USAGE, "%s: not UTF-8 text", opt);
+	json_decref(j);
 }
 
 static enum type
@@ -321,7 +310,7 @@ add_right(struct reader *rd, const char *line, size_t len)
 		o.body.n = 0;
 		ll_buf_addc(&o.body, '[');
 		for (i = k = 0; i < o.nagg; i++) {
-			if (o.agg[i].path.n == 0 || o.agg[i].slot != k)
+			if (o.agg[i].path.n == 0 || o.slot[i] != k)
 				continue;
 			v = ll_path_get(&o.agg[i].path, rec);
 			if (k++ > 0)
@@ -386,80 +375,26 @@ reparse(const char *body, size_t len)
 	return j;
 }
 
-/*
- * Strings are text, arrays give each element, others their JSON.
- * The lines function counts the lines of the text it would give
- * with newlines between the pieces.
- */
-static void
-add_text(struct agg *a, json_t *v)
-{
-	const char *sep = a->func == LINES ? "\n" : o.sep;
-	size_t i;
-
-	if (json_is_null(v))
-		return;
-	if (json_is_array(v)) {
-		for (i = 0; i < json_array_size(v); i++)
-			add_text(a, json_array_get(v, i));
-		return;
-	}
-	if (a->have)
-		ll_buf_add(&a->text, sep, strlen(sep));
-	a->have = 1;
-	if (json_is_string(v))
-		ll_buf_add(&a->text, json_string_value(v),
-		    json_string_length(v));
-	else
-		ll_buf_json(&a->text, v);
-}
-
-static json_int_t
-count_lines(const struct ll_buf *b)
-{
-	json_int_t n = 0;
-	size_t i;
-
-	for (i = 0; i < b->n; i++)
-		n += b->p[i] == '\n';
-	return n + (b->n > 0 && b->p[b->n - 1] != '\n');
-}
-
-static void
-agg_record(struct agg *a, json_t *v)
-{
-	if (v == NULL || json_is_null(v))
-		return;
-	if (a->func == TEXT || a->func == LINES)
-		add_text(a, v);
-	else if (a->func == LAST || a->val == NULL) {
-		json_decref(a->val);
-		a->val = json_incref(v);
-	}
-}
-
 /* The --group array and --agg columns of a group (NULL: empty). */
 static json_t *
 group_cols(struct ll_join_group *g)
 {
 	json_t *cols, *arr = NULL, *rec;
-	struct agg *a;
+	struct ll_agg *a;
 	size_t i, k, n = g != NULL ? g->n : 0;
 
-	for (k = 0; k < o.nagg; k++) {
-		o.agg[k].text.n = 0;
-		o.agg[k].have = 0;
-		o.agg[k].val = NULL;
-	}
+	for (k = 0; k < o.nagg; k++)
+		ll_agg_start(&o.agg[k]);
 	if (o.group != NULL)
 		arr = json_array();
 	for (i = 0; i < n; i++) {
 		rec = reparse(ll_join_body(g->item[i]), g->item[i]->blen);
-		for (k = 0; k < o.nagg; k++)
-			if (o.agg[k].func != COUNT)
-				agg_record(&o.agg[k], o.project ?
-				    json_array_get(rec, o.agg[k].slot) :
-				    ll_path_get(&o.agg[k].path, rec));
+		for (k = 0; k < o.nagg; k++) {
+			a = &o.agg[k];
+			ll_agg_add(a, a->path.n == 0 ? NULL : o.project ?
+			    json_array_get(rec, o.slot[k]) :
+			    ll_path_get(&a->path, rec));
+		}
 		if (arr != NULL)
 			json_array_append(arr, rec);
 		json_decref(rec);
@@ -467,18 +402,9 @@ group_cols(struct ll_join_group *g)
 	cols = json_object();
 	if (arr != NULL)
 		json_object_set_new(cols, o.group, arr);
-	for (k = 0; k < o.nagg; k++) {
-		a = &o.agg[k];
-		if (a->func == COUNT)
-			a->val = json_integer((json_int_t)n);
-		else if (a->func == LINES)
-			a->val = json_integer(count_lines(&a->text));
-		else if (a->func == TEXT)
-			a->val = a->have ? json_stringn_nocheck(a->text.p,
-			    a->text.n) : NULL;
-		json_object_set_new(cols, a->name, a->val != NULL ? a->val :
-		    json_null());
-	}
+	for (k = 0; k < o.nagg; k++)
+		json_object_set_new(cols, o.agg[k].name,
+		    ll_agg_end(&o.agg[k]));
 	return cols;
 }
 
@@ -700,12 +626,10 @@ cleanup(void)
 	free_paths(&o.rkey);
 	free_paths(&o.order);
 	ll_path_free(&o.dedupe);
-	for (i = 0; i < o.nagg; i++) {
-		free(o.agg[i].name);
-		ll_path_free(&o.agg[i].path);
-		ll_buf_free(&o.agg[i].text);
-	}
+	for (i = 0; i < o.nagg; i++)
+		ll_agg_free(&o.agg[i]);
 	free(o.agg);
+	free(o.slot);
 	ll_buf_free(&o.key);
 	ll_buf_free(&o.sort);
 	ll_buf_free(&o.dup);
@@ -719,7 +643,7 @@ main(int argc, char *argv[])
 	struct ll_join_ops ops = { probe, orphan, NULL };
 	struct reader *left, *right;
 	const char *tmpdir;
-	size_t memory = 256 << 20;
+	size_t i, memory = 256 << 20;
 	int ch;
 
 	ll_init(argv[0]);
@@ -773,6 +697,7 @@ main(int argc, char *argv[])
 			break;
 		case 's':
 			o.sep = optarg;
+			check_utf8("--separator", optarg);
 			break;
 		case 'T':
 			tmpdir = optarg;
@@ -804,6 +729,8 @@ main(int argc, char *argv[])
 		errx(LL_EXIT_USAGE, "--group and --agg do not go with semi "
 		    "or anti joins or --right-prefix");
 	o.project = o.grouped && o.group == NULL;
+	for (i = 0; i < o.nagg; i++)
+		o.agg[i].sep = o.sep;
 	left = open_input(argv[0]);
 	right = open_input(argv[1]);
 	o.j = ll_join_new(&ops, memory, tmpdir, o.type == FULL);

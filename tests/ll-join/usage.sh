@@ -24,6 +24,8 @@ ll-join -k a -p r_ -a n=count left right
 echo "rc=$?"
 ll-join -k a -b 12Q left right
 echo "rc=$?"
+ll-join -k a -a t=text:x -s "$(printf '\377')" left right
+echo "rc=$?"
 ll-join -k 'a..b' left right
 echo "rc=$?"
 ll-join -k a missing right
