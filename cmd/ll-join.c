@@ -1,0 +1,746 @@
+/*
+ * ll-join joins two NDJSON streams on a key: inner, left, full outer,
+ * semi and anti joins.  The right input is held in memory grouped by
+ * key (spilling to temporary files past --memory) and the left input
+ * streams past it, so output follows the left input.  With --group
+ * or --agg one output row is one left record with all its right
+ * records, deduplicated and ordered: a whole session with its
+ * transcript.  Invalid lines are reported, counted and rejected.
+ */
+#include <err.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "agg.h"
+#include "buf.h"
+#include "input.h"
+#include "join.h"
+#include "ll.h"
+#include "path.h"
+#include "xalloc.h"
+
+enum type { INNER, LEFT, FULL, SEMI, ANTI };
+
+struct paths {
+	struct ll_path	*p;
+	size_t		 n;
+};
+
+/* NDJSON lines, until lib/ndjson.h offers a shared reader. */
+struct reader {
+	struct ll_input	*in;
+	const char	*name;
+	struct ll_buf	 b;
+	size_t		 off;
+	uintmax_t	 lineno;
+	int		 eof;
+};
+
+static struct {
+	enum type	 type;
+	struct paths	 lkey, rkey, order;
+	struct ll_path	 dedupe;
+	const char	*group;
+	struct ll_agg	*agg;
+	size_t		*slot;		/* of each agg in projected bodies */
+	size_t		 nagg;
+	size_t		 nslot;		/* distinct --agg paths */
+	int		 grouped;	/* --group or --agg: a row per left */
+	const char	*prefix;
+	const char	*sep;
+	size_t		 maxrec;
+	int		 project;	/* right bodies hold only agg inputs */
+	struct ll_join	*j;
+	struct ll_buf	 key, sort, dup, body, out;
+	uint64_t	 lseq, rseq;
+	uintmax_t	 lrecs, rrecs, matched, unmatched;
+} o;
+
+static const struct option longopts[] = {
+	{ "agg",		required_argument,	NULL,	'a' },
+	{ "dedupe-right",	required_argument,	NULL,	'd' },
+	{ "group",		required_argument,	NULL,	'g' },
+	{ "help",		no_argument,		NULL,	'h' },
+	{ "key",		required_argument,	NULL,	'k' },
+	{ "left-key",		required_argument,	NULL,	'1' },
+	{ "max-record-bytes",	required_argument,	NULL,	'M' },
+	{ "memory",		required_argument,	NULL,	'b' },
+	{ "order",		required_argument,	NULL,	'o' },
+	{ "reject",		required_argument,	NULL,	'r' },
+	{ "right-key",		required_argument,	NULL,	'2' },
+	{ "right-prefix",	required_argument,	NULL,	'p' },
+	{ "separator",		required_argument,	NULL,	's' },
+	{ "stats",		required_argument,	NULL,	'S' },
+	{ "tmpdir",		required_argument,	NULL,	'T' },
+	{ "type",		required_argument,	NULL,	't' },
+	{ "unbuffered",		no_argument,		NULL,	'u' },
+	{ "version",		no_argument,		NULL,	'V' },
+	{ NULL,			0,			NULL,	0 }
+};
+
+static __dead void
+usage(FILE *fp, int code)
+{
+	fprintf(fp, "usage: ll-join [-huV] [-1 path] [-2 path] "
+	    "[-a name=func[:path]] [-b size]\n"
+	    "               [-d path] [-g name] [-k path] [-M size] "
+	    "[-o path] [-p prefix]\n"
+	    "               [-r file] [-S file] [-s separator] [-T dir] "
+	    "[-t type] left right\n");
+	exit(code);
+}
+
+static void
+parse_path(struct ll_path *p, const char *opt, const char *arg)
+{
+	const char *why;
+
+	ll_path_free(p);
+	if (ll_path_parse(p, arg, &why) == -1)
+		errx(LL_EXIT_USAGE, "%s: %s: %s", opt, arg, why);
+}
+
+static void
+add_path(struct paths *ps, const char *opt, const char *arg)
+{
+	ps->p = xreallocarray(ps->p, ps->n + 1, sizeof(*ps->p));
+	memset(&ps->p[ps->n], 0, sizeof(ps->p[ps->n]));
+	parse_path(&ps->p[ps->n++], opt, arg);
+}
+
+/*
+ * An --agg column.  Aggregates over the same path share one slot in
+ * the projected right bodies.
+ */
+static void
+add_agg(const char *arg)
+{
+	struct ll_agg *a;
+	const char *why;
+	size_t i;
+
+	o.agg = xreallocarray(o.agg, o.nagg + 1, sizeof(*o.agg));
+	o.slot = xreallocarray(o.slot, o.nagg + 1, sizeof(*o.slot));
+	a = &o.agg[o.nagg];
+	if (ll_agg_parse(a, arg, &why) == -1)
+		errx(LL_EXIT_USAGE, "--agg: %s: %s", arg, why);
+	o.slot[o.nagg] = 0;
+	if (a->path.n > 0) {
+		for (i = 0; i < o.nagg; i++)
+			if (o.agg[i].path.n > 0 &&
+			    strcmp(o.agg[i].path.text, a->path.text) == 0)
+				break;
+		o.slot[o.nagg] = i < o.nagg ? o.slot[i] : o.nslot++;
+	}
+	o.nagg++;
+}
+
+/* Text that goes into JSON strings unchecked must be UTF-8. */
+static void
+check_utf8(const char *opt, const char *s)
+{
+	json_t *j;
+
+	if ((j = json_string(s)) == NULL)
+		errx(LL_EXIT_USAGE, "%s: not UTF-8 text", opt);
+	json_decref(j);
+}
+
+static enum type
+parse_type(const char *s)
+{
+	static const char *names[] = { "inner", "left", "full", "semi",
+	    "anti" };
+	size_t i;
+
+	for (i = 0; i < 5; i++)
+		if (strcmp(s, names[i]) == 0)
+			return (enum type)i;
+	errx(LL_EXIT_USAGE, "--type: %s: expected inner, left, full, semi "
+	    "or anti", s);
+}
+
+static void
+too_long(struct reader *rd, uintmax_t lineno)
+{
+	ll_warnx_at(rd->name, lineno, "record longer than %zu bytes",
+	    o.maxrec);
+}
+
+/*
+ * The next line without its newline or trailing blanks; NULL at the
+ * end.  A line over --max-record-bytes goes to --reject in pieces.
+ */
+static char *
+next_line(struct reader *rd, size_t *lenp)
+{
+	char *p, *nl;
+	size_t scanned = 0, len, skipped = 0;
+	ssize_t n;
+
+	for (;;) {
+		p = rd->b.p + rd->off;
+		len = rd->b.n - rd->off;
+		nl = len > scanned ? memchr(p + scanned, '\n', len - scanned) :
+		    NULL;
+		if (nl == NULL && rd->eof && len == 0 && skipped == 0)
+			return NULL;
+		if (nl != NULL || rd->eof) {
+			*lenp = nl != NULL ? (size_t)(nl - p) : len;
+			rd->off += *lenp + (nl != NULL);
+			rd->lineno++;
+			if (skipped == 0 && *lenp > o.maxrec)
+				too_long(rd, rd->lineno);
+			if (skipped > 0 || *lenp > o.maxrec) {
+				ll_reject_bytes(p, *lenp);
+				ll_reject_end("record_too_big");
+				ll_stats.records_in++;
+				scanned = skipped = 0;
+				continue;
+			}
+			while (*lenp > 0 && memchr(" \t\r", p[*lenp - 1], 3))
+				(*lenp)--;
+			return p;
+		}
+		scanned = len;
+		if (len > o.maxrec) {
+			/* Too long: pass it to --reject and drop it. */
+			if (skipped == 0)
+				too_long(rd, rd->lineno + 1);
+			ll_reject_bytes(p, len);
+			skipped += len;
+			rd->off = rd->b.n;
+			scanned = 0;
+		}
+		if (rd->off > 0) {
+			memmove(rd->b.p, rd->b.p + rd->off, rd->b.n - rd->off);
+			rd->b.n -= rd->off;
+			rd->off = 0;
+		}
+		n = ll_input_read(rd->in, ll_buf_reserve(&rd->b, 1 << 20),
+		    1 << 20);
+		if (n <= 0)
+			rd->eof = 1;
+		else
+			rd->b.n += (size_t)n;
+	}
+}
+
+static json_t *
+parse_line(struct reader *rd, const char *line, size_t len)
+{
+	json_error_t jerr;
+	json_t *rec;
+
+	ll_stats.records_in++;
+	if ((rec = ll_json_parse(line, len, &jerr)) == NULL) {
+		ll_warnx_at(rd->name, rd->lineno, "invalid JSON: %s",
+		    jerr.text);
+		ll_reject("invalid_json", line, len);
+		return NULL;
+	}
+	if (!json_is_object(rec)) {
+		ll_warnx_at(rd->name, rd->lineno, "not a JSON object");
+		ll_reject("not_object", line, len);
+		json_decref(rec);
+		return NULL;
+	}
+	return rec;
+}
+
+/* Writes the key's JSON text to o.key; else says what is wrong. */
+static const char *
+make_key(json_t *rec, const struct paths *ps)
+{
+	json_t *v;
+	size_t i;
+
+	o.key.n = 0;
+	if (ps->n > 1)
+		ll_buf_addc(&o.key, '[');
+	for (i = 0; i < ps->n; i++) {
+		if ((v = ll_path_get(&ps->p[i], rec)) == NULL)
+			return "missing";
+		if (json_is_null(v))
+			return "null";
+		if (i > 0)
+			ll_buf_addc(&o.key, ',');
+		ll_buf_json(&o.key, v);
+	}
+	if (ps->n > 1)
+		ll_buf_addc(&o.key, ']');
+	return NULL;
+}
+
+static void
+add_right(struct reader *rd, const char *line, size_t len)
+{
+	struct ll_join_rec r;
+	const char *why;
+	json_t *rec, *v;
+	size_t i, k;
+
+	if ((rec = parse_line(rd, line, len)) == NULL)
+		return;
+	o.rrecs++;
+	if ((why = make_key(rec, &o.rkey)) != NULL)
+		ll_count(*why == 'm' ? "right_key_missing" : "right_key_null");
+	memset(&r, 0, sizeof(r));
+	r.seq = o.rseq++;
+	r.key = why == NULL ? o.key.p : NULL;
+	r.klen = why == NULL ? o.key.n : 0;
+	if (o.type == SEMI || o.type == ANTI) {
+		/* Only the key matters. */
+		ll_join_right(o.j, &r);
+		json_decref(rec);
+		return;
+	}
+	o.sort.n = o.dup.n = 0;
+	for (i = 0; i < o.order.n; i++)
+		ll_join_sortkey(&o.sort, ll_path_get(&o.order.p[i], rec));
+	if (o.dedupe.n > 0 && (v = ll_path_get(&o.dedupe, rec)) != NULL &&
+	    !json_is_null(v))
+		ll_buf_json(&o.dup, v);
+	if (o.project) {
+		/* Keep only what the aggregates read: less to hold. */
+		o.body.n = 0;
+		ll_buf_addc(&o.body, '[');
+		for (i = k = 0; i < o.nagg; i++) {
+			if (o.agg[i].path.n == 0 || o.slot[i] != k)
+				continue;
+			v = ll_path_get(&o.agg[i].path, rec);
+			if (k++ > 0)
+				ll_buf_addc(&o.body, ',');
+			if (v != NULL)
+				ll_buf_json(&o.body, v);
+			else
+				ll_buf_add(&o.body, "null", 4);
+		}
+		ll_buf_addc(&o.body, ']');
+	}
+	r.sort = o.sort.p;
+	r.slen = o.sort.n;
+	r.dup = o.dup.p;
+	r.dlen = o.dup.n;
+	r.body = o.project ? o.body.p : line;
+	r.blen = o.project ? o.body.n : len;
+	ll_join_right(o.j, &r);
+	json_decref(rec);
+}
+
+static void
+add_left(struct reader *rd, const char *line, size_t len)
+{
+	struct ll_join_rec r;
+	const char *why;
+	json_t *rec;
+
+	if ((rec = parse_line(rd, line, len)) == NULL)
+		return;
+	o.lrecs++;
+	if ((why = make_key(rec, &o.lkey)) != NULL)
+		ll_count(*why == 'm' ? "left_key_missing" : "left_key_null");
+	memset(&r, 0, sizeof(r));
+	r.seq = o.lseq++;
+	r.key = why == NULL ? o.key.p : NULL;
+	r.klen = why == NULL ? o.key.n : 0;
+	r.body = line;
+	r.blen = len;
+	ll_join_left(o.j, &r, rec);
+	json_decref(rec);
+}
+
+/*
+ * Parses what this run has checked already: records, and keys, which
+ * may be any value.  Integers past 64 bits become reals, as they did
+ * in ll_json_parse.
+ */
+static json_t *
+reparse(const char *body, size_t len)
+{
+	size_t flags = JSON_DECODE_ANY | JSON_ALLOW_NUL;
+	json_error_t jerr;
+	json_t *j;
+
+	if ((j = json_loadb(body, len, flags, &jerr)) == NULL &&
+	    strstr(jerr.text, "too big") != NULL)
+		j = json_loadb(body, len, flags | JSON_DECODE_INT_AS_REAL,
+		    &jerr);
+	if (j == NULL)
+		errx(LL_EXIT_IO, "temporary data damaged: %s", jerr.text);
+	return j;
+}
+
+/* The --group array and --agg columns of a group (NULL: empty). */
+static json_t *
+group_cols(struct ll_join_group *g)
+{
+	json_t *cols, *arr = NULL, *rec;
+	struct ll_agg *a;
+	size_t i, k, n = g != NULL ? g->n : 0;
+
+	for (k = 0; k < o.nagg; k++)
+		ll_agg_start(&o.agg[k]);
+	if (o.group != NULL)
+		arr = json_array();
+	for (i = 0; i < n; i++) {
+		rec = reparse(ll_join_body(g->item[i]), g->item[i]->blen);
+		for (k = 0; k < o.nagg; k++) {
+			a = &o.agg[k];
+			ll_agg_add(a, a->path.n == 0 ? NULL : o.project ?
+			    json_array_get(rec, o.slot[k]) :
+			    ll_path_get(&a->path, rec));
+		}
+		if (arr != NULL)
+			json_array_append(arr, rec);
+		json_decref(rec);
+	}
+	cols = json_object();
+	if (arr != NULL)
+		json_object_set_new(cols, o.group, arr);
+	for (k = 0; k < o.nagg; k++)
+		json_object_set_new(cols, o.agg[k].name,
+		    ll_agg_end(&o.agg[k]));
+	return cols;
+}
+
+/*
+ * Writes LEFT with the fields of COLS added after its own.  When no
+ * name clashes, the left record's bytes are kept as they came.
+ */
+static void
+emit_extended(const char *raw, size_t len, json_t *left, json_t *cols)
+{
+	const char *k;
+	json_t *v, *name, *copy;
+	size_t klen;
+	int first;
+
+	o.out.n = 0;
+	json_object_keylen_foreach(cols, k, klen, v)
+		if (json_object_getn(left, k, klen) != NULL)
+			break;
+	if (k != NULL) {
+		copy = json_copy(left);
+		json_object_update(copy, cols);
+		ll_buf_json(&o.out, copy);
+		json_decref(copy);
+	} else {
+		ll_buf_add(&o.out, raw, len - 1);
+		first = json_object_size(left) == 0;
+		json_object_keylen_foreach(cols, k, klen, v) {
+			if (!first)
+				ll_buf_addc(&o.out, ',');
+			first = 0;
+			name = json_stringn_nocheck(k, klen);
+			ll_buf_json(&o.out, name);
+			json_decref(name);
+			ll_buf_addc(&o.out, ':');
+			ll_buf_json(&o.out, v);
+		}
+		ll_buf_addc(&o.out, '}');
+	}
+	ll_join_emit(o.j, o.out.p, o.out.n);
+}
+
+/* The right record's fields, renamed by --right-prefix. */
+static json_t *
+right_cols(json_t *left, json_t *right)
+{
+	struct ll_buf name = { NULL, 0, 0 };
+	json_t *cols, *v;
+	const char *k;
+	size_t klen;
+
+	cols = json_object();
+	json_object_keylen_foreach(right, k, klen, v) {
+		name.n = 0;
+		if (o.prefix != NULL)
+			ll_buf_add(&name, o.prefix, strlen(o.prefix));
+		ll_buf_add(&name, k, klen);
+		if (left == NULL ||
+		    json_object_getn(left, name.p, name.n) == NULL)
+			json_object_setn(cols, name.p, name.n, v);
+	}
+	ll_buf_free(&name);
+	return cols;
+}
+
+static void
+probe(void *arg, const char *body, size_t len, void *parsed,
+    struct ll_join_group *g)
+{
+	json_t *left = parsed, *right, *cols;
+	size_t i;
+
+	(void)arg;
+	if (g != NULL)
+		o.matched++;
+	else
+		o.unmatched++;
+	/* First the rows that are the left record as it came, or none. */
+	switch (o.type) {
+	case SEMI:
+	case ANTI:
+		if ((g != NULL) == (o.type == SEMI))
+			ll_join_emit(o.j, body, len);
+		return;
+	case INNER:
+		if (g == NULL)
+			return;
+		break;
+	default:
+		if (g == NULL && !o.grouped) {
+			ll_join_emit(o.j, body, len);
+			return;
+		}
+	}
+	if (left == NULL)
+		left = reparse(body, len);
+	if (o.grouped) {
+		cols = group_cols(g);
+		emit_extended(body, len, left, cols);
+		json_decref(cols);
+	} else
+		for (i = 0; i < g->n; i++) {
+			right = reparse(ll_join_body(g->item[i]),
+			    g->item[i]->blen);
+			cols = right_cols(left, right);
+			emit_extended(body, len, left, cols);
+			json_decref(cols);
+			json_decref(right);
+		}
+	if (parsed == NULL)
+		json_decref(left);
+}
+
+/* Sets the value at path P in OBJ, making the objects on the way. */
+static void
+set_path(json_t *obj, const struct ll_path *p, json_t *v)
+{
+	json_t *next;
+	size_t i;
+
+	for (i = 0; i + 1 < p->n; i++) {
+		next = json_object_getn(obj, p->seg[i], p->seglen[i]);
+		if (!json_is_object(next)) {
+			next = json_object();
+			json_object_setn_new(obj, p->seg[i], p->seglen[i],
+			    next);
+		}
+		obj = next;
+	}
+	json_object_setn(obj, p->seg[i], p->seglen[i], v);
+}
+
+/* A right key no left record has: full joins still show it. */
+static void
+orphan(void *arg, struct ll_join_group *g)
+{
+	const struct ll_join_item *it = g->item[0];
+	json_t *row, *key, *cols, *right;
+	size_t i;
+
+	(void)arg;
+	if (!o.grouped) {
+		for (i = 0; i < g->n; i++) {
+			it = g->item[i];
+			if (o.prefix == NULL) {
+				ll_join_emit(o.j, ll_join_body(it), it->blen);
+				continue;
+			}
+			right = reparse(ll_join_body(it), it->blen);
+			cols = right_cols(NULL, right);
+			o.out.n = 0;
+			ll_buf_json(&o.out, cols);
+			ll_join_emit(o.j, o.out.p, o.out.n);
+			json_decref(cols);
+			json_decref(right);
+		}
+		return;
+	}
+	row = json_object();
+	if (!it->nokey) {
+		key = reparse(ll_join_key(it), it->klen);
+		for (i = 0; i < o.lkey.n; i++)
+			set_path(row, &o.lkey.p[i], o.lkey.n == 1 ? key :
+			    json_array_get(key, i));
+		json_decref(key);
+	}
+	cols = group_cols(g);
+	json_object_update(row, cols);
+	o.out.n = 0;
+	ll_buf_json(&o.out, row);
+	ll_join_emit(o.j, o.out.p, o.out.n);
+	json_decref(cols);
+	json_decref(row);
+}
+
+static struct reader *
+open_input(const char *path)
+{
+	struct reader *rd;
+
+	rd = xcalloc(1, sizeof(*rd));
+	if ((rd->in = ll_input_open(path)) == NULL)
+		err(LL_EXIT_IO, "%s", path);
+	rd->name = ll_input_name(rd->in);
+	return rd;
+}
+
+static void
+read_input(struct reader *rd, void (*add)(struct reader *, const char *,
+    size_t))
+{
+	const char *line;
+	size_t len;
+
+	while ((line = next_line(rd, &len)) != NULL)
+		if (len > 0)
+			add(rd, line, len);
+	ll_input_close(rd->in);
+	ll_buf_free(&rd->b);
+	free(rd);
+}
+
+static void
+free_paths(struct paths *ps)
+{
+	size_t i;
+
+	for (i = 0; i < ps->n; i++)
+		ll_path_free(&ps->p[i]);
+	free(ps->p);
+}
+
+static void
+cleanup(void)
+{
+	size_t i;
+
+	free_paths(&o.lkey);
+	free_paths(&o.rkey);
+	free_paths(&o.order);
+	ll_path_free(&o.dedupe);
+	for (i = 0; i < o.nagg; i++)
+		ll_agg_free(&o.agg[i]);
+	free(o.agg);
+	free(o.slot);
+	ll_buf_free(&o.key);
+	ll_buf_free(&o.sort);
+	ll_buf_free(&o.dup);
+	ll_buf_free(&o.body);
+	ll_buf_free(&o.out);
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct ll_join_ops ops = { probe, orphan, NULL };
+	struct reader *left, *right;
+	const char *tmpdir;
+	size_t i, memory = 256 << 20;
+	int ch;
+
+	ll_init(argv[0]);
+	o.sep = "\n";
+	o.maxrec = 512 << 20;
+	if ((tmpdir = getenv("TMPDIR")) == NULL || *tmpdir == '\0')
+		tmpdir = "/tmp";
+	while ((ch = getopt_long(argc, argv, "1:2:a:b:d:g:hk:M:o:p:r:S:s:T:"
+	    "t:uV", longopts, NULL)) != -1) {
+		switch (ch) {
+		case '1':
+			add_path(&o.lkey, "--left-key", optarg);
+			break;
+		case '2':
+			add_path(&o.rkey, "--right-key", optarg);
+			break;
+		case 'a':
+			add_agg(optarg);
+			break;
+		case 'b':
+			memory = (size_t)ll_parse_size("--memory", optarg);
+			break;
+		case 'd':
+			parse_path(&o.dedupe, "--dedupe-right", optarg);
+			break;
+		case 'g':
+			o.group = optarg;
+			break;
+		case 'h':
+			usage(stdout, LL_EXIT_OK);
+			/* NOTREACHED */
+		case 'k':
+			add_path(&o.lkey, "--key", optarg);
+			add_path(&o.rkey, "--key", optarg);
+			break;
+		case 'M':
+			o.maxrec = (size_t)ll_parse_size("--max-record-bytes",
+			    optarg);
+			break;
+		case 'o':
+			add_path(&o.order, "--order", optarg);
+			break;
+		case 'p':
+			o.prefix = optarg;
+			break;
+		case 'r':
+			ll_reject_open(optarg);
+			break;
+		case 'S':
+			ll_stats_set_path(optarg);
+			break;
+		case 's':
+			o.sep = optarg;
+			check_utf8("--separator", optarg);
+			break;
+		case 'T':
+			tmpdir = optarg;
+			break;
+		case 't':
+			o.type = parse_type(optarg);
+			break;
+		case 'u':
+			ll_out_unbuffered(1);
+			break;
+		case 'V':
+			ll_version();
+			/* NOTREACHED */
+		default:
+			usage(stderr, LL_EXIT_USAGE);
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (argc != 2)
+		usage(stderr, LL_EXIT_USAGE);
+	if (strcmp(argv[0], "-") == 0 && strcmp(argv[1], "-") == 0)
+		errx(LL_EXIT_USAGE, "only one input may be standard input");
+	if (o.lkey.n == 0 || o.lkey.n != o.rkey.n)
+		errx(LL_EXIT_USAGE, "give the key with -k, or as many -1 as "
+		    "-2 paths");
+	o.grouped = o.group != NULL || o.nagg > 0;
+	if (o.grouped && (o.type == SEMI || o.type == ANTI || o.prefix != NULL))
+		errx(LL_EXIT_USAGE, "--group and --agg do not go with semi "
+		    "or anti joins or --right-prefix");
+	o.project = o.grouped && o.group == NULL;
+	for (i = 0; i < o.nagg; i++)
+		o.agg[i].sep = o.sep;
+	left = open_input(argv[0]);
+	right = open_input(argv[1]);
+	o.j = ll_join_new(&ops, memory, tmpdir, o.type == FULL);
+	read_input(right, add_right);
+	read_input(left, add_left);
+	ll_join_finish(o.j);
+	ll_stats_add("left_records", o.lrecs);
+	ll_stats_add("right_records", o.rrecs);
+	ll_stats_add("left_matched", o.matched);
+	ll_stats_add("left_unmatched", o.unmatched);
+	cleanup();
+	return ll_finish();
+}
