@@ -9,3 +9,12 @@ printf 'second\n' >t2.txt
 tar --format=ustar -cf t.dat t1.txt t2.txt
 ll-ungz a.dat b.dat c.dat z.dat t.dat
 echo "rc=$?"
+# NDJSON inside a compressor must come out as text, not be taken for an
+# archive listing (libarchive's mtree reader bids on it).
+printf '{"a":1}\n{"b":2}\n' >nd
+xz <nd >nd.xz
+bzip2 <nd >nd.bz2
+zstd -q <nd >nd.zst
+ll-ungz nd.xz nd.bz2 nd.zst
+echo "rc=$?"
+printf '{"a":1}\n' | xz | ll-splitjson
