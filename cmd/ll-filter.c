@@ -147,9 +147,12 @@ load(struct filter *f, const struct ll_reader *rd, const char *line,
 	return -1;
 }
 
-/* Returns -1 to keep the record, or what removed it. */
+/*
+ * Returns -1 to keep the record, or what removed it.  With a tree J
+ * the controls read it through jansson, as other tools do.
+ */
 static int
-verdict(struct filter *f, const char *line, size_t n)
+verdict(struct filter *f, const char *line, size_t n, json_t *j)
 {
 	struct ll_crecord rec;
 	const struct ll_val *v;
@@ -157,7 +160,10 @@ verdict(struct filter *f, const char *line, size_t n)
 	int k;
 
 	nrules = f->ctl != NULL ? ll_controls_nrules(f->ctl) : 0;
-	if (f->ctl != NULL) {
+	if (f->ctl != NULL && j != NULL) {
+		if ((k = ll_controls_test(f->ctl, j)) >= 0)
+			return k;
+	} else if (f->ctl != NULL) {
 		ll_crecord_clear(&rec);
 		for (i = 0; i < LL_NCSOURCES; i++) {
 			v = &f->vals[f->ctlpath[i]];
@@ -207,7 +213,7 @@ filter(struct filter *f, const char *path)
 		}
 		if (load(f, &rd, line, n, &j) == -1)
 			continue;
-		if ((k = verdict(f, line, n)) < 0)
+		if ((k = verdict(f, line, n, j)) < 0)
 			ll_out_record(line, n);
 		else
 			f->removed[k]++;

@@ -531,14 +531,15 @@ search(struct ll_grep *g, const char *s, size_t n)
 
 /*
  * Looks for any pattern in the line as written, then with its JSON
- * escapes decoded, then decoded again for JSON held in JSON strings
- * (CloudWatch messages, Session Manager transcripts), so that no
- * escape (\", \\, \/, \u00e9) hides a match.
+ * escapes decoded, then decoded once more for JSON held in JSON
+ * strings (CloudWatch messages, Session Manager transcripts), so that
+ * no escape (\", \\, \/, \u00e9) hides a match.  A third pass would
+ * turn text such as a typed "\t" into the character it names.
  */
 int
 ll_grep_match(struct ll_grep *g, const char *line, size_t n)
 {
-	size_t level, m, prev;
+	size_t m;
 
 	if (n > g->size) {
 		free(g->dec);
@@ -552,16 +553,12 @@ ll_grep_match(struct ll_grep *g, const char *line, size_t n)
 	if (memchr(line, '\\', n) == NULL)
 		return 0;
 	m = ll_json_unescape(g->dec, line, n);
-	for (level = 0; level < 8; level++) {
-		if (search(g, g->dec, m))
-			return 1;
-		if (memchr(g->dec, '\\', m) == NULL)
-			break;
-		prev = m;
-		if ((m = ll_json_unescape(g->dec, g->dec, m)) == prev)
-			break;
-	}
-	return 0;
+	if (search(g, g->dec, m))
+		return 1;
+	if (memchr(g->dec, '\\', m) == NULL)
+		return 0;
+	m = ll_json_unescape(g->dec, g->dec, m);
+	return search(g, g->dec, m);
 }
 
 void

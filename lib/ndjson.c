@@ -114,8 +114,9 @@ ll_reader_next(struct ll_reader *r, const char **linep, size_t *lenp)
 			skip_long(r);
 			continue;
 		}
-		if (r->eof || fill(r) == 0)
+		if (r->eof)
 			return 0;
+		fill(r);
 	}
 }
 
