@@ -20,4 +20,5 @@ ll-filter -w '.eventName != StartSession' -w '.eventName != AssumeRole' in |
     wc -l
 jq -c 'select(.eventName == "StartSession")' in | wc -l
 sort -u accounts | grep -c '^1000'
-jq -r '.recipientAccountId' in | sort | comm -12 - accounts | wc -l
+jq -r '.recipientAccountId' in | sort >ids
+sort accounts | comm -12 ids - | wc -l
