@@ -62,54 +62,6 @@ usage(FILE *fp, int code)
 	exit(code);
 }
 
-/* The value at path I found by the scanner, strings decoded. */
-static void
-scanned_val(struct filter *f, size_t i)
-{
-	const struct ll_jspan *sp = &f->scan.val[i];
-	struct ll_val *v = &f->vals[i];
-	char num[64], *p;
-
-	v->type = sp->type;
-	v->s = sp->p;
-	v->len = sp->len;
-	if (sp->type == LL_J_STRING && sp->esc) {
-		if (sp->len > f->decsize[i]) {
-			free(f->dec[i]);
-			f->decsize[i] = sp->len;
-			f->dec[i] = xmalloc(sp->len);
-		}
-		v->len = ll_json_unescape(f->dec[i], sp->p, sp->len);
-		v->s = f->dec[i];
-	} else if (sp->type == LL_J_NUMBER) {
-		p = sp->len < sizeof(num) ? num : xmalloc(sp->len + 1);
-		memcpy(p, sp->p, sp->len);
-		p[sp->len] = '\0';
-		v->num = strtod(p, NULL);
-		if (p != num)
-			free(p);
-	}
-}
-
-static void
-parsed_val(struct ll_val *v, json_t *j)
-{
-	memset(v, 0, sizeof(*v));
-	if (j == NULL)
-		v->type = LL_J_ABSENT;
-	else if (json_is_string(j)) {
-		v->type = LL_J_STRING;
-		v->s = json_string_value(j);
-		v->len = json_string_length(j);
-	} else if (json_is_number(j)) {
-		v->type = LL_J_NUMBER;
-		v->num = json_number_value(j);
-	} else
-		v->type = json_is_object(j) ? LL_J_OBJECT : json_is_array(j) ?
-		    LL_J_ARRAY : json_is_true(j) ? LL_J_TRUE :
-		    json_is_false(j) ? LL_J_FALSE : LL_J_NULL;
-}
-
 /*
  * Validates the record and finds the values at every path, with the
  * scanner or, with --parse, jansson; *jp is then the tree to free.
@@ -127,7 +79,8 @@ load(struct filter *f, const struct ll_reader *rd, const char *line,
 	*jp = NULL;
 	if (!f->full && ll_jscan(&f->scan, line, n) == LL_J_OBJECT) {
 		for (i = 0; i < f->paths.n; i++)
-			scanned_val(f, i);
+			ll_val_span(&f->vals[i], &f->scan.val[i], &f->dec[i],
+			    &f->decsize[i]);
 		return 0;
 	}
 	if ((nul = memchr(line, '\0', n)) != NULL)
@@ -137,9 +90,9 @@ load(struct filter *f, const struct ll_reader *rd, const char *line,
 		ll_warnx_at(rd->name, rd->line, "byte %d: invalid JSON: %s",
 		    jerr.position, jerr.text);
 	else {
-		/* Without --parse only a scanner bug leads here. */
+		/* With --parse; without, only a scanner bug leads here. */
 		for (i = 0; i < f->paths.n; i++)
-			parsed_val(&f->vals[i], ll_path_get(&f->paths.p[i],
+			ll_val_json(&f->vals[i], ll_path_get(&f->paths.p[i],
 			    *jp));
 		return 0;
 	}
@@ -267,8 +220,8 @@ report(struct filter *f)
 		json_object_set_new(o, ll_tests_label(&f->tests, i),
 		    json_integer((json_int_t)f->removed[nrules + i]));
 	if (f->grep.n > 0)
-		json_object_set_new(o, f->grep.label,
-		    json_integer((json_int_t)f->removed[nrules + i]));
+		json_object_set_new(o, f->grep.label, json_integer(
+		    (json_int_t)f->removed[nrules + f->tests.n]));
 	json_object_set_new(ll_stats.extra, "removed", o);
 	ll_stats_add("blank_lines", f->blank);
 }
@@ -357,6 +310,8 @@ main(int argc, char *argv[])
 	}
 	argc -= optind;
 	argv += optind;
+	if (icase && f.grep.n == 0)
+		errx(LL_EXIT_USAGE, "--ignore-case needs --grep");
 	prepare(&f, icase);
 	if (argc == 0)
 		filter(&f, "-");

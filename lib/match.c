@@ -81,13 +81,40 @@ ll_pathset_free(struct ll_pathset *ps)
 	memset(ps, 0, sizeof(*ps));
 }
 
-/* A whole string that is a finite number, as strtod(3) reads one. */
+/*
+ * A whole string that is a number as JSON writes one, without the
+ * rule against leading zeros; strtod(3) alone would take "0x1A",
+ * " 5" and "inf" as well.
+ */
 static int
 number(const char *s, size_t n, double *d)
 {
 	char buf[64], *end;
+	size_t i = 0;
 
-	if (n == 0 || n >= sizeof(buf) || s[0] == ' ' || s[0] == '\t')
+#define DIGITS()	do {						\
+	if (i == n || s[i] < '0' || s[i] > '9')			\
+		return -1;						\
+	while (i < n && s[i] >= '0' && s[i] <= '9')			\
+		i++;							\
+} while (0)
+	if (n >= sizeof(buf))
+		return -1;
+	if (i < n && s[i] == '-')
+		i++;
+	DIGITS();
+	if (i < n && s[i] == '.') {
+		i++;
+		DIGITS();
+	}
+	if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+		i++;
+		if (i < n && (s[i] == '+' || s[i] == '-'))
+			i++;
+		DIGITS();
+	}
+#undef DIGITS
+	if (i != n)
 		return -1;
 	memcpy(buf, s, n);
 	buf[n] = '\0';
@@ -313,6 +340,58 @@ ll_tests_add(struct ll_tests *ts, struct ll_pathset *ps, const char *text,
 		free(ptext);
 	}
 	return compile(t, op, s, why);
+}
+
+/*
+ * The value a scanner span stands for.  Strings with escapes are
+ * decoded into *buf, grown as needed; others point into the record.
+ */
+void
+ll_val_span(struct ll_val *v, const struct ll_jspan *sp, char **buf,
+    size_t *size)
+{
+	char num[64], *p;
+
+	v->type = sp->type;
+	v->s = sp->p;
+	v->len = sp->len;
+	v->num = 0;
+	if (sp->type == LL_J_STRING && sp->esc) {
+		if (sp->len > *size) {
+			free(*buf);
+			*size = sp->len;
+			*buf = xmalloc(*size);
+		}
+		v->len = ll_json_unescape(*buf, sp->p, sp->len);
+		v->s = *buf;
+	} else if (sp->type == LL_J_NUMBER) {
+		p = sp->len < sizeof(num) ? num : xmalloc(sp->len + 1);
+		memcpy(p, sp->p, sp->len);
+		p[sp->len] = '\0';
+		v->num = strtod(p, NULL);
+		if (p != num)
+			free(p);
+	}
+}
+
+/* The value a jansson node (or NULL, for none) stands for. */
+void
+ll_val_json(struct ll_val *v, json_t *j)
+{
+	memset(v, 0, sizeof(*v));
+	if (j == NULL)
+		v->type = LL_J_ABSENT;
+	else if (json_is_string(j)) {
+		v->type = LL_J_STRING;
+		v->s = json_string_value(j);
+		v->len = json_string_length(j);
+	} else if (json_is_number(j)) {
+		v->type = LL_J_NUMBER;
+		v->num = json_number_value(j);
+	} else
+		v->type = json_is_object(j) ? LL_J_OBJECT : json_is_array(j) ?
+		    LL_J_ARRAY : json_is_true(j) ? LL_J_TRUE :
+		    json_is_false(j) ? LL_J_FALSE : LL_J_NULL;
 }
 
 /* Sorts the value sets; call once after the last ll_tests_add(). */

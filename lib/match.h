@@ -9,6 +9,8 @@
 
 #include <stddef.h>
 
+#include <jansson.h>
+
 #include "jscan.h"
 #include "path.h"
 
@@ -19,6 +21,10 @@ struct ll_val {
 	size_t		 len;
 	double		 num;
 };
+
+void	ll_val_span(struct ll_val *, const struct ll_jspan *, char **,
+	    size_t *);
+void	ll_val_json(struct ll_val *, json_t *);
 
 /* Distinct paths, shared by every test and by the controls. */
 struct ll_pathset {

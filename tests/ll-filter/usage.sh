@@ -13,6 +13,8 @@ ll-filter -w '.a < yesterday' </dev/null
 echo "rc=$?"
 ll-filter -w '.a exists 1' </dev/null
 echo "rc=$?"
+ll-filter -i -w '.a = b' </dev/null
+echo "rc=$?"
 ll-filter -M 1X </dev/null
 echo "rc=$?"
 ll-filter -w '.a in @missing.txt' </dev/null
