@@ -351,6 +351,7 @@ int
 ll_controls_check(const struct ll_controls *c, const struct ll_crecord *rec)
 {
 	const struct rule *r;
+	enum ll_cfield f;
 	size_t i;
 	int pass;
 
@@ -360,8 +361,8 @@ ll_controls_check(const struct ll_controls *c, const struct ll_crecord *rec)
 			if (r->action != (pass == 0 ? A_DENY : A_ALLOW) ||
 			    rec->val[r->field] == NULL)
 				continue;
-			if (matches(r, rec->val[r->field], rec->len[r->field]) ==
-			    (pass == 0))
+			f = r->field;
+			if (matches(r, rec->val[f], rec->len[f]) == (pass == 0))
 				return (int)i;
 		}
 	}

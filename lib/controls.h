@@ -24,7 +24,7 @@ enum ll_cfield {
 /* How a record field becomes a controls value. */
 enum ll_ckind {
 	LL_CK_TEXT,		/* a string, as it is */
-	LL_CK_DAY,		/* "YYYY-MM-DD": the day an object was delivered */
+	LL_CK_DAY,		/* "YYYY-MM-DD", the day an object came */
 	LL_CK_TIME,		/* ISO-8601 time: its UTC day */
 	LL_CK_MILLIS		/* epoch milliseconds: its UTC day */
 };

@@ -24,6 +24,7 @@
 #define MAXDEPTH	2048	/* jansson's JSON_PARSER_MAX_DEPTH */
 #define MAXINTDIGITS	309	/* fewer cannot overflow a double */
 
+/* What comes next: a value; ',' or a closer; a key and its ':'. */
 enum state { S_VALUE, S_AFTER, S_KEY };
 
 /* The byte that closes a container: '}' for '{', ']' for '['. */
@@ -111,6 +112,36 @@ utf8_len(const unsigned char *p, const unsigned char *end)
 }
 
 /*
+ * Checks the escape at p (a backslash); returns the byte after it, or
+ * NULL.  A high surrogate must be followed by a low one, as jansson
+ * insists.  *nul is set for \u0000.
+ */
+static const char *
+scan_escape(const char *p, const char *end, int *nul)
+{
+	unsigned cp, lo;
+
+	if (end - p < 2)
+		return NULL;
+	if (p[1] != '\0' && strchr("\"\\/bfnrt", p[1]) != NULL)
+		return p + 2;
+	if (p[1] != 'u' || end - p < 6 || hex4(p + 2, &cp) == -1)
+		return NULL;
+	p += 6;
+	if (cp >= 0xdc00 && cp <= 0xdfff)
+		return NULL;
+	if (cp >= 0xd800 && cp <= 0xdbff) {
+		if (end - p < 6 || p[0] != '\\' || p[1] != 'u' ||
+		    hex4(p + 2, &lo) == -1 || lo < 0xdc00 || lo > 0xdfff)
+			return NULL;
+		p += 6;
+	}
+	if (cp == 0)
+		*nul = 1;
+	return p;
+}
+
+/*
  * Scans a string body starting after its opening quote; returns the
  * byte after the closing quote, or NULL if the string is invalid.
  * *esc tells whether it holds escapes, *nul whether one is \u0000.
@@ -118,7 +149,6 @@ utf8_len(const unsigned char *p, const unsigned char *end)
 static const char *
 scan_string(const char *p, const char *end, int *esc, int *nul)
 {
-	unsigned cp, lo;
 	size_t n;
 
 	*esc = *nul = 0;
@@ -130,26 +160,8 @@ scan_string(const char *p, const char *end, int *esc, int *nul)
 			return p + 1;
 		if (*p == '\\') {
 			*esc = 1;
-			if (end - p < 2)
+			if ((p = scan_escape(p, end, nul)) == NULL)
 				return NULL;
-			if (p[1] != '\0' && strchr("\"\\/bfnrt", p[1]) != NULL) {
-				p += 2;
-				continue;
-			}
-			if (p[1] != 'u' || end - p < 6 || hex4(p + 2, &cp) == -1)
-				return NULL;
-			p += 6;
-			if (cp >= 0xdc00 && cp <= 0xdfff)
-				return NULL;
-			if (cp >= 0xd800 && cp <= 0xdbff) {
-				if (end - p < 6 || p[0] != '\\' || p[1] != 'u' ||
-				    hex4(p + 2, &lo) == -1 || lo < 0xdc00 ||
-				    lo > 0xdfff)
-					return NULL;
-				p += 6;
-			}
-			if (cp == 0)
-				*nul = 1;
 			continue;
 		}
 		if ((unsigned char)*p < 0x20)
@@ -423,7 +435,8 @@ ll_jscan(struct ll_jscan *s, const char *buf, size_t len)
 			if (p == end || *p != '"')
 				return -1;
 			k = p + 1;
-			if ((q = scan_string(k, end, &esc, &nul)) == NULL || nul)
+			q = scan_string(k, end, &esc, &nul);
+			if (q == NULL || nul)
 				return -1;
 			if (s->alive[d - 1] != 0)
 				match_key(s, d - 1, k, (size_t)(q - k - 1), esc,
@@ -492,14 +505,16 @@ ll_json_unescape(char *dst, const char *src, size_t n)
 			src += 2;
 			continue;
 		}
-		if (end - src >= 6 && src[1] == 'u' && hex4(src + 2, &cp) == 0 &&
-		    (cp < 0xd800 || cp > 0xdfff)) {
+		if (end - src < 6 || src[1] != 'u' || hex4(src + 2, &cp)) {
+			dst[o++] = *src++;
+			continue;
+		}
+		if (cp < 0xd800 || cp > 0xdfff) {
 			o += put_utf8(dst + o, cp);
 			src += 6;
 			continue;
 		}
-		if (end - src >= 12 && src[1] == 'u' && hex4(src + 2, &cp) == 0 &&
-		    cp >= 0xd800 && cp <= 0xdbff && src[6] == '\\' &&
+		if (end - src >= 12 && cp <= 0xdbff && src[6] == '\\' &&
 		    src[7] == 'u' && hex4(src + 8, &lo) == 0 && lo >= 0xdc00 &&
 		    lo <= 0xdfff) {
 			o += put_utf8(dst + o, 0x10000 + ((cp - 0xd800) << 10) +

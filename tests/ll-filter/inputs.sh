@@ -8,6 +8,6 @@ printf '{"k":5,"eventName":"StartSession"}\n' |
 echo "rc=$?"
 od -An -c out | tr -s ' '
 jq -c '{records_in,records_out,rejected,blank_lines,removed}' stats.json
-ll-splitjson -e Records \
-    "$FIXTURES"/bucket/AWSLogs/o-exampleorg/111122223333/CloudTrail/us-east-1/2026/03/01/*.json.gz |
+ct=$FIXTURES/bucket/AWSLogs/o-exampleorg/111122223333/CloudTrail
+ll-splitjson -e Records "$ct"/us-east-1/2026/03/01/*.json.gz |
     ll-filter -w '.eventName ^= Assume' -u | jq -r .eventName | sort | uniq -c
