@@ -142,9 +142,10 @@ add_value(const struct loader *ld, struct rule *r, const char *v)
 	ll_strset_add(star ? &r->prefix : &r->exact, v, n);
 }
 
+/* A new rule, labelled "FILE:LINE: WORD WHAT" for --stats. */
 static struct rule *
 new_rule(struct ll_controls *c, const struct loader *ld, enum action a,
-    enum ll_cfield f, const char *word)
+    enum ll_cfield f, const char *word, const char *what)
 {
 	struct rule *r;
 
@@ -154,7 +155,7 @@ new_rule(struct ll_controls *c, const struct loader *ld, enum action a,
 	r->action = a;
 	r->field = f;
 	r->label = xasprintf("%s:%ju: %s %s", ld->path, ld->line, word,
-	    fields[f].name);
+	    what);
 	return r;
 }
 
@@ -162,7 +163,6 @@ static void
 window(struct ll_controls *c, const struct loader *ld, enum action a,
     char **w, size_t nw)
 {
-	struct rule *r;
 	int *rule = a == A_FROM ? &c->from_rule : &c->until_rule;
 	char *day = a == A_FROM ? c->from : c->until;
 
@@ -170,10 +170,7 @@ window(struct ll_controls *c, const struct loader *ld, enum action a,
 		bad(ld, "expected '%s YYYY-MM-DD'", w[0]);
 	if (*rule >= 0)
 		bad(ld, "a second '%s' line", w[0]);
-	r = new_rule(c, ld, a, LL_CF_DAY, w[0]);
-	free(r->label);
-	r->label = xasprintf("%s:%ju: %s %s", ld->path, ld->line, w[0],
-	    w[1]);
+	new_rule(c, ld, a, LL_CF_DAY, w[0], w[1]);
 	*rule = (int)(c->nrules - 1);
 	memcpy(day, w[1], 11);
 }
@@ -232,7 +229,7 @@ parse_line(struct ll_controls *c, const struct loader *ld, char **w,
 	if (a == A_ALLOW && c->allow[f] >= 0)
 		r = &c->rules[c->allow[f]];
 	else {
-		r = new_rule(c, ld, a, f, w[0]);
+		r = new_rule(c, ld, a, f, w[0], fields[f].name);
 		if (a == A_ALLOW)
 			c->allow[f] = (int)(c->nrules - 1);
 	}
