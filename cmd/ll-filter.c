@@ -14,7 +14,7 @@
 
 #include "controls.h"
 #include "input.h"
-#include "jscan.h"
+#include "jfind.h"
 #include "ll.h"
 #include "match.h"
 #include "ndjson.h"
@@ -26,7 +26,7 @@ struct filter {
 	struct ll_tests	 tests;
 	struct ll_grep	 grep;
 	struct ll_pathset paths;
-	struct ll_jscan	 scan;
+	struct ll_jfind	 scan;
 	struct ll_val	*vals;
 	char		**dec;		/* per path: decoded strings */
 	size_t		*decsize;
@@ -77,7 +77,7 @@ load(struct filter *f, const struct ll_reader *rd, const char *line,
 	size_t i;
 
 	*jp = NULL;
-	if (!f->full && ll_jscan(&f->scan, line, n) == LL_J_OBJECT) {
+	if (!f->full && ll_jfind(&f->scan, line, n) == LL_JF_OBJECT) {
 		for (i = 0; i < f->paths.n; i++)
 			ll_val_span(&f->vals[i], &f->scan.val[i], &f->dec[i],
 			    &f->decsize[i]);
@@ -120,9 +120,9 @@ verdict(struct filter *f, const char *line, size_t n, json_t *j)
 		ll_crecord_clear(&rec);
 		for (i = 0; i < LL_NCSOURCES; i++) {
 			v = &f->vals[f->ctlpath[i]];
-			if (v->type == LL_J_STRING)
+			if (v->type == LL_JF_STRING)
 				ll_crecord_string(&rec, i, v->s, v->len);
-			else if (v->type == LL_J_NUMBER)
+			else if (v->type == LL_JF_NUMBER)
 				ll_crecord_number(&rec, i, v->num);
 		}
 		if ((k = ll_controls_check(f->ctl, &rec)) >= 0)
@@ -190,13 +190,13 @@ prepare(struct filter *f, int icase)
 		f->ctlpath[i] = ll_pathset_add(&f->paths, &p);
 		ll_path_free(&p);
 	}
-	if (f->paths.n > LL_JSCAN_MAXPATHS)
+	if (f->paths.n > LL_JFIND_MAXPATHS)
 		errx(LL_EXIT_USAGE, "more than %d different paths, counting "
-		    "the %d that --controls reads", LL_JSCAN_MAXPATHS,
+		    "the %d that --controls reads", LL_JFIND_MAXPATHS,
 		    f->ctl != NULL ? LL_NCSOURCES : 0);
 	ll_tests_done(&f->tests);
 	ll_grep_done(&f->grep, icase);
-	ll_jscan_init(&f->scan, f->paths.p, f->paths.n);
+	ll_jfind_init(&f->scan, f->paths.p, f->paths.n);
 	f->vals = xcalloc(f->paths.n + 1, sizeof(*f->vals));
 	f->dec = xcalloc(f->paths.n + 1, sizeof(*f->dec));
 	f->decsize = xcalloc(f->paths.n + 1, sizeof(*f->decsize));
@@ -237,7 +237,7 @@ cleanup(struct filter *f)
 	free(f->decsize);
 	free(f->vals);
 	free(f->removed);
-	ll_jscan_free(&f->scan);
+	ll_jfind_free(&f->scan);
 	ll_pathset_free(&f->paths);
 	ll_tests_free(&f->tests);
 	ll_grep_free(&f->grep);

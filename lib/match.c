@@ -356,7 +356,7 @@ ll_val_span(struct ll_val *v, const struct ll_jspan *sp, char **buf,
 	v->s = sp->p;
 	v->len = sp->len;
 	v->num = 0;
-	if (sp->type == LL_J_STRING && sp->esc) {
+	if (sp->type == LL_JF_STRING && sp->esc) {
 		if (sp->len > *size) {
 			free(*buf);
 			*size = sp->len;
@@ -364,7 +364,7 @@ ll_val_span(struct ll_val *v, const struct ll_jspan *sp, char **buf,
 		}
 		v->len = ll_json_unescape(*buf, sp->p, sp->len);
 		v->s = *buf;
-	} else if (sp->type == LL_J_NUMBER) {
+	} else if (sp->type == LL_JF_NUMBER) {
 		p = sp->len < sizeof(num) ? num : xmalloc(sp->len + 1);
 		memcpy(p, sp->p, sp->len);
 		p[sp->len] = '\0';
@@ -380,18 +380,18 @@ ll_val_json(struct ll_val *v, json_t *j)
 {
 	memset(v, 0, sizeof(*v));
 	if (j == NULL)
-		v->type = LL_J_ABSENT;
+		v->type = LL_JF_ABSENT;
 	else if (json_is_string(j)) {
-		v->type = LL_J_STRING;
+		v->type = LL_JF_STRING;
 		v->s = json_string_value(j);
 		v->len = json_string_length(j);
 	} else if (json_is_number(j)) {
-		v->type = LL_J_NUMBER;
+		v->type = LL_JF_NUMBER;
 		v->num = json_number_value(j);
 	} else
-		v->type = json_is_object(j) ? LL_J_OBJECT : json_is_array(j) ?
-		    LL_J_ARRAY : json_is_true(j) ? LL_J_TRUE :
-		    json_is_false(j) ? LL_J_FALSE : LL_J_NULL;
+		v->type = json_is_object(j) ? LL_JF_OBJECT : json_is_array(j) ?
+		    LL_JF_ARRAY : json_is_true(j) ? LL_JF_TRUE :
+		    json_is_false(j) ? LL_JF_FALSE : LL_JF_NULL;
 }
 
 /* Sorts the value sets; call once after the last ll_tests_add(). */
@@ -431,14 +431,14 @@ static int
 any_of(struct ll_tests *ts, const struct ll_test *t, const struct ll_val *v)
 {
 	static const char *const lit[] = {
-		[LL_J_NULL] = "null", [LL_J_FALSE] = "false",
-		[LL_J_TRUE] = "true"
+		[LL_JF_NULL] = "null", [LL_JF_FALSE] = "false",
+		[LL_JF_TRUE] = "true"
 	};
 	const struct ll_str *pre;
 	size_t i;
 
 	switch (v->type) {
-	case LL_J_STRING:
+	case LL_JF_STRING:
 		if (ll_strset_has(&t->eq, v->s, v->len))
 			return 1;
 		for (i = 0; i < t->prefix.n; i++) {
@@ -451,14 +451,14 @@ any_of(struct ll_tests *ts, const struct ll_test *t, const struct ll_val *v)
 			if (regex_match(ts, &t->re[i], v->s, v->len))
 				return 1;
 		return 0;
-	case LL_J_NUMBER:
+	case LL_JF_NUMBER:
 		for (i = 0; i < t->nnum; i++)
 			if (t->num[i] == v->num)
 				return 1;
 		return 0;
-	case LL_J_NULL:
-	case LL_J_FALSE:
-	case LL_J_TRUE:
+	case LL_JF_NULL:
+	case LL_JF_FALSE:
+	case LL_JF_TRUE:
 		return ll_strset_has(&t->eq, lit[v->type],
 		    strlen(lit[v->type]));
 	default:
@@ -477,9 +477,9 @@ compare(const struct ll_test *t, const struct ll_val *v)
 	int64_t ms;
 	double x;
 
-	if (v->type == LL_J_NUMBER)
+	if (v->type == LL_JF_NUMBER)
 		x = v->num;
-	else if (v->type != LL_J_STRING)
+	else if (v->type != LL_JF_STRING)
 		return 0;
 	else if (t->is_time) {
 		if (ll_time_parse(v->s, v->len, &ms) == -1)
@@ -515,7 +515,7 @@ ll_tests_eval(struct ll_tests *ts, const struct ll_val *vals)
 		t = &ts->t[i];
 		v = &vals[t->path];
 		if (t->op == OP_EXISTS)
-			r = v->type != LL_J_ABSENT;
+			r = v->type != LL_JF_ABSENT;
 		else if (t->op == OP_ANY)
 			r = any_of(ts, t, v);
 		else

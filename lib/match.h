@@ -11,12 +11,12 @@
 
 #include <jansson.h>
 
-#include "jscan.h"
+#include "jfind.h"
 #include "path.h"
 
 /* The value at one path: a decoded string, a number, or just a type. */
 struct ll_val {
-	enum ll_jtype	 type;
+	enum ll_jftype	 type;
 	const char	*s;
 	size_t		 len;
 	double		 num;

@@ -7,31 +7,31 @@
  * test a record without building a tree.  Duplicate keys behave as in
  * jansson: the last one wins.
  */
-#ifndef LL_JSCAN_H
-#define LL_JSCAN_H
+#ifndef LL_JFIND_H
+#define LL_JFIND_H
 
 #include <stddef.h>
 #include <stdint.h>
 
 #include "path.h"
 
-#define LL_JSCAN_MAXPATHS	64
+#define LL_JFIND_MAXPATHS	64
 
-enum ll_jtype {
-	LL_J_ABSENT, LL_J_NULL, LL_J_FALSE, LL_J_TRUE, LL_J_NUMBER,
-	LL_J_STRING, LL_J_OBJECT, LL_J_ARRAY
+enum ll_jftype {
+	LL_JF_ABSENT, LL_JF_NULL, LL_JF_FALSE, LL_JF_TRUE, LL_JF_NUMBER,
+	LL_JF_STRING, LL_JF_OBJECT, LL_JF_ARRAY
 };
 
 /* Where a value is in the record's text. */
 struct ll_jspan {
-	enum ll_jtype	 type;
+	enum ll_jftype	 type;
 	const char	*p;	/* string body without quotes, or number */
 	size_t		 len;
 	int		 esc;	/* the string body holds escapes */
 };
 
-struct ll_jscan {
-	struct ll_jspan	*val;		/* per path, set by ll_jscan() */
+struct ll_jfind {
+	struct ll_jspan	*val;		/* per path, set by ll_jfind() */
 	const struct ll_path *paths;
 	size_t		 npaths;
 	size_t		 maxseg;
@@ -44,9 +44,9 @@ struct ll_jscan {
 	size_t		 numsize;
 };
 
-void	ll_jscan_init(struct ll_jscan *, const struct ll_path *, size_t);
-int	ll_jscan(struct ll_jscan *, const char *, size_t);
-void	ll_jscan_free(struct ll_jscan *);
+void	ll_jfind_init(struct ll_jfind *, const struct ll_path *, size_t);
+int	ll_jfind(struct ll_jfind *, const char *, size_t);
+void	ll_jfind_free(struct ll_jfind *);
 size_t	ll_json_unescape(char *, const char *, size_t);
 
 #endif

@@ -18,7 +18,7 @@
 #include <emmintrin.h>
 #endif
 
-#include "jscan.h"
+#include "jfind.h"
 #include "xalloc.h"
 
 #define MAXDEPTH	2048	/* jansson's JSON_PARSER_MAX_DEPTH */
@@ -176,7 +176,7 @@ scan_string(const char *p, const char *end, int *esc, int *nul)
 
 /* As jansson: a number whose value overflows a double is invalid. */
 static int
-overflows(struct ll_jscan *s, const char *p, size_t n)
+overflows(struct ll_jfind *s, const char *p, size_t n)
 {
 	double d;
 
@@ -194,7 +194,7 @@ overflows(struct ll_jscan *s, const char *p, size_t n)
 
 /* Scans a number; returns the byte after it, or NULL. */
 static const char *
-scan_number(struct ll_jscan *s, const char *p, const char *end)
+scan_number(struct ll_jfind *s, const char *p, const char *end)
 {
 	const char *start = p, *digits;
 	int big = 0;
@@ -234,16 +234,16 @@ scan_number(struct ll_jscan *s, const char *p, const char *end)
 }
 
 static const char *
-scan_literal(const char *p, const char *end, enum ll_jtype *t)
+scan_literal(const char *p, const char *end, enum ll_jftype *t)
 {
 	static const struct {
 		const char	*text;
 		size_t		 len;
-		enum ll_jtype	 type;
+		enum ll_jftype	 type;
 	} lits[] = {
-		{ "true", 4, LL_J_TRUE },
-		{ "false", 5, LL_J_FALSE },
-		{ "null", 4, LL_J_NULL },
+		{ "true", 4, LL_JF_TRUE },
+		{ "false", 5, LL_JF_FALSE },
+		{ "null", 4, LL_JF_NULL },
 	};
 	size_t i;
 
@@ -257,13 +257,13 @@ scan_literal(const char *p, const char *end, enum ll_jtype *t)
 }
 
 void
-ll_jscan_init(struct ll_jscan *s, const struct ll_path *paths, size_t n)
+ll_jfind_init(struct ll_jfind *s, const struct ll_path *paths, size_t n)
 {
 	size_t i, j;
 
 	memset(s, 0, sizeof(*s));
 	s->paths = paths;
-	s->npaths = n < LL_JSCAN_MAXPATHS ? n : LL_JSCAN_MAXPATHS;
+	s->npaths = n < LL_JFIND_MAXPATHS ? n : LL_JFIND_MAXPATHS;
 	for (i = 0; i < s->npaths; i++)
 		if (paths[i].n > s->maxseg)
 			s->maxseg = paths[i].n;
@@ -278,7 +278,7 @@ ll_jscan_init(struct ll_jscan *s, const struct ll_path *paths, size_t n)
 }
 
 void
-ll_jscan_free(struct ll_jscan *s)
+ll_jfind_free(struct ll_jfind *s)
 {
 	free(s->val);
 	free(s->lenmask);
@@ -290,7 +290,7 @@ ll_jscan_free(struct ll_jscan *s)
 }
 
 static void
-capture(struct ll_jscan *s, uint64_t mask, enum ll_jtype t, const char *p,
+capture(struct ll_jfind *s, uint64_t mask, enum ll_jftype t, const char *p,
     size_t len, int esc)
 {
 	struct ll_jspan *v;
@@ -313,7 +313,7 @@ capture(struct ll_jscan *s, uint64_t mask, enum ll_jtype t, const char *p,
  * path through it forgets what it found before.
  */
 static void
-match_key(struct ll_jscan *s, size_t d, const char *k, size_t n, int esc,
+match_key(struct ll_jfind *s, size_t d, const char *k, size_t n, int esc,
     uint64_t *capt, uint64_t *child)
 {
 	const struct ll_path *p;
@@ -336,7 +336,7 @@ match_key(struct ll_jscan *s, size_t d, const char *k, size_t n, int esc,
 		p = &s->paths[i];
 		if (p->seglen[d] != n || memcmp(p->seg[d], k, n) != 0)
 			continue;
-		s->val[i].type = LL_J_ABSENT;
+		s->val[i].type = LL_JF_ABSENT;
 		if (p->n == d + 1)
 			*capt |= (uint64_t)1 << i;
 		else
@@ -347,25 +347,25 @@ match_key(struct ll_jscan *s, size_t d, const char *k, size_t n, int esc,
 /*
  * Returns the type of the value for valid JSON text, -1 for text that
  * ll_json_parse() would refuse.  s->val[i] then describes the value at
- * path i, LL_J_ABSENT where there is none.
+ * path i, LL_JF_ABSENT where there is none.
  */
 int
-ll_jscan(struct ll_jscan *s, const char *buf, size_t len)
+ll_jfind(struct ll_jfind *s, const char *buf, size_t len)
 {
 	const char *p = buf, *end = buf + len, *q, *k;
-	enum ll_jtype top, t;
+	enum ll_jftype top, t;
 	enum state st = S_VALUE;
 	uint64_t capt = 0, child;
 	size_t d = 0, i;
 	int esc, nul;
 
 	for (i = 0; i < s->npaths; i++)
-		s->val[i].type = LL_J_ABSENT;
+		s->val[i].type = LL_JF_ABSENT;
 	child = s->npaths == 64 ? ~(uint64_t)0 :
 	    ((uint64_t)1 << s->npaths) - 1;
 	p = skipws(p, end);
-	top = p == end ? LL_J_ABSENT : *p == '{' ? LL_J_OBJECT :
-	    *p == '[' ? LL_J_ARRAY : *p == '"' ? LL_J_STRING : LL_J_NUMBER;
+	top = p == end ? LL_JF_ABSENT : *p == '{' ? LL_JF_OBJECT :
+	    *p == '[' ? LL_JF_ARRAY : *p == '"' ? LL_JF_STRING : LL_JF_NUMBER;
 	for (;;) {
 		switch (st) {
 		case S_VALUE:
@@ -377,13 +377,13 @@ ll_jscan(struct ll_jscan *s, const char *buf, size_t len)
 				    &nul)) == NULL)
 					return -1;
 				if (capt != 0)
-					capture(s, capt, LL_J_STRING, p + 1,
+					capture(s, capt, LL_JF_STRING, p + 1,
 					    (size_t)(q - p - 2), esc);
 				p = q;
 			} else if (*p == '{' || *p == '[') {
 				if (capt != 0)
 					capture(s, capt, *p == '{' ?
-					    LL_J_OBJECT : LL_J_ARRAY, p, 0, 0);
+					    LL_JF_OBJECT : LL_JF_ARRAY, p, 0, 0);
 				s->kind[d] = *p;
 				s->alive[d] = *p == '{' && d < s->maxseg ?
 				    child : 0;
@@ -401,7 +401,7 @@ ll_jscan(struct ll_jscan *s, const char *buf, size_t len)
 				if ((q = scan_number(s, p, end)) == NULL)
 					return -1;
 				if (capt != 0)
-					capture(s, capt, LL_J_NUMBER, p,
+					capture(s, capt, LL_JF_NUMBER, p,
 					    (size_t)(q - p), 0);
 				p = q;
 			} else {
