@@ -2,7 +2,7 @@
  * Record tests as ll-filter(1) writes them, "PATH OP [VALUE]", and the
  * fixed-string search of --grep.  Tests see a record through the
  * values at their paths (struct ll_val), which come either from the
- * scanner of jscan.h or from a jansson tree, so both give one answer.
+ * scanner of jfind.h or from a jansson tree, so both give one answer.
  */
 #ifndef LL_MATCH_H
 #define LL_MATCH_H
