@@ -1,0 +1,17 @@
+/*
+ * ISO-8601 times as CloudTrail writes them ("2026-03-01T10:05:00Z")
+ * and UTC days ("2026-03-01"), in milliseconds since the epoch, the
+ * unit of CloudWatch Logs timestamps.  No time zone database: only Z
+ * and numeric offsets, which is all AWS writes.
+ */
+#ifndef LL_ISOTIME_H
+#define LL_ISOTIME_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+int	ll_time_parse(const char *, size_t, int64_t *);
+int	ll_time_day(int64_t, char [11]);
+int	ll_day_valid(const char *, size_t);
+
+#endif

@@ -1,0 +1,128 @@
+/*
+ * Reading NDJSON lines.  The buffer holds at least one whole line:
+ * when a line does not fit it grows by doubling, so a 10 GB record
+ * with --max-record-bytes unset costs 10 GB, and with the limit set
+ * the reader switches to discarding bytes up to the next newline.
+ */
+#include <err.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "input.h"
+#include "ll.h"
+#include "ndjson.h"
+#include "xalloc.h"
+
+#define CHUNK	(1 << 20)
+
+void
+ll_reader_init(struct ll_reader *r, struct ll_input *in, size_t max)
+{
+	memset(r, 0, sizeof(*r));
+	r->in = in;
+	r->name = ll_input_name(in);
+	r->max = max;
+	r->size = CHUNK;
+	r->buf = xmalloc(r->size);
+}
+
+/* Reads more input after buf[len]; 0 at the end of the input. */
+static size_t
+fill(struct ll_reader *r)
+{
+	ssize_t n;
+
+	if (r->pos > 0 && (r->pos == r->len || r->size - r->len < CHUNK / 4)) {
+		memmove(r->buf, r->buf + r->pos, r->len - r->pos);
+		r->len -= r->pos;
+		r->scan -= r->pos;
+		r->pos = 0;
+	}
+	if (r->size - r->len < CHUNK / 4) {
+		if (r->size > SIZE_MAX / 2)
+			errx(LL_EXIT_IO, "out of memory");
+		r->size *= 2;
+		r->buf = xrealloc(r->buf, r->size);
+	}
+	n = ll_input_read(r->in, r->buf + r->len, r->size - r->len);
+	if (n <= 0) {
+		r->eof = 1;
+		return 0;
+	}
+	r->len += (size_t)n;
+	return (size_t)n;
+}
+
+/*
+ * Rejects the line starting at buf[pos] that has outgrown the limit:
+ * its bytes go to --reject as they arrive, up to and excluding the
+ * next newline, and reading resumes after it.
+ */
+static void
+skip_long(struct ll_reader *r)
+{
+	char *nl;
+
+	ll_warnx_at(r->name, r->line, "record larger than "
+	    "--max-record-bytes (%zu); skipped", r->max);
+	for (;;) {
+		nl = memchr(r->buf + r->pos, '\n', r->len - r->pos);
+		if (nl != NULL) {
+			ll_reject_bytes(r->buf + r->pos,
+			    (size_t)(nl - r->buf) - r->pos);
+			r->pos = r->scan = (size_t)(nl - r->buf) + 1;
+			break;
+		}
+		ll_reject_bytes(r->buf + r->pos, r->len - r->pos);
+		r->pos = r->len = r->scan = 0;
+		if (fill(r) == 0)
+			break;
+	}
+	ll_reject_end("record_too_large");
+}
+
+/*
+ * Sets *linep and *lenp to the next line and returns 1, or returns 0
+ * at the end of the input.  Oversized lines are dealt with here and
+ * never returned.
+ */
+int
+ll_reader_next(struct ll_reader *r, const char **linep, size_t *lenp)
+{
+	char *nl;
+	size_t n;
+
+	for (;;) {
+		nl = memchr(r->buf + r->scan, '\n', r->len - r->scan);
+		if (nl != NULL || (r->eof && r->pos < r->len)) {
+			n = nl != NULL ? (size_t)(nl - r->buf) : r->len;
+			r->line++;
+			ll_stats.records_in++;
+			if (r->max > 0 && n - r->pos > r->max) {
+				skip_long(r);
+				continue;
+			}
+			*linep = r->buf + r->pos;
+			*lenp = n - r->pos;
+			r->pos = r->scan = nl != NULL ? n + 1 : n;
+			return 1;
+		}
+		r->scan = r->len;
+		if (r->max > 0 && r->len - r->pos > r->max) {
+			r->line++;
+			ll_stats.records_in++;
+			skip_long(r);
+			continue;
+		}
+		if (r->eof)
+			return 0;
+		fill(r);
+	}
+}
+
+void
+ll_reader_free(struct ll_reader *r)
+{
+	free(r->buf);
+	memset(r, 0, sizeof(*r));
+}

@@ -1,0 +1,2 @@
+printf '{"a":1}\n' | ll-filter >/dev/full
+echo "rc=$?"
