@@ -19,6 +19,7 @@
 
 static const struct option longopts[] = {
 	{ "explode",		required_argument,	NULL,	'e' },
+	{ "files-from",		required_argument,	NULL,	'F' },
 	{ "help",		no_argument,		NULL,	'h' },
 	{ "keep",		required_argument,	NULL,	'k' },
 	{ "max-record-bytes",	required_argument,	NULL,	'M' },
@@ -37,10 +38,10 @@ static const struct option longopts[] = {
 static __dead void
 usage(FILE *fp, int code)
 {
-	fprintf(fp, "usage: ll-splitjson [-1huV] [-e path] [-k field,...] "
-	    "[-M size] [-m size] [-p path]\n"
-	    "                    [-R ratio] [-r file] [-S file] [-s field] "
-	    "[file ...]\n");
+	fprintf(fp, "usage: ll-splitjson [-1huV] [-e path] [-F list] "
+	    "[-k field,...] [-M size] [-m size]\n"
+	    "                    [-p path] [-R ratio] [-r file] [-S file] "
+	    "[-s field] [file ...]\n");
 	exit(code);
 }
 
@@ -98,6 +99,32 @@ split_file(const struct ll_split_opts *o, const char *path)
 	ll_input_close(in);
 }
 
+/* Splits every file named in LIST, one name a line. */
+static void
+split_list(const struct ll_split_opts *o, const char *list)
+{
+	FILE *fp;
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+
+	if (strcmp(list, "-") == 0)
+		fp = stdin;
+	else if ((fp = fopen(list, "r")) == NULL)
+		err(LL_EXIT_IO, "%s", list);
+	while ((n = getline(&line, &cap, fp)) != -1) {
+		if (n > 0 && line[n - 1] == '\n')
+			line[--n] = '\0';
+		if (n > 0)
+			split_file(o, line);
+	}
+	if (ferror(fp))
+		err(LL_EXIT_IO, "%s", list);
+	free(line);
+	if (fp != stdin)
+		fclose(fp);
+}
+
 static void
 free_opts(struct ll_split_opts *o)
 {
@@ -114,12 +141,13 @@ int
 main(int argc, char *argv[])
 {
 	struct ll_split_opts o;
+	const char *list = NULL;
 	int ch, i;
 
 	ll_init(argv[0]);
 	memset(&o, 0, sizeof(o));
 	o.max_record = 512 << 20;
-	while ((ch = getopt_long(argc, argv, "1e:hk:M:m:p:R:r:S:s:uV",
+	while ((ch = getopt_long(argc, argv, "1e:F:hk:M:m:p:R:r:S:s:uV",
 	    longopts, NULL)) != -1) {
 		switch (ch) {
 		case '1':
@@ -127,6 +155,9 @@ main(int argc, char *argv[])
 			break;
 		case 'e':
 			parse_path(&o.explode, "--explode", optarg);
+			break;
+		case 'F':
+			list = optarg;
 			break;
 		case 'h':
 			usage(stdout, LL_EXIT_OK);
@@ -173,7 +204,9 @@ main(int argc, char *argv[])
 	argv += optind;
 	if (o.nkeep > 0 && o.explode.n == 0)
 		errx(LL_EXIT_USAGE, "--keep needs --explode");
-	if (argc == 0)
+	if (list != NULL)
+		split_list(&o, list);
+	else if (argc == 0)
 		split_file(&o, "-");
 	for (i = 0; i < argc; i++)
 		split_file(&o, argv[i]);
