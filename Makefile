@@ -30,6 +30,7 @@ LIB_OBJ := $(LIB_SRC:lib/%.c=$(BUILD)/lib/%.o)
 CMD_SRC := $(wildcard cmd/*.c)
 BINS := $(CMD_SRC:cmd/%.c=$(BUILD)/bin/%)
 MANS := $(wildcard man/*.[1-9])
+SCRIPTS = scripts/ll-pipeline scripts/ll-reconcile
 
 all: $(BINS)
 	@mkdir -p bin
@@ -62,12 +63,12 @@ bench: all
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
 	    $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7
-	install -m 755 $(BINS) $(DESTDIR)$(BINDIR)
+	install -m 755 $(BINS) $(SCRIPTS) $(DESTDIR)$(BINDIR)
 	for m in $(MANS); do \
 	    s=$${m##*.}; install -m 644 $$m $(DESTDIR)$(MANDIR)/man$$s; done
 
 uninstall:
-	for b in $(BINS); do rm -f $(DESTDIR)$(BINDIR)/$${b##*/}; done
+	for b in $(BINS) $(SCRIPTS); do rm -f $(DESTDIR)$(BINDIR)/$${b##*/}; done
 	for m in $(MANS); do \
 	    s=$${m##*.}; rm -f $(DESTDIR)$(MANDIR)/man$$s/$${m##*/}; done
 
