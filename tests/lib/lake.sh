@@ -1,0 +1,25 @@
+# Sourced by pipeline tests: a small sample bucket and lake digests.
+
+# sample DIR [gen-sample options]: a deterministic raw bucket tree.
+sample() {
+	dir=$1
+	shift
+	"$TOP/scripts/gen-sample" --events 1500 --days 2 --start 2026-03-01 \
+	    "$@" "$dir" >/dev/null
+}
+
+# lake_digest DIR: one line per table and day: row count and a digest of
+# the sorted rows, so two lakes compare equal whatever their file names.
+lake_digest() {
+	for p in "$1"/*/calendarday=*; do
+		[ -d "$p" ] || continue
+		rows=$(find "$p" -name '*.json.gz' -exec ll-ungz {} + | sort)
+		printf '%s %s %s\n' "${p#"$1"/}" \
+		    "$(printf '%s' "$rows" | grep -c .)" \
+		    "$(printf '%s' "$rows" | cksum | cut -d' ' -f1)"
+	done
+}
+
+pipeline() {
+	ll-pipeline -q -f 2026-03-01 -t 2026-03-02 "$@"
+}
