@@ -64,9 +64,14 @@ static const struct option longopts[] = {
 
 enum state { PENDING, DONE_OK, DONE_BAD };
 
-/* One object of --get or --cat, from its listing record to the end. */
+/*
+ * One object of --get or --cat, from its listing record to the end.
+ * Its bytes go to memory, and past SPILL_MEM to a file: the store's
+ * temporary file (--get) or an unlinked one (--cat).
+ */
 struct obj {
 	struct ll_xfer	 x;
+	struct ll_commit c;		/* --get: the writer's job */
 	char		*line;		/* the listing record, for --failures */
 	size_t		 linelen;
 	const char	*file;
@@ -74,11 +79,10 @@ struct obj {
 	char		*url, *bucket, *key, *local, *etag, *path, *shown;
 	size_t		 keylen;
 	long long	 size;
-	enum ll_presence pres;
-	struct ll_stmp	 tmp;		/* --get */
-	char		*mem;		/* --cat: body in memory ... */
-	size_t		 memlen;
-	FILE		*spill;		/* ... and beyond SPILL_MEM */
+	char		*mem;
+	size_t		 memlen, memcap;
+	FILE		*spill;		/* --cat */
+	off_t		 spilled;
 	struct ll_hash	 hash;
 	char		 sha[65], md5[33];
 	enum state	 state;
@@ -97,9 +101,12 @@ static struct {
 	int		 progress;
 	double		 t0, lastprog;
 	uintmax_t	 seen, done, inflight;
+	int		 wfd;		/* writer threads' pipe, or -1 */
 	uintmax_t	 bytes_total, bytes_done;
 	uintmax_t	 nok, nfailed;
 	struct obj	*qhead, *qtail;	/* --cat */
+	char		**names;	/* input names, kept for messages */
+	size_t		 nnames;
 } g;
 
 static __dead void
@@ -271,7 +278,7 @@ run_list(struct ll_walk *w, int argc, char *argv[])
 			ll_walk_local(w, strncmp(argv[i], "file://", 7) == 0 ?
 			    argv[i] + 7 : argv[i]);
 		while (ll_engine_load(g.engine) > 0) {
-			ll_engine_step(g.engine, -1, 500);
+			ll_engine_step(g.engine, NULL, 0, 500);
 			progress(0);
 		}
 	}
@@ -308,8 +315,8 @@ manifest(struct obj *o, const char *status, const char *error)
 static void
 obj_free(struct obj *o)
 {
-	if (o->tmp.path != NULL)
-		ll_store_discard(&o->tmp);
+	if (o->c.tmp.path != NULL)
+		ll_store_discard(&o->c.tmp);
 	if (o->hash.sha256 != NULL)
 		ll_hash_free(&o->hash);
 	if (o->spill != NULL)
@@ -325,6 +332,7 @@ obj_free(struct obj *o)
 	free(o->shown);
 	free(o->x.url);
 	free(o);
+	g.inflight--;
 }
 
 /* The object is finished; --cat keeps it until its turn to print. */
@@ -381,44 +389,53 @@ conflict(struct obj *o, const char *why)
 	free(msg);
 }
 
-/* The downloaded bytes are checked; store them or compare them. */
+/* The bytes are checked: a writer thread stores or compares them. */
 static void
 finish_get(struct obj *o)
 {
-	char sha[65], why[256];
-	int fd, e;
+	if (o->c.tmp.path == NULL)
+		ll_store_tmpname(&g.store, &o->c.tmp);
+	o->c.path = o->path;
+	o->c.etag = o->etag;
+	o->c.sha = o->sha;
+	o->c.mem = o->mem;
+	o->c.memlen = o->memlen;
+	o->c.arg = o;
+	ll_writer_submit(&o->c);
+}
 
-	if (o->pres == LL_ABSENT) {
-		if (ll_store_commit(&o->tmp, o->path, o->etag, o->sha) == 0) {
+/* What the writer threads did. */
+static void
+committed(void)
+{
+	struct ll_commit *c;
+	struct obj *o;
+	char why[PATH_MAX + 128];
+
+	while ((c = ll_writer_done()) != NULL) {
+		o = c->arg;
+		ll_store_discard(&c->tmp);
+		switch (c->result) {
+		case LL_C_STORED:
 			ll_count("stored");
 			g.nok++;
 			manifest(o, "stored", NULL);
 			settle(o, DONE_OK);
-			return;
-		}
-		e = errno;
-		if (e != EEXIST && e != ENOTDIR) {
-			snprintf(why, sizeof(why), "%s: %s", o->path,
-			    strerror(e));
+			break;
+		case LL_C_SAME:
+			present(o);
+			break;
+		case LL_C_DIFFERENT:
+			conflict(o, "the stored copy differs in content");
+			break;
+		default:
+			snprintf(why, sizeof(why), "%s: %s: %s", o->path, c->op,
+			    strerror(c->err));
 			ll_fail(LL_EXIT_IO);
 			failed(o, why);
-			return;
+			break;
 		}
-		/* Someone stored it meanwhile, or a file is in the way. */
 	}
-	ll_store_discard(&o->tmp);
-	if ((fd = open(o->path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)) == -1 ||
-	    ll_hash_file(fd, sha, NULL) == -1) {
-		if (fd != -1)
-			close(fd);
-		conflict(o, "a different file or directory is in the way");
-		return;
-	}
-	close(fd);
-	if (strcmp(sha, o->sha) == 0)
-		present(o);
-	else
-		conflict(o, "the stored copy differs in content");
 }
 
 /* --cat: prints finished objects at the head of the input order. */
@@ -433,7 +450,6 @@ flush_queue(void)
 		g.qhead = o->next;
 		if (g.qhead == NULL)
 			g.qtail = NULL;
-		g.inflight--;
 		if (o->state == DONE_OK) {
 			ll_out_write(o->mem, o->memlen);
 			if (o->spill != NULL) {
@@ -458,59 +474,71 @@ o_begin(struct ll_xfer *x)
 	if (o->hash.sha256 != NULL)
 		ll_hash_free(&o->hash);
 	ll_hash_init(&o->hash);
-	if (g.mode == 'g') {
-		if (ftruncate(o->tmp.fd, 0) == -1 ||
-		    lseek(o->tmp.fd, 0, SEEK_SET) == -1)
-			err(LL_EXIT_IO, "%s", o->tmp.path);
-		return;
-	}
 	o->memlen = 0;
+	o->spilled = 0;
 	if (o->spill != NULL) {
 		fclose(o->spill);
 		o->spill = NULL;
 	}
+	if (o->c.tmp.fd != -1 && ftruncate(o->c.tmp.fd, 0) == -1)
+		err(LL_EXIT_IO, "%s", o->c.tmp.path);
+}
+
+/* Past SPILL_MEM bytes, the rest goes to a file. */
+static int
+spill(struct obj *o, const char *p, size_t n)
+{
+	ssize_t w;
+
+	if (g.mode == 'c') {
+		if (o->spill == NULL && (o->spill = tmpfile()) == NULL)
+			err(LL_EXIT_IO, "temporary file");
+		if (fwrite(p, 1, n, o->spill) != n)
+			err(LL_EXIT_IO, "temporary file");
+		return 0;
+	}
+	if (o->c.tmp.fd == -1 && ll_store_tmp(&g.store, &o->c.tmp) == -1)
+		err(LL_EXIT_IO, "%s", g.store.tmpdir);
+	while (n > 0) {
+		w = pwrite(o->c.tmp.fd, p, n, (off_t)SPILL_MEM + o->spilled);
+		if (w == -1 && errno == EINTR)
+			continue;
+		if (w == -1) {
+			snprintf(o->x.msg, sizeof(o->x.msg), "%s: %s",
+			    o->c.tmp.path, strerror(errno));
+			ll_fail(LL_EXIT_IO);
+			return -1;
+		}
+		p += w;
+		n -= (size_t)w;
+		o->spilled += w;
+	}
+	return 0;
 }
 
 static int
 o_body(struct ll_xfer *x, const char *p, size_t n)
 {
 	struct obj *o = x->arg;
-	ssize_t w;
 	size_t k;
 
 	ll_hash_update(&o->hash, p, n);
 	g.bytes_done += n;
-	if (g.mode == 'g') {
-		while (n > 0) {
-			w = write(o->tmp.fd, p, n);
-			if (w == -1 && errno == EINTR)
-				continue;
-			if (w == -1) {
-				snprintf(x->msg, sizeof(x->msg), "%s: %s",
-				    o->tmp.path, strerror(errno));
-				ll_fail(LL_EXIT_IO);
-				return -1;
-			}
-			p += w;
-			n -= (size_t)w;
-		}
-		return 0;
-	}
 	k = o->memlen < SPILL_MEM ? SPILL_MEM - o->memlen : 0;
 	k = k < n ? k : n;
 	if (k > 0) {
-		if (o->mem == NULL)
-			o->mem = xmalloc(SPILL_MEM);
+		if (o->memlen + k > o->memcap) {
+			while (o->memlen + k > o->memcap)
+				o->memcap = o->memcap == 0 ? 16384 :
+				    o->memcap * 2;
+			if (o->memcap > SPILL_MEM)
+				o->memcap = SPILL_MEM;
+			o->mem = xrealloc(o->mem, o->memcap);
+		}
 		memcpy(o->mem + o->memlen, p, k);
 		o->memlen += k;
 	}
-	if (k == n)
-		return 0;
-	if (o->spill == NULL && (o->spill = tmpfile()) == NULL)
-		err(LL_EXIT_IO, "temporary file");
-	if (fwrite(p + k, 1, n - k, o->spill) != n - k)
-		err(LL_EXIT_IO, "temporary file");
-	return 0;
+	return k == n ? 0 : spill(o, p + k, n - k);
 }
 
 static int
@@ -566,7 +594,6 @@ o_done(struct ll_xfer *x, enum ll_xverdict v)
 {
 	struct obj *o = x->arg;
 
-	g.inflight -= g.mode == 'g';
 	if (v != LL_X_OK) {
 		failed(o, x->msg);
 		return;
@@ -691,6 +718,7 @@ source_of(struct obj *o, json_t *j)
 static void
 start_get(struct obj *o)
 {
+	enum ll_presence pres;
 	const char *why;
 	char msg[300];
 
@@ -706,9 +734,9 @@ start_get(struct obj *o)
 		return;
 	}
 	o->path = ll_store_path(&g.store, o->bucket, o->key);
-	o->pres = ll_store_check(o->path, o->size, o->etag, o->sha, msg,
+	pres = ll_store_check(o->path, o->size, o->etag, o->sha, msg,
 	    sizeof(msg));
-	switch (o->pres) {
+	switch (pres) {
 	case LL_SAME:
 		present(o);
 		return;
@@ -723,16 +751,14 @@ start_get(struct obj *o)
 	default:
 		break;
 	}
+	o->c.pres = pres;
 	o->sha[0] = '\0';
-	if (ll_store_tmp(&g.store, &o->tmp) == -1)
-		err(LL_EXIT_IO, "%s", g.store.tmpdir);
 	if (o->size > 0)
 		g.bytes_total += (uintmax_t)o->size;
 	if (o->local != NULL) {
 		copy_local(o);
 		return;
 	}
-	g.inflight++;
 	o->x.ops = &obj_ops;
 	o->x.arg = o;
 	o->x.what = o->shown;
@@ -749,7 +775,6 @@ start_cat(struct obj *o)
 	else
 		g.qhead = o;
 	g.qtail = o;
-	g.inflight++;
 	if (o->size > 0)
 		g.bytes_total += (uintmax_t)o->size;
 	if (o->local != NULL) {
@@ -790,7 +815,8 @@ record(const char *file, uintmax_t lineno, const char *line, size_t len)
 		return;
 	}
 	o = xcalloc(1, sizeof(*o));
-	o->tmp.fd = -1;
+	g.inflight++;
+	o->c.tmp.fd = -1;
 	o->file = file;
 	o->lineno = lineno;
 	o->line = xstrndup(line, len);
@@ -822,84 +848,94 @@ record(const char *file, uintmax_t lineno, const char *line, size_t len)
 		start_cat(o);
 }
 
-/* Splits BUF into lines, keeping a partial last line; returns its start. */
-static size_t
-lines(const char *name, uintmax_t *lineno, char *buf, size_t len, int eof)
+/*
+ * One turn of the event loop: transfers, finished commits, --cat
+ * output, progress.  Returns whether INFD (when not -1) is readable.
+ */
+static int
+turn(int infd)
 {
-	char *p = buf, *nl;
+	int fds[2] = { -1, -1 }, n = 0, wbit = 0, ibit = 0, ready;
 
-	while ((nl = memchr(p, '\n', (size_t)(buf + len - p))) != NULL) {
-		++*lineno;
-		record(name, *lineno, p, (size_t)(nl - p));
-		p = nl + 1;
+	if (g.wfd != -1) {
+		wbit = 1 << n;
+		fds[n++] = g.wfd;
 	}
-	if (eof && p < buf + len) {
-		++*lineno;
-		record(name, *lineno, p, (size_t)(buf + len - p));
-		p = buf + len;
+	if (infd != -1) {
+		ibit = 1 << n;
+		fds[n++] = infd;
 	}
-	return (size_t)(p - buf);
-}
-
-static void
-wait_some(void)
-{
-	ll_engine_step(g.engine, -1, 500);
+	ready = ll_engine_step(g.engine, fds, n, 500);
+	if (ready & wbit)
+		committed();
 	if (g.mode == 'c')
 		flush_queue();
 	progress(0);
+	return (ready & ibit) != 0;
+}
+
+static void
+one_record(const char *name, uintmax_t *lineno, const char *p, size_t n)
+{
+	unsigned window = (unsigned)g.eo.jobs * 4;
+
+	while (g.inflight >= window)
+		turn(-1);
+	++*lineno;
+	record(name, *lineno, p, n);
 }
 
 /*
- * Reads listing records while the window of objects in flight has
- * room.  Standard input is read only when poll says it is ready, so
- * a slow producer upstream never stalls the transfers.
+ * Reads listing records one at a time while the window of objects in
+ * flight has room.  While transfers run, standard input is read only
+ * when poll says it is ready, so a slow producer upstream never
+ * stalls them.
  */
 static void
 read_input(const char *path)
 {
 	struct ll_input *in;
 	const char *name;
-	char *buf;
-	size_t len = 0, cap = 2 * CHUNK, used;
+	char *buf, *nl;
+	size_t len = 0, off = 0, cap = 2 * CHUNK;
 	uintmax_t lineno = 0;
-	unsigned window = (unsigned)g.eo.jobs * 4;
 	ssize_t r;
-	int fd;
+	int fd, eof = 0;
 
 	if ((in = ll_input_open(path)) == NULL) {
 		warn("%s", path);
 		ll_fail(LL_EXIT_IO);
 		return;
 	}
-	name = ll_input_name(in);
+	g.names = xreallocarray(g.names, g.nnames + 1, sizeof(*g.names));
+	name = g.names[g.nnames++] = xstrdup(ll_input_name(in));
 	fd = strcmp(path, "-") == 0 ? STDIN_FILENO : -1;
 	buf = xmalloc(cap);
 	for (;;) {
-		while (g.inflight >= window)
-			wait_some();
-		if (fd != -1 && ll_engine_load(g.engine) > 0) {
-			if (!ll_engine_step(g.engine, fd, 500)) {
-				if (g.mode == 'c')
-					flush_queue();
-				progress(0);
-				continue;
-			}
-			if (g.mode == 'c')
-				flush_queue();
+		while (off < len && (nl = memchr(buf + off, '\n', len - off))
+		    != NULL) {
+			one_record(name, &lineno, buf + off,
+			    (size_t)(nl - buf) - off);
+			off = (size_t)(nl - buf) + 1;
 		}
+		if (eof) {
+			if (off < len)
+				one_record(name, &lineno, buf + off, len - off);
+			break;
+		}
+		memmove(buf, buf + off, len - off);
+		len -= off;
+		off = 0;
 		if (cap - len < CHUNK) {
 			cap *= 2;
 			buf = xrealloc(buf, cap);
 		}
-		if ((r = ll_input_read(in, buf + len, CHUNK)) < 0)
-			r = 0;
-		len += (size_t)r;
-		used = lines(name, &lineno, buf, len, r == 0);
-		memmove(buf, buf + used, len - used);
-		len -= used;
-		if (r == 0)
-			break;
+		if (fd != -1 && g.inflight > 0 && !turn(fd))
+			continue;
+		if ((r = ll_input_read(in, buf + len, CHUNK)) <= 0)
+			eof = 1;
+		else
+			len += (size_t)r;
 	}
 	free(buf);
 	ll_input_close(in);
@@ -912,18 +948,23 @@ run_fetch(int argc, char *argv[])
 
 	if (g.failpath != NULL)
 		g.failfp = ll_afile_open(&g.failaf, g.failpath);
+	g.wfd = g.mode == 'g' ? ll_writer_start(4) : -1;
 	if (argc == 0)
 		read_input("-");
 	for (i = 0; i < argc; i++)
 		read_input(argv[i]);
-	while (ll_engine_load(g.engine) > 0 || g.qhead != NULL)
-		wait_some();
+	while (g.inflight > 0)
+		turn(-1);
 	progress(1);
 	if (g.failfp != NULL && ll_afile_commit(&g.failaf) == -1)
 		err(LL_EXIT_IO, "%s", g.failpath);
 	if (g.nfailed > 0)
 		ll_fail(g.nok == 0 ? LL_EXIT_REMOTE : LL_EXIT_REJECT);
 	ll_stats_add("fetched_bytes", g.bytes_done);
+	ll_writer_stop();
+	while (g.nnames > 0)
+		free(g.names[--g.nnames]);
+	free(g.names);
 }
 
 int

@@ -12,6 +12,8 @@
 #include <err.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -197,64 +199,284 @@ ll_store_check(const char *path, long long size, const char *etag,
 	return vouched || strcmp(md5, etag) == 0 ? LL_SAME : LL_UNKNOWN;
 }
 
-int
-ll_store_tmp(struct ll_store *s, struct ll_stmp *t)
+/* Names a temporary file; the writer threads create it. */
+void
+ll_store_tmpname(struct ll_store *s, struct ll_stmp *t)
 {
 	t->path = xasprintf("%s/%ld-%lu", s->tmpdir, (long)getpid(),
 	    s->seq++);
+	t->fd = -1;
+}
+
+static int
+tmp_create(struct ll_stmp *t)
+{
 	t->fd = open(t->path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-	if (t->fd == -1 || flock(t->fd, LOCK_EX | LOCK_NB) == -1) {
-		if (t->fd != -1) {
-			close(t->fd);
-			unlink(t->path);
-		}
-		free(t->path);
-		t->path = NULL;
+	if (t->fd == -1)
+		return -1;
+	if (flock(t->fd, LOCK_EX | LOCK_NB) == -1) {
+		close(t->fd);
+		unlink(t->path);
 		t->fd = -1;
 		return -1;
 	}
 	return 0;
 }
 
+int
+ll_store_tmp(struct ll_store *s, struct ll_stmp *t)
+{
+	ll_store_tmpname(s, t);
+	if (tmp_create(t) == -1) {
+		free(t->path);
+		t->path = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+/* mkdir -p of PATH's directory, without allocating (thread-safe). */
 static int
 parent_dirs(const char *path)
 {
-	char *dir, *slash;
-	int r;
+	char dir[PATH_MAX], *s;
+	size_t n;
 
-	dir = xstrdup(path);
-	slash = strrchr(dir, '/');
-	r = 0;
-	if (slash != NULL && slash != dir) {
-		*slash = '\0';
-		r = ll_mkdirs(dir, 0755);
+	s = strrchr(path, '/');
+	if (s == NULL || s == path)
+		return 0;
+	n = (size_t)(s - path);
+	if (n >= sizeof(dir)) {
+		errno = ENAMETOOLONG;
+		return -1;
 	}
-	free(dir);
-	return r;
+	memcpy(dir, path, n);
+	dir[n] = '\0';
+	for (s = dir + 1; *s != '\0'; s++) {
+		if (*s != '/')
+			continue;
+		*s = '\0';
+		if (mkdir(dir, 0755) == -1 && errno != EEXIST)
+			return -1;
+		*s = '/';
+	}
+	if (mkdir(dir, 0755) == -1 && errno != EEXIST)
+		return -1;
+	return 0;
+}
+
+static int
+write_at(int fd, const char *p, size_t n, off_t off)
+{
+	ssize_t w;
+
+	while (n > 0) {
+		w = pwrite(fd, p, n, off);
+		if (w == -1 && errno == EINTR)
+			continue;
+		if (w == -1)
+			return -1;
+		p += w;
+		n -= (size_t)w;
+		off += w;
+	}
+	return 0;
+}
+
+#define FAIL(what) do { c->err = errno; c->op = (what); goto error; } \
+	while (0)
+
+/*
+ * Stores one object: read-only, attributes set, synced, then linked,
+ * which fails with EEXIST rather than replace anything.  A name that
+ * is taken (or an object whose presence only its bytes can tell) is
+ * compared with what is stored instead.  Runs in a writer thread.
+ */
+static void
+commit(struct ll_commit *c)
+{
+	char sha[65];
+	int fd;
+
+	if (c->pres == LL_ABSENT) {
+		if (c->tmp.fd == -1 && tmp_create(&c->tmp) == -1)
+			FAIL("create");
+		if (write_at(c->tmp.fd, c->mem, c->memlen, 0) == -1)
+			FAIL("write");
+		if (fchmod(c->tmp.fd, 0444) == -1)
+			FAIL("chmod");
+		if (c->etag != NULL)
+			(void)fsetxattr(c->tmp.fd, XA_ETAG, c->etag,
+			    strlen(c->etag), 0);
+		(void)fsetxattr(c->tmp.fd, XA_SHA256, c->sha, strlen(c->sha),
+		    0);
+		/* The attributes are a cache: losing them costs a compare. */
+		if (fdatasync(c->tmp.fd) == -1)
+			FAIL("fsync");
+		if (link(c->tmp.path, c->path) == -1 && (errno != ENOENT ||
+		    parent_dirs(c->path) == -1 ||
+		    link(c->tmp.path, c->path) == -1)) {
+			if (errno != EEXIST && errno != ENOTDIR)
+				FAIL("link");
+		} else {
+			c->result = LL_C_STORED;
+			return;
+		}
+	}
+	/* Compare with whatever holds the name. */
+	if ((fd = open(c->path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)) == -1 ||
+	    ll_hash_file(fd, sha, NULL) == -1) {
+		if (fd != -1)
+			close(fd);
+		c->result = LL_C_DIFFERENT;
+		return;
+	}
+	close(fd);
+	c->result = strcmp(sha, c->sha) == 0 ? LL_C_SAME : LL_C_DIFFERENT;
+	return;
+error:
+	c->result = LL_C_ERROR;
 }
 
 /*
- * Makes the temporary file PATH: read-only, attributes set, synced,
- * then linked, which fails with EEXIST rather than replace anything.
- * On failure the temporary file stays for the caller to discard.
+ * The writer threads.  Disk work (create, fsync, link) takes
+ * milliseconds per object on a journalled file system; done on the
+ * event loop it would stall every transfer, so it runs here, and the
+ * loop learns of finished commits through a pipe.
  */
-int
-ll_store_commit(struct ll_stmp *t, const char *path, const char *etag,
-    const char *sha)
+static pthread_mutex_t wmu = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t wcv = PTHREAD_COND_INITIALIZER;
+
+static struct {
+	struct ll_commit **q;
+	size_t		  qhead, qlen, qcap;
+	unsigned	  pending;
+	int		  stop;
+	int		  pipe[2];
+	pthread_t	 *threads;
+	int		  nthreads;
+} wr;
+
+static void *
+writer(void *arg)
 {
-	if (fchmod(t->fd, 0444) == -1)
-		return -1;
-	if (etag != NULL)
-		(void)fsetxattr(t->fd, XA_ETAG, etag, strlen(etag), 0);
-	(void)fsetxattr(t->fd, XA_SHA256, sha, strlen(sha), 0);
-	if (fsync(t->fd) == -1)
-		return -1;
-	if (parent_dirs(path) == -1)
-		return -1;
-	if (link(t->path, path) == -1)
-		return -1;
-	ll_store_discard(t);
-	return 0;
+	struct ll_commit *c;
+	ssize_t w;
+
+	(void)arg;
+	for (;;) {
+		pthread_mutex_lock(&wmu);
+		while (wr.qlen == 0 && !wr.stop)
+			pthread_cond_wait(&wcv, &wmu);
+		if (wr.qlen == 0) {
+			pthread_mutex_unlock(&wmu);
+			return NULL;
+		}
+		c = wr.q[wr.qhead];
+		wr.qhead = (wr.qhead + 1) % wr.qcap;
+		wr.qlen--;
+		pthread_mutex_unlock(&wmu);
+		commit(c);
+		do
+			w = write(wr.pipe[1], &c, sizeof(c));
+		while (w == -1 && errno == EINTR);
+		if (w != (ssize_t)sizeof(c))
+			err(LL_EXIT_IO, "writer pipe");
+	}
+}
+
+/* Starts N writer threads; returns the descriptor to poll. */
+int
+ll_writer_start(int n)
+{
+	int i;
+
+	if (pipe(wr.pipe) == -1)
+		err(LL_EXIT_IO, "pipe");
+	fcntl(wr.pipe[0], F_SETFL, O_NONBLOCK);
+	fcntl(wr.pipe[0], F_SETFD, FD_CLOEXEC);
+	fcntl(wr.pipe[1], F_SETFD, FD_CLOEXEC);
+	wr.threads = xcalloc((size_t)n, sizeof(*wr.threads));
+	for (i = 0; i < n; i++)
+		if ((errno = pthread_create(&wr.threads[i], NULL, writer,
+		    NULL)) != 0)
+			err(LL_EXIT_IO, "pthread_create");
+	wr.nthreads = n;
+	return wr.pipe[0];
+}
+
+void
+ll_writer_submit(struct ll_commit *c)
+{
+	struct ll_commit **nq;
+	size_t i;
+
+	pthread_mutex_lock(&wmu);
+	if (wr.qlen == wr.qcap) {
+		nq = xreallocarray(NULL, wr.qcap * 2 + 16, sizeof(*nq));
+		for (i = 0; i < wr.qlen; i++)
+			nq[i] = wr.q[(wr.qhead + i) % wr.qcap];
+		free(wr.q);
+		wr.q = nq;
+		wr.qhead = 0;
+		wr.qcap = wr.qcap * 2 + 16;
+	}
+	wr.q[(wr.qhead + wr.qlen) % wr.qcap] = c;
+	wr.qlen++;
+	wr.pending++;
+	pthread_cond_signal(&wcv);
+	pthread_mutex_unlock(&wmu);
+}
+
+/* A finished commit, or NULL when none is waiting. */
+struct ll_commit *
+ll_writer_done(void)
+{
+	struct ll_commit *c;
+	ssize_t r;
+
+	if (wr.nthreads == 0)
+		return NULL;
+	do
+		r = read(wr.pipe[0], &c, sizeof(c));
+	while (r == -1 && errno == EINTR);
+	if (r != (ssize_t)sizeof(c))
+		return NULL;
+	pthread_mutex_lock(&wmu);
+	wr.pending--;
+	pthread_mutex_unlock(&wmu);
+	return c;
+}
+
+unsigned
+ll_writer_pending(void)
+{
+	unsigned n;
+
+	pthread_mutex_lock(&wmu);
+	n = wr.pending;
+	pthread_mutex_unlock(&wmu);
+	return n;
+}
+
+void
+ll_writer_stop(void)
+{
+	int i;
+
+	if (wr.nthreads == 0)
+		return;
+	pthread_mutex_lock(&wmu);
+	wr.stop = 1;
+	pthread_cond_broadcast(&wcv);
+	pthread_mutex_unlock(&wmu);
+	for (i = 0; i < wr.nthreads; i++)
+		pthread_join(wr.threads[i], NULL);
+	free(wr.threads);
+	free(wr.q);
+	close(wr.pipe[0]);
+	close(wr.pipe[1]);
+	wr.nthreads = 0;
 }
 
 void

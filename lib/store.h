@@ -30,6 +30,28 @@ struct ll_stmp {
 	char	*path;
 };
 
+enum ll_cresult { LL_C_STORED, LL_C_SAME, LL_C_DIFFERENT, LL_C_ERROR };
+
+/*
+ * One object for the writer threads: its first MEMLEN bytes in MEM,
+ * any more already in TMP at offset MEMLEN.  They store it (or, when
+ * PRES is LL_UNKNOWN or the name got taken, compare it with what is
+ * there) and report RESULT, with ERR and OP on LL_C_ERROR.
+ */
+struct ll_commit {
+	struct ll_stmp	 tmp;
+	const char	*path;
+	const char	*etag;
+	const char	*sha;
+	const char	*mem;
+	size_t		 memlen;
+	enum ll_presence pres;
+	enum ll_cresult	 result;
+	int		 err;
+	const char	*op;
+	void		*arg;
+};
+
 void	ll_store_open(struct ll_store *, const char *);
 void	ll_store_close(struct ll_store *);
 const char *ll_store_unsafe(const char *, const char *, size_t);
@@ -37,8 +59,12 @@ char	*ll_store_path(const struct ll_store *, const char *, const char *);
 enum ll_presence ll_store_check(const char *, long long, const char *,
 	    char [65], char *, size_t);
 int	ll_store_tmp(struct ll_store *, struct ll_stmp *);
-int	ll_store_commit(struct ll_stmp *, const char *, const char *,
-	    const char *);
+void	ll_store_tmpname(struct ll_store *, struct ll_stmp *);
 void	ll_store_discard(struct ll_stmp *);
+int	ll_writer_start(int);
+void	ll_writer_submit(struct ll_commit *);
+struct ll_commit *ll_writer_done(void);
+unsigned ll_writer_pending(void);
+void	ll_writer_stop(void);
 
 #endif

@@ -376,34 +376,42 @@ launch(struct ll_engine *e)
 }
 
 /*
- * One turn of the loop: start requests, wait for sockets (and FD,
- * when not -1) at most MAXWAIT ms, move data, finish requests.
- * Returns 1 when FD is readable.
+ * One turn of the loop: start requests, wait for sockets and the NFDS
+ * descriptors FDS at most MAXWAIT ms, move data, finish requests.
+ * Returns a mask with bit I set when FDS[I] is readable.
  */
 int
-ll_engine_step(struct ll_engine *e, int fd, int maxwait)
+ll_engine_step(struct ll_engine *e, const int *fds, int nfds, int maxwait)
 {
-	struct curl_waitfd w;
+	struct curl_waitfd w[4];
 	CURLMsg *m;
-	int running, left, wait, numfds;
+	int i, running, left, wait, numfds, ready;
 
+	if (nfds > 4)
+		nfds = 4;
 	wait = launch(e);
 	if (wait > maxwait)
 		wait = maxwait;
-	memset(&w, 0, sizeof(w));
-	w.fd = fd;
-	w.events = CURL_WAIT_POLLIN;
-	if (ll_engine_load(e) == 0 && fd < 0)
+	memset(w, 0, sizeof(w));
+	for (i = 0; i < nfds; i++) {
+		w[i].fd = fds[i];
+		w[i].events = CURL_WAIT_POLLIN;
+	}
+	if (ll_engine_load(e) == 0 && nfds == 0)
 		return 0;
-	if (curl_multi_poll(e->multi, fd >= 0 ? &w : NULL, fd >= 0 ? 1 : 0,
-	    wait, &numfds) != CURLM_OK)
+	if (curl_multi_poll(e->multi, w, (unsigned)nfds, wait, &numfds) !=
+	    CURLM_OK)
 		errx(LL_EXIT_IO, "curl_multi_poll failed");
 	if (curl_multi_perform(e->multi, &running) != CURLM_OK)
 		errx(LL_EXIT_IO, "curl_multi_perform failed");
 	while ((m = curl_multi_info_read(e->multi, &left)) != NULL)
 		if (m->msg == CURLMSG_DONE)
 			finished(e, m->easy_handle, m->data.result);
-	return fd >= 0 && (w.revents & CURL_WAIT_POLLIN) != 0;
+	ready = 0;
+	for (i = 0; i < nfds; i++)
+		if (w[i].revents & CURL_WAIT_POLLIN)
+			ready |= 1 << i;
+	return ready;
 }
 
 void

@@ -65,7 +65,7 @@ struct ll_engine *ll_engine_new(const struct ll_engine_opts *,
 	    const struct ll_s3conf *);
 void	ll_engine_add(struct ll_engine *, struct ll_xfer *);
 unsigned ll_engine_load(const struct ll_engine *);
-int	ll_engine_step(struct ll_engine *, int, int);
+int	ll_engine_step(struct ll_engine *, const int *, int, int);
 void	ll_engine_free(struct ll_engine *);
 double	ll_now(void);
 
