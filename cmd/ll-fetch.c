@@ -361,7 +361,7 @@ static void
 failed(struct obj *o, const char *why)
 {
 	ll_warnx_at(o->file, o->lineno, "%s: %s", o->shown, why);
-	ll_count("fetch_failed");
+	ll_stats_add("failed", 1);
 	g.nfailed++;
 	if (g.failfp != NULL && (fwrite(o->line, 1, o->linelen, g.failfp) !=
 	    o->linelen || fputc('\n', g.failfp) == EOF))
@@ -373,7 +373,7 @@ failed(struct obj *o, const char *why)
 static void
 present(struct obj *o)
 {
-	ll_count("present");
+	ll_stats_add("present", 1);
 	g.nok++;
 	manifest(o, "skipped-present", NULL);
 	settle(o, DONE_OK);
@@ -417,7 +417,7 @@ committed(void)
 		ll_store_discard(&c->tmp);
 		switch (c->result) {
 		case LL_C_STORED:
-			ll_count("stored");
+			ll_stats_add("stored", 1);
 			g.nok++;
 			manifest(o, "stored", NULL);
 			settle(o, DONE_OK);
@@ -723,7 +723,7 @@ start_get(struct obj *o)
 	char msg[300];
 
 	if (o->keylen > 0 && o->key[o->keylen - 1] == '/' && o->size == 0) {
-		ll_count("folder_marker");
+		ll_stats_add("folder_markers", 1);
 		g.nok++;
 		manifest(o, "skipped-folder", NULL);
 		settle(o, DONE_OK);

@@ -379,7 +379,7 @@ local_dir(struct lwalk *lw, const char *rel, enum mode mode)
 		} else if (!S_ISREG(st.st_mode)) {
 			warnx("%s: not a regular file or directory; skipped",
 			    path);
-			ll_count("not_regular");
+			ll_stats_add("not_regular", 1);
 		} else if (sa != NULL && strcmp(r, sa) <= 0)
 			;
 		else if (mode == WALK)

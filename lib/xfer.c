@@ -31,6 +31,7 @@ struct ll_engine {
 	CURLM			*multi;
 	struct ll_xfer		*qhead, *qtail;	/* waiting to start */
 	struct ll_xfer		*sleeping;	/* waiting to retry */
+	struct ll_xfer		*active;	/* running */
 	unsigned		 nqueued, nactive, nsleeping;
 	CURL			**pool;		/* idle easy handles */
 	int			 npool;
@@ -89,6 +90,7 @@ on_header(char *buf, size_t size, size_t n, void *arg)
 	size_t len = size * n, vlen;
 	const char *v;
 
+	x->last = ll_now();
 	if (len >= 5 && memcmp(buf, "HTTP/", 5) == 0) {
 		x->clen = -1;
 		x->etag[0] = x->region[0] = '\0';
@@ -133,6 +135,7 @@ on_body(char *buf, size_t size, size_t n, void *arg)
 	size_t len = size * n, k;
 	long code = 0;
 
+	x->last = ll_now();
 	curl_easy_getinfo(x->easy, CURLINFO_RESPONSE_CODE, &code);
 	if (code >= 200 && code < 300) {
 		if (x->ops->body(x, buf, len) == -1) {
@@ -181,12 +184,13 @@ start(struct ll_engine *e, struct ll_xfer *x)
 	curl_easy_setopt(h, CURLOPT_ERRORBUFFER, x->curlerr);
 	curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
 	curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT, e->o.timeout_s);
-	curl_easy_setopt(h, CURLOPT_LOW_SPEED_LIMIT, 1L);
-	curl_easy_setopt(h, CURLOPT_LOW_SPEED_TIME, e->o.timeout_s);
 	curl_easy_setopt(h, CURLOPT_USERAGENT, "ll-fetch/" LL_VERSION);
 	ll_s3_setup(h, e->conf);
 	if (curl_multi_add_handle(e->multi, h) != CURLM_OK)
 		errx(LL_EXIT_IO, "cannot start a transfer");
+	x->last = ll_now();
+	x->next = e->active;
+	e->active = x;
 	e->nactive++;
 }
 
@@ -284,13 +288,16 @@ backoff(const struct ll_engine *e, int attempt)
 static void
 finished(struct ll_engine *e, CURL *h, CURLcode rc)
 {
-	struct ll_xfer *x;
+	struct ll_xfer *x, **pp;
 	enum ll_xverdict v;
 	double wait;
 
 	curl_easy_getinfo(h, CURLINFO_PRIVATE, (char **)&x);
 	curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &x->status);
 	curl_multi_remove_handle(e->multi, h);
+	for (pp = &e->active; *pp != x; pp = &(*pp)->next)
+		;
+	*pp = x->next;
 	e->nactive--;
 	v = verdict(x, rc);
 	x->easy = NULL;
@@ -318,6 +325,26 @@ finished(struct ll_engine *e, CURL *h, CURLcode rc)
 	free(x->url);
 	x->url = NULL;
 	x->ops->done(x, v);
+}
+
+/*
+ * Ends transfers that received nothing for the timeout: curl's own
+ * low-speed check averages over several seconds, this one does not.
+ */
+static void
+stalled(struct ll_engine *e)
+{
+	struct ll_xfer *x, *next;
+	double now = ll_now();
+
+	for (x = e->active; x != NULL; x = next) {
+		next = x->next;
+		if (now - x->last < (double)e->o.timeout_s)
+			continue;
+		snprintf(x->curlerr, sizeof(x->curlerr), "no data for %ld s",
+		    e->o.timeout_s);
+		finished(e, x->easy, CURLE_OPERATION_TIMEDOUT);
+	}
 }
 
 /* Moves retries that are due back to the front of the queue. */
@@ -407,6 +434,7 @@ ll_engine_step(struct ll_engine *e, const int *fds, int nfds, int maxwait)
 	while ((m = curl_multi_info_read(e->multi, &left)) != NULL)
 		if (m->msg == CURLMSG_DONE)
 			finished(e, m->easy_handle, m->data.result);
+	stalled(e);
 	ready = 0;
 	for (i = 0; i < nfds; i++)
 		if (w[i].revents & CURL_WAIT_POLLIN)

@@ -43,6 +43,7 @@ struct ll_xfer {
 	/* engine state */
 	CURL		*easy;
 	double		 due;
+	double		 last;		/* when a byte last arrived */
 	char		*errbody;
 	size_t		 errlen;
 	char		 region[64];	/* x-amz-bucket-region */

@@ -178,9 +178,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.end_headers()
             self.wfile.write(body[:len(body) // 2])
             self.wfile.flush()
+            self.log(what)
             if what == "stall":
                 time.sleep(o.stall)
-            self.log(what)
             self.close_connection = True
             return
         self.end_headers()
