@@ -4,6 +4,9 @@
  * of a killed run (lockable) from files still being written (locked)
  * and remove only the former.
  */
+/* O_TMPFILE and linkat(AT_SYMLINK_FOLLOW) are Linux's. */
+#define _GNU_SOURCE
+
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/xattr.h>
@@ -208,9 +211,26 @@ ll_store_tmpname(struct ll_store *s, struct ll_stmp *t)
 	t->fd = -1;
 }
 
+/*
+ * An unnamed file (O_TMPFILE) where the file system has them: nothing
+ * is left behind if the process dies, and creating one does not
+ * touch the temporary directory.  Otherwise a named file, locked so
+ * that the next run knows when its writer is gone.
+ */
 static int
 tmp_create(struct ll_stmp *t)
 {
+	char *slash;
+
+	slash = strrchr(t->path, '/');
+	*slash = '\0';
+	t->fd = open(t->path, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+	*slash = '/';
+	if (t->fd != -1) {
+		t->anon = 1;
+		return 0;
+	}
+	t->anon = 0;
 	t->fd = open(t->path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 	if (t->fd == -1)
 		return -1;
@@ -221,6 +241,18 @@ tmp_create(struct ll_stmp *t)
 		return -1;
 	}
 	return 0;
+}
+
+/* Gives the temporary file the name PATH, failing if it is taken. */
+static int
+tmp_link(const struct ll_stmp *t, const char *path)
+{
+	char proc[64];
+
+	if (!t->anon)
+		return link(t->path, path);
+	snprintf(proc, sizeof(proc), "/proc/self/fd/%d", t->fd);
+	return linkat(AT_FDCWD, proc, AT_FDCWD, path, AT_SYMLINK_FOLLOW);
 }
 
 int
@@ -235,11 +267,31 @@ ll_store_tmp(struct ll_store *s, struct ll_stmp *t)
 	return 0;
 }
 
+/* mkdir -p, deepest first: the parents of a new day mostly exist. */
+static int
+mkdirs_up(char *dir)
+{
+	char *s;
+	int r;
+
+	if (mkdir(dir, 0755) == 0 || errno == EEXIST)
+		return 0;
+	if (errno != ENOENT || (s = strrchr(dir, '/')) == NULL || s == dir)
+		return -1;
+	*s = '\0';
+	r = mkdirs_up(dir);
+	*s = '/';
+	if (r == -1)
+		return -1;
+	return mkdir(dir, 0755) == -1 && errno != EEXIST ? -1 : 0;
+}
+
 /* mkdir -p of PATH's directory, without allocating (thread-safe). */
 static int
 parent_dirs(const char *path)
 {
-	char dir[PATH_MAX], *s;
+	char dir[PATH_MAX];
+	const char *s;
 	size_t n;
 
 	s = strrchr(path, '/');
@@ -252,17 +304,7 @@ parent_dirs(const char *path)
 	}
 	memcpy(dir, path, n);
 	dir[n] = '\0';
-	for (s = dir + 1; *s != '\0'; s++) {
-		if (*s != '/')
-			continue;
-		*s = '\0';
-		if (mkdir(dir, 0755) == -1 && errno != EEXIST)
-			return -1;
-		*s = '/';
-	}
-	if (mkdir(dir, 0755) == -1 && errno != EEXIST)
-		return -1;
-	return 0;
+	return mkdirs_up(dir);
 }
 
 static int
@@ -313,9 +355,9 @@ commit(struct ll_commit *c)
 		/* The attributes are a cache: losing them costs a compare. */
 		if (fdatasync(c->tmp.fd) == -1)
 			FAIL("fsync");
-		if (link(c->tmp.path, c->path) == -1 && (errno != ENOENT ||
+		if (tmp_link(&c->tmp, c->path) == -1 && (errno != ENOENT ||
 		    parent_dirs(c->path) == -1 ||
-		    link(c->tmp.path, c->path) == -1)) {
+		    tmp_link(&c->tmp, c->path) == -1)) {
 			if (errno != EEXIST && errno != ENOTDIR)
 				FAIL("link");
 		} else {
@@ -482,7 +524,7 @@ ll_writer_stop(void)
 void
 ll_store_discard(struct ll_stmp *t)
 {
-	if (t->path != NULL)
+	if (t->path != NULL && !t->anon && t->fd != -1)
 		unlink(t->path);
 	if (t->fd != -1)
 		close(t->fd);

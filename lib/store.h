@@ -27,6 +27,7 @@ enum ll_presence {
 
 struct ll_stmp {
 	int	 fd;
+	int	 anon;		/* O_TMPFILE: no name until linked */
 	char	*path;
 };
 

@@ -5,7 +5,8 @@
 #   moto_start [auth]   starts moto_server on a free port and sets
 #                       MOTO_URL; with "auth" it checks SigV4 signatures
 #                       and AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY hold
-#                       the key of an IAM user made for the test
+#                       the key of an IAM user made for the test;
+#                       MOTO_PID is its process
 #   proxy_start ARGS    starts tests/lib/faultproxy.py in front of
 #                       MOTO_URL and sets PROXY_URL
 #   seed ARGS           runs tests/lib/s3seed.py against MOTO_URL
@@ -59,6 +60,7 @@ moto_start() {
 	else
 		moto_server -H 127.0.0.1 -p "$port" >moto.log 2>&1 &
 	fi
+	MOTO_PID=$!
 	_pids="$_pids $!"
 	wait_port "$port"
 	MOTO_URL="http://127.0.0.1:$port"
