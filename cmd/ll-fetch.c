@@ -1015,7 +1015,8 @@ main(int argc, char *argv[])
 			usage(stdout, LL_EXIT_OK);
 			/* NOTREACHED */
 		case 'j':
-			g.eo.jobs = (int)ll_parse_num("--jobs", optarg, 1, 1024);
+			g.eo.jobs = (int)ll_parse_num("--jobs", optarg, 1,
+			    1024);
 			break;
 		case 'n':
 			g.eo.retries = (int)ll_parse_num("--retries", optarg, 0,

@@ -235,7 +235,8 @@ http_verdict(struct ll_xfer *x)
 		    x->region);
 	else
 		snprintf(x->msg, sizeof(x->msg), "HTTP %ld%s%s%s%s",
-		    x->status, code != NULL ? " " : "", code != NULL ? code : "",
+		    x->status, code != NULL ? " " : "",
+		    code != NULL ? code : "",
 		    msg != NULL ? ": " : "", msg != NULL ? msg : "");
 	v = LL_X_FAIL;
 	if (x->status >= 500 || x->status == 429 || x->status == 408 ||
@@ -319,7 +320,8 @@ finished(struct ll_engine *e, CURL *h, CURLcode rc)
 	if (e->o.verbose)
 		fprintf(stderr, "%s: %s: %s%s\n", ll_progname, x->what,
 		    v == LL_X_OK ? "ok" : x->msg,
-		    v == LL_X_OK || x->attempts == 1 ? "" : " (retries used up)");
+		    v == LL_X_OK || x->attempts == 1 ? "" :
+		    " (retries used up)");
 	free(x->errbody);
 	x->errbody = NULL;
 	free(x->url);
