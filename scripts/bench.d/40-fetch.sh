@@ -49,52 +49,56 @@ server_cpu() {
 	    "/proc/$MOTO_PID/stat"
 }
 
-# best NAME CMD: the shorter of two runs, each into a fresh directory;
-# with the client's and the server's CPU time for that run.
-best() {
+# run NAME CMD: one run into a fresh directory; best.NAME keeps the
+# fastest run's wall time and the client's and the server's CPU time.
+run() {
 	name=$1
 	shift
-	t=""
-	for _ in 1 2; do
-		rm -rf out
-		s0=$(server_cpu)
-		/usr/bin/time -f '%e %U %S' -o .t sh -c "$*" >/dev/null 2>.err ||
-		    { cat .err >&2; exit 1; }
-		s1=$(server_cpu)
-		got=$(find out -type f ! -path '*/.ll-fetch.tmp/*' 2>/dev/null | wc -l)
-		case $name in *"no disk"*) got=$n ;; esac
-		[ "$got" -eq "$n" ] || { echo "$name: $got of $n objects" >&2; exit 1; }
-		if [ -z "$t" ] || awk -v a="$t" -v b="$(cut -d' ' -f1 .t)" \
-		    'BEGIN { exit !(b < a) }'; then
-			t=$(cut -d' ' -f1 .t)
-			cpu=$(awk '{ print $2 + $3 }' .t)
-			srv=$(awk -v a="$s0" -v b="$s1" 'BEGIN { print b - a }')
-		fi
-	done
-	eval "t_$(echo "$name" | tr -c 'a-z0-9\n' _)=$t"
-	awk -v n="$name" -v t="$t" -v o="$n" -v b="$bytes" -v c="$cpu" \
-	    -v s="$srv" 'BEGIN {
-	    if (t == 0) t = 0.01
-	    printf "%-36s %6.2f s %5.0f obj/s %5.2f MB/s  client CPU %5.2f s, server CPU %5.2f s\n",
-	    n, t, o / t, b / t / 1e6, c, s }'
+	rm -rf out
+	s0=$(server_cpu)
+	/usr/bin/time -f '%e %U %S' -o .t sh -c "$*" >/dev/null 2>.err ||
+	    { cat .err >&2; exit 1; }
+	s1=$(server_cpu)
+	got=$(find out -type f ! -path '*/.ll-fetch.tmp/*' 2>/dev/null | wc -l)
+	case $name in cat) got=$n ;; esac
+	[ "$got" -eq "$n" ] || { echo "$name: $got of $n objects" >&2; exit 1; }
+	line=$(awk -v a="$s0" -v b="$s1" '{ print $1, $2 + $3, b - a }' .t)
+	if [ ! -f "best.$name" ] ||
+	    awk -v t="${line%% *}" '{ exit !(t < $1) }' "best.$name"; then
+		echo "$line" >"best.$name"
+	fi
 }
 
+report() {
+	awk -v n="$2" -v o="$n" -v b="$bytes" '{ t = $1; if (t == 0) t = 0.01
+	    printf "%-34s %6.2f s %5.0f obj/s %5.2f MB/s  client CPU %5.2f s, server CPU %5.2f s\n",
+	    n, t, o / t, b / t / 1e6, $2, $3 }' "best.$1"
+}
+
+# Three rounds, the tools taking turns, so that a busy moment of the
+# machine does not fall on one tool only; the fastest run of each.
 round() {
 	ep=$1
-	best "ll-fetch -l | ll-fetch -g" \
-	    "AWS_ENDPOINT_URL=$ep ll-fetch -q -l s3://bench-fetch | AWS_ENDPOINT_URL=$ep ll-fetch -q -g -s out"
-	ll=$t_ll_fetch__l___ll_fetch__g
-	best "ll-fetch -l | ll-fetch -c (no disk)" \
-	    "AWS_ENDPOINT_URL=$ep ll-fetch -q -l s3://bench-fetch | AWS_ENDPOINT_URL=$ep ll-fetch -q -c"
-	best "aws s3 sync" \
-	    "aws s3 sync --quiet --endpoint-url $ep s3://bench-fetch out"
-	awk -v a="$t_aws_s3_sync" -v l="$ll" 'BEGIN {
-	    printf "ll-fetch -l | -g is %.1fx aws s3 sync\n", a / l }'
+	rm -f best.*
+	for _ in 1 2 3; do
+		run get "AWS_ENDPOINT_URL=$ep ll-fetch -q -l s3://bench-fetch |
+		    AWS_ENDPOINT_URL=$ep ll-fetch -q -g -s out"
+		run cat "AWS_ENDPOINT_URL=$ep ll-fetch -q -l s3://bench-fetch |
+		    AWS_ENDPOINT_URL=$ep ll-fetch -q -c"
+		run aws "aws s3 sync --quiet --endpoint-url $ep s3://bench-fetch out"
+	done
+	report get "ll-fetch -l | ll-fetch -g"
+	report cat "ll-fetch -l | ll-fetch -c (no disk)"
+	report aws "aws s3 sync"
+	awk -v l="$(cut -d' ' -f1 best.get)" -v c="$(cut -d' ' -f1 best.cat)" \
+	    '{ printf "ll-fetch -g is %.1fx aws s3 sync (-c: %.1fx)\n",
+	    $1 / l, $1 / c }' best.aws
 }
 
+echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "-- moto_server direct"
 round "$MOTO_URL"
 echo "-- through a proxy adding 25 ms per request"
 proxy_start --delay 0.025
 round "$PROXY_URL"
-rm -rf out
+rm -rf out best.* .t .err

@@ -20,10 +20,10 @@ trap 'exit 143' TERM
 
 _stop() {
 	for p in $_pids; do
-		kill "$p" 2>/dev/null
+		kill "$p" 2>/dev/null || :
 	done
 	for p in $_pids; do
-		wait "$p" 2>/dev/null
+		wait "$p" 2>/dev/null || :
 	done
 	_pids=""
 }
