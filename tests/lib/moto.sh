@@ -51,7 +51,7 @@ moto_start() {
 	if ! command -v moto_server >/dev/null 2>&1; then
 		echo "moto_server not found: these tests need a local S3" \
 		    "(moto with its server extra)" >&2
-		exit 99
+		exit 77
 	fi
 	port=$(free_port)
 	if [ "${1:-}" = auth ]; then
