@@ -208,7 +208,10 @@ emit(struct split *s, const unsigned char *p, size_t n, int ws,
 		;
 	if (!first && *body != '}')
 		rec_add(s, ",", 1);
-	rec_compact(s, body, n - (size_t)(body - p));
+	if (ws)
+		rec_compact(s, body, n - (size_t)(body - p));
+	else
+		rec_add(s, body, n - (size_t)(body - p));
 	output(s, s->rec, s->reclen);
 }
 
