@@ -1,12 +1,12 @@
 /*
  * ll-partition writes readready rows into a Hive-style tree,
- * OUT/TABLE/calendarday=YYYY-MM-DD/part-*.json.gz: gzip JSON lines
- * rolled at a target size, each file atomic and named after the keys
- * it holds.  A row whose key (eventid, event_id) is already in its
- * partition, from this run or an earlier one, is counted and left out,
- * so a re-run batch or a late duplicate adds nothing twice.  One NDJSON
- * record per partition written goes to standard output for
- * ll-register; --ddl prints the CREATE statement of the table instead.
+ * OUT/TABLE/calendarday=YYYY-MM-DD/part-*.parquet: Parquet files (or
+ * gzip JSON lines) rolled at a target size, each file atomic and named
+ * after the keys it holds.  A row whose key (eventid, event_id) is
+ * already in its partition, from this run or an earlier one, is counted
+ * and left out, so a re-run batch or a late duplicate adds nothing
+ * twice.  One NDJSON record per partition written goes to standard
+ * output for ll-register; --ddl prints the CREATE statement instead.
  */
 #include <sys/stat.h>
 
@@ -27,11 +27,14 @@
 #include "jscan.h"
 #include "keyidx.h"
 #include "ll.h"
+#include "parquet.h"
+#include "pqrow.h"
 #include "schema.h"
 #include "xalloc.h"
 
 #define CHUNK	(1 << 20)
 #define BLOCK	(1 << 20)	/* rows compressed as one gzip member */
+#define PQ_LEVEL 6		/* gzip level of Parquet pages */
 
 struct part {
 	char		*rel;		/* calendarday=2026-03-01 */
@@ -43,14 +46,19 @@ struct part {
 	struct ll_keyset ks;		/* keys of the open file */
 	struct ll_afile	 af;
 	FILE		*fp;		/* open data file, or NULL */
-	struct ll_jbuf	 blk;
+	struct ll_pq	*pq;		/* its Parquet writer */
+	struct ll_jbuf	 blk;		/* JSON lines not yet compressed */
 	uint64_t	 fbytes, lastuse;
 	uintmax_t	 files, records, dups, bytes;
 };
 
 struct state {
 	const struct ll_table *t;
-	const char	*out, *base, *key;
+	const char	*out, *base, *key, *ext;
+	enum ll_format	 fmt;
+	struct ll_pq_opts pqo;
+	struct ll_pqrow	 pr;
+	int		 keycol;	/* the key's Parquet column, or -1 */
 	char		**pkeys;
 	size_t		 npkeys;
 	long long	 target;
@@ -79,6 +87,7 @@ struct reader {
 
 static const struct option longopts[] = {
 	{ "ddl",		required_argument,	NULL,	'd' },
+	{ "format",		required_argument,	NULL,	'f' },
 	{ "help",		no_argument,		NULL,	'h' },
 	{ "key",		required_argument,	NULL,	'k' },
 	{ "location",		required_argument,	NULL,	'L' },
@@ -88,6 +97,7 @@ static const struct option longopts[] = {
 	{ "output",		required_argument,	NULL,	'o' },
 	{ "partition-by",	required_argument,	NULL,	'p' },
 	{ "reject",		required_argument,	NULL,	'r' },
+	{ "row-group",		required_argument,	NULL,	'g' },
 	{ "stats",		required_argument,	NULL,	'S' },
 	{ "size",		required_argument,	NULL,	's' },
 	{ "table",		required_argument,	NULL,	't' },
@@ -99,12 +109,14 @@ static const struct option longopts[] = {
 static __dead void
 usage(FILE *fp, int code)
 {
-	fprintf(fp, "usage: ll-partition [-huV] [-k field] [-L url] "
-	    "[-l level] [-m count] [-p field,...]\n"
-	    "                    [-r file] [-S file] [-s size] -o dir "
-	    "-t table [file ...]\n"
-	    "       ll-partition -d dialect [-L url] [-n name] [-o dir] "
-	    "[-p field,...] -t table\n");
+	fprintf(fp, "usage: ll-partition [-huV] [-f format] [-g size] "
+	    "[-k field] [-L url] [-l level]\n"
+	    "                    [-m count] [-p field,...] [-r file] "
+	    "[-S file] [-s size] -o dir\n"
+	    "                    -t table [file ...]\n"
+	    "       ll-partition -d dialect [-f format] [-L url] [-n name] "
+	    "[-o dir]\n"
+	    "                    [-p field,...] -t table\n");
 	exit(code);
 }
 
@@ -236,12 +248,17 @@ close_file(struct state *st, struct part *p)
 
 	if (p->fp == NULL)
 		return;
-	flush_block(st, p);
+	if (p->pq != NULL) {
+		if (ll_pq_close(p->pq, &p->fbytes) == -1)
+			err(LL_EXIT_IO, "%s", p->dir);
+		p->pq = NULL;
+	} else
+		flush_block(st, p);
 	n = ll_keyset_seal(&p->ks, md);
 	for (i = 0; i < 10; i++)
 		snprintf(hex + 2 * i, 3, "%02x", md[i]);
 	keys = xasprintf("%s/.part-%s.keys", p->dir, hex);
-	data = xasprintf("%s/part-%s.json.gz", p->dir, hex);
+	data = xasprintf("%s/part-%s%s", p->dir, hex, st->ext);
 	if (ll_keyset_write(&p->ks, keys) == -1)
 		err(LL_EXIT_IO, "%s", keys);
 	if (ll_afile_commit_as(&p->af, data) == -1)
@@ -273,6 +290,31 @@ deactivate(struct state *st, struct part *p)
 	st->nactive--;
 }
 
+/*
+ * Whether key file .part-HASH.keys has its data file, in either format:
+ * keys are keys whatever the format of the rows they stand for.
+ */
+static int
+has_data(struct part *p, const char *keys, size_t n)
+{
+	static const char *const ext[] = { ".parquet", ".json.gz" };
+	char *data;
+	size_t i;
+	int r;
+
+	for (i = 0; i < sizeof(ext) / sizeof(ext[0]); i++) {
+		data = xasprintf("%s/%.*s%s", p->dir, (int)n - 6, keys + 1,
+		    ext[i]);
+		r = access(data, F_OK);
+		if (r == -1 && errno != ENOENT)
+			err(LL_EXIT_IO, "%s", data);
+		free(data);
+		if (r == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* Maps the keys already in the partition; removes crash leftovers. */
 static void
 activate(struct state *st, struct part *p)
@@ -280,7 +322,7 @@ activate(struct state *st, struct part *p)
 	struct part *old;
 	struct dirent *de;
 	DIR *d;
-	char *path, *data;
+	char *path;
 	size_t i, n;
 
 	while (st->nactive >= st->maxopen) {
@@ -299,16 +341,13 @@ activate(struct state *st, struct part *p)
 		    strcmp(de->d_name + n - 5, ".keys") != 0)
 			continue;
 		path = xasprintf("%s/%s", p->dir, de->d_name);
-		data = xasprintf("%s/%.*s.json.gz", p->dir, (int)n - 6,
-		    de->d_name + 1);
-		if (access(data, F_OK) == 0)
+		if (has_data(p, de->d_name, n))
 			add_keyfile(p, path);
-		else if (errno == ENOENT && unlink(path) == 0)
+		else if (unlink(path) == 0)
 			ll_stats_add("orphan_keys_removed", 1);
 		else
 			err(LL_EXIT_IO, "%s", path);
 		free(path);
-		free(data);
 	}
 	closedir(d);
 	p->active = 1;
@@ -348,16 +387,25 @@ add_row(struct state *st, struct part *p, const struct ll_jval *key)
 	}
 	ll_keyset_add(&p->ks, h);
 	if (p->fp == NULL) {
-		tmp = xasprintf("%s/part-open.json.gz", p->dir);
+		tmp = xasprintf("%s/part-open%s", p->dir, st->ext);
 		p->fp = ll_afile_open(&p->af, tmp);
 		p->fbytes = 0;
+		if (st->fmt == LL_FMT_PARQUET && (p->pq = ll_pq_open(p->fp,
+		    st->pr.cols, st->pr.ncols, &st->pqo)) == NULL)
+			err(LL_EXIT_IO, NULL);
 		free(tmp);
 	}
-	ll_jbuf_add(&p->blk, st->row.p, st->row.len);
-	ll_jbuf_addc(&p->blk, '\n');
 	p->records++;
-	if (p->blk.len >= st->block)
-		flush_block(st, p);
+	if (p->pq != NULL) {
+		if (ll_pqrow_write(&st->pr, p->pq) == -1)
+			err(LL_EXIT_IO, "%s", p->dir);
+		p->fbytes = ll_pq_size(p->pq);
+	} else {
+		ll_jbuf_add(&p->blk, st->row.p, st->row.len);
+		ll_jbuf_addc(&p->blk, '\n');
+		if (p->blk.len >= st->block)
+			flush_block(st, p);
+	}
 	if (p->fbytes >= (uint64_t)st->target)
 		close_file(st, p);
 }
@@ -392,6 +440,41 @@ add_value(struct state *st, size_t i, const struct ll_jval *v)
 	return st->rel.len - start > 255 ? -1 : 0;
 }
 
+/*
+ * Files one member of a row: a Parquet column, a partition value (the
+ * path holds it, so no file does), the key, or for JSON lines a member
+ * copied as it is.  Parquet files have no place for other members.
+ */
+static void
+member(struct state *st, const struct ll_jval *k, const struct ll_jval *v,
+    struct ll_jval *key)
+{
+	size_t i;
+	int c;
+
+	if (st->fmt == LL_FMT_PARQUET &&
+	    (c = ll_pqrow_column(&st->pr, k)) >= 0) {
+		st->pr.slot[c] = *v;
+		if (c == st->keycol)
+			*key = *v;
+		return;
+	}
+	for (i = 0; i < st->npkeys; i++)
+		if (ll_jstr_eq(k, st->pkeys[i])) {
+			st->pv[i] = *v;
+			return;
+		}
+	if (ll_jstr_eq(k, st->key))
+		*key = *v;
+	if (st->fmt == LL_FMT_PARQUET)
+		ll_stats_add("columns_dropped", 1);
+	else {
+		if (st->row.len > 1)
+			ll_jbuf_addc(&st->row, ',');
+		ll_jbuf_add(&st->row, k->p, (size_t)(v->p + v->n - k->p));
+	}
+}
+
 /* Copies the row without its partition columns, which the path holds. */
 static void
 partition_row(struct state *st, const char *name, uintmax_t lineno,
@@ -411,6 +494,7 @@ partition_row(struct state *st, const char *name, uintmax_t lineno,
 	}
 	memset(st->pv, 0, st->npkeys * sizeof(*st->pv));
 	memset(&key, 0, sizeof(key));
+	ll_pqrow_clear(&st->pr);
 	st->row.len = 0;
 	ll_jbuf_addc(&st->row, '{');
 	(void)ll_jscan_open(&st->scan, &it);
@@ -419,18 +503,7 @@ partition_row(struct state *st, const char *name, uintmax_t lineno,
 			r = -1;
 			break;
 		}
-		for (i = 0; i < st->npkeys; i++)
-			if (ll_jstr_eq(&k, st->pkeys[i]))
-				break;
-		if (i < st->npkeys) {
-			st->pv[i] = v;
-			continue;
-		}
-		if (ll_jstr_eq(&k, st->key))
-			key = v;
-		if (st->row.len > 1)
-			ll_jbuf_addc(&st->row, ',');
-		ll_jbuf_add(&st->row, k.p, (size_t)(v.p + v.n - k.p));
+		member(st, &k, &v, &key);
 	}
 	if (r == -1 || ll_jscan_end(&st->scan) == -1) {
 		ll_warnx_at(name, lineno, "byte %zu: invalid JSON: %s",
@@ -567,7 +640,7 @@ ddl(struct state *st, const char *dialect, const char *name)
 	    '/' ? "" : "/", st->t->name);
 	tname = name != NULL ? xstrdup(name) : xasprintf("%s_readready",
 	    st->t->name);
-	ll_ddl(&b, (enum ll_dialect)d, st->t, tname, loc, st->pkeys,
+	ll_ddl(&b, (enum ll_dialect)d, st->fmt, st->t, tname, loc, st->pkeys,
 	    st->npkeys);
 	ll_out_write(b.p, b.len);
 	ll_jbuf_free(&b);
@@ -580,7 +653,7 @@ main(int argc, char *argv[])
 {
 	struct state st;
 	const char *dialect = NULL, *name = NULL, *table = NULL;
-	long long level = 6;
+	long long level = -1, rowgroup = -1;
 	size_t i;
 	int ch;
 
@@ -588,11 +661,27 @@ main(int argc, char *argv[])
 	memset(&st, 0, sizeof(st));
 	st.target = 128LL << 20;
 	st.maxopen = 16;
-	while ((ch = getopt_long(argc, argv, "d:hk:L:l:m:n:o:p:r:S:s:t:uV",
+	ll_pq_defaults(&st.pqo);
+	while ((ch = getopt_long(argc, argv, "d:f:g:hk:L:l:m:n:o:p:r:S:s:t:uV",
 	    longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'd':
 			dialect = optarg;
+			break;
+		case 'f':
+			if (strcmp(optarg, "parquet") == 0)
+				st.fmt = LL_FMT_PARQUET;
+			else if (strcmp(optarg, "json") == 0)
+				st.fmt = LL_FMT_JSON;
+			else
+				errx(LL_EXIT_USAGE, "--format: %s: expected "
+				    "parquet or json", optarg);
+			break;
+		case 'g':
+			rowgroup = ll_parse_size("--row-group", optarg);
+			if (rowgroup < 1)
+				errx(LL_EXIT_USAGE, "--row-group: %s: too "
+				    "small", optarg);
 			break;
 		case 'h':
 			usage(stdout, LL_EXIT_OK);
@@ -661,10 +750,18 @@ main(int argc, char *argv[])
 	st.block = st.target < BLOCK ? (size_t)st.target : BLOCK;
 	if (st.base == NULL)
 		st.base = st.out;
+	st.ext = st.fmt == LL_FMT_PARQUET ? ".parquet" : ".json.gz";
+	st.pqo.level = (int)(level != -1 ? level : PQ_LEVEL);
+	if (rowgroup != -1)
+		st.pqo.rowgroup = (size_t)rowgroup;
+	ll_pqrow_init(&st.pr, st.t, st.pkeys, st.npkeys);
+	st.keycol = ll_pqrow_find(&st.pr, st.key);
 	if (dialect != NULL)
 		ddl(&st, dialect, name);
 	else {
-		if ((st.z = libdeflate_alloc_compressor((int)level)) == NULL)
+		if (st.fmt == LL_FMT_JSON && (st.z =
+		    libdeflate_alloc_compressor((int)(level != -1 ? level :
+		    6))) == NULL)
 			err(LL_EXIT_IO, NULL);
 		st.pv = xcalloc(st.npkeys, sizeof(*st.pv));
 		ll_stats_add("files_written", 0);
@@ -684,5 +781,6 @@ main(int argc, char *argv[])
 	ll_jscan_free(&st.scan);
 	ll_jbuf_free(&st.row);
 	ll_jbuf_free(&st.rel);
+	ll_pqrow_free(&st.pr);
 	return ll_finish();
 }
