@@ -23,6 +23,7 @@
 
 #include "atomicfile.h"
 #include "ddl.h"
+#include "flatten.h"
 #include "input.h"
 #include "jscan.h"
 #include "keyidx.h"
@@ -59,6 +60,8 @@ struct state {
 	struct ll_pq_opts pqo;
 	struct ll_pqrow	 pr;
 	int		 keycol;	/* the key's Parquet column, or -1 */
+	struct ll_flat	*flat;		/* --flatten */
+	int		 keytcol, *pcol;	/* table columns of key, pkeys */
 	char		**pkeys;
 	size_t		 npkeys;
 	long long	 target;
@@ -87,6 +90,7 @@ struct reader {
 
 static const struct option longopts[] = {
 	{ "ddl",		required_argument,	NULL,	'd' },
+	{ "flatten",		no_argument,		NULL,	'F' },
 	{ "format",		required_argument,	NULL,	'f' },
 	{ "help",		no_argument,		NULL,	'h' },
 	{ "key",		required_argument,	NULL,	'k' },
@@ -109,7 +113,7 @@ static const struct option longopts[] = {
 static __dead void
 usage(FILE *fp, int code)
 {
-	fprintf(fp, "usage: ll-partition [-huV] [-f format] [-g size] "
+	fprintf(fp, "usage: ll-partition [-FhuV] [-f format] [-g size] "
 	    "[-k field] [-L url] [-l level]\n"
 	    "                    [-m count] [-p field,...] [-r file] "
 	    "[-S file] [-s size] -o dir\n"
@@ -441,6 +445,38 @@ add_value(struct state *st, size_t i, const struct ll_jval *v)
 }
 
 /*
+ * Sends a row, its values gathered, to its partition: checks its key
+ * and partition values, then adds it unless its key is there already.
+ */
+static void
+route(struct state *st, const char *name, uintmax_t lineno,
+    const char *line, size_t len, const struct ll_jval *key)
+{
+	struct part *p;
+	size_t i;
+
+	if ((key->type != LL_JSTR || key->n <= 2) && key->type != LL_JNUM) {
+		ll_warnx_at(name, lineno, "no %s", st->key);
+		ll_reject("missing_key", line, len);
+		return;
+	}
+	st->rel.len = 0;
+	for (i = 0; i < st->npkeys; i++)
+		if (add_value(st, i, &st->pv[i]) == -1) {
+			ll_warnx_at(name, lineno, "%s: not a usable partition "
+			    "value", st->pkeys[i]);
+			ll_reject("bad_partition_value", line, len);
+			return;
+		}
+	ll_jbuf_addc(&st->rel, '\0');
+	p = find_part(st, st->rel.p);
+	for (i = 0; i < st->npkeys && p->records + p->dups == 0; i++)
+		json_object_set_new(p->values, st->pkeys[i],
+		    json_stringn(st->pv[i].p + 1, st->pv[i].n - 2));
+	add_row(st, p, key);
+}
+
+/*
  * Files one member of a row: a Parquet column, a partition value (the
  * path holds it, so no file does), the key, or for JSON lines a member
  * copied as it is.  Parquet files have no place for other members.
@@ -482,8 +518,6 @@ partition_row(struct state *st, const char *name, uintmax_t lineno,
 {
 	struct ll_jiter it;
 	struct ll_jval k, v, key;
-	struct part *p;
-	size_t i;
 	int r;
 
 	ll_jscan_init(&st->scan, line, len);
@@ -512,25 +546,40 @@ partition_row(struct state *st, const char *name, uintmax_t lineno,
 		return;
 	}
 	ll_jbuf_addc(&st->row, '}');
-	if ((key.type != LL_JSTR || key.n <= 2) && key.type != LL_JNUM) {
-		ll_warnx_at(name, lineno, "no %s", st->key);
-		ll_reject("missing_key", line, len);
+	route(st, name, lineno, line, len, &key);
+}
+
+/*
+ * --flatten: a record from ll-splitjson, flattened here as ll-flatten
+ * would, its values taken without a round trip through JSON text.
+ */
+static void
+flat_row(struct state *st, const char *name, uintmax_t lineno,
+    const char *line, size_t len)
+{
+	struct ll_jval key;
+	size_t i;
+
+	if (ll_flat_record(st->flat, name, lineno, line, len) != 0)
 		return;
-	}
-	st->rel.len = 0;
+	ll_flat_value(st->flat, (size_t)st->keytcol, &key);
 	for (i = 0; i < st->npkeys; i++)
-		if (add_value(st, i, &st->pv[i]) == -1) {
-			ll_warnx_at(name, lineno, "%s: not a usable partition "
-			    "value", st->pkeys[i]);
-			ll_reject("bad_partition_value", line, len);
-			return;
+		ll_flat_value(st->flat, (size_t)st->pcol[i], &st->pv[i]);
+	if (st->fmt == LL_FMT_PARQUET) {
+		for (i = 0; i < st->pr.ncols; i++)
+			ll_flat_value(st->flat, st->pr.src[i],
+			    &st->pr.slot[i]);
+	} else {
+		st->row.len = 0;
+		for (i = 0; i < st->pr.ncols; i++) {
+			ll_jbuf_adds(&st->row, i == 0 ? "{\"" : ",\"");
+			ll_jbuf_adds(&st->row, st->pr.cols[i].name);
+			ll_jbuf_adds(&st->row, "\":");
+			ll_flat_put(st->flat, st->pr.src[i], &st->row);
 		}
-	ll_jbuf_addc(&st->rel, '\0');
-	p = find_part(st, st->rel.p);
-	for (i = 0; i < st->npkeys && p->records + p->dups == 0; i++)
-		json_object_set_new(p->values, st->pkeys[i],
-		    json_stringn(st->pv[i].p + 1, st->pv[i].n - 2));
-	add_row(st, p, &key);
+		ll_jbuf_addc(&st->row, '}');
+	}
+	route(st, name, lineno, line, len, &key);
 }
 
 static void
@@ -554,7 +603,10 @@ partition_file(struct state *st, const char *path)
 			ll_count("empty_line");
 			continue;
 		}
-		partition_row(st, name, r.lineno, line, len);
+		if (st->flat != NULL)
+			flat_row(st, name, r.lineno, line, len);
+		else
+			partition_row(st, name, r.lineno, line, len);
 	}
 	free(r.buf);
 	ll_input_close(r.in);
@@ -623,6 +675,23 @@ parse_pkeys(struct state *st, const char *arg)
 	free(copy);
 }
 
+/* --flatten finds the key and the partition values among the columns. */
+static void
+setup_flatten(struct state *st)
+{
+	size_t i;
+
+	if ((st->keytcol = ll_table_column(st->t, st->key)) == -1)
+		errx(LL_EXIT_USAGE, "--flatten: key %s is not a column of %s",
+		    st->key, st->t->name);
+	st->pcol = xcalloc(st->npkeys, sizeof(*st->pcol));
+	for (i = 0; i < st->npkeys; i++)
+		if ((st->pcol[i] = ll_table_column(st->t, st->pkeys[i])) == -1)
+			errx(LL_EXIT_USAGE, "--flatten: partition key %s is "
+			    "not a column of %s", st->pkeys[i], st->t->name);
+	st->flat = ll_flat_new(st->t);
+}
+
 static void
 ddl(struct state *st, const char *dialect, const char *name)
 {
@@ -654,6 +723,7 @@ main(int argc, char *argv[])
 	struct state st;
 	const char *dialect = NULL, *name = NULL, *table = NULL;
 	long long level = -1, rowgroup = -1;
+	int flatten = 0;
 	size_t i;
 	int ch;
 
@@ -662,11 +732,14 @@ main(int argc, char *argv[])
 	st.target = 128LL << 20;
 	st.maxopen = 16;
 	ll_pq_defaults(&st.pqo);
-	while ((ch = getopt_long(argc, argv, "d:f:g:hk:L:l:m:n:o:p:r:S:s:t:uV",
+	while ((ch = getopt_long(argc, argv, "d:Ff:g:hk:L:l:m:n:o:p:r:S:s:t:uV",
 	    longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'd':
 			dialect = optarg;
+			break;
+		case 'F':
+			flatten = 1;
 			break;
 		case 'f':
 			if (strcmp(optarg, "parquet") == 0)
@@ -756,6 +829,8 @@ main(int argc, char *argv[])
 		st.pqo.rowgroup = (size_t)rowgroup;
 	ll_pqrow_init(&st.pr, st.t, st.pkeys, st.npkeys);
 	st.keycol = ll_pqrow_find(&st.pr, st.key);
+	if (flatten)
+		setup_flatten(&st);
 	if (dialect != NULL)
 		ddl(&st, dialect, name);
 	else {
@@ -782,5 +857,7 @@ main(int argc, char *argv[])
 	ll_jbuf_free(&st.row);
 	ll_jbuf_free(&st.rel);
 	ll_pqrow_free(&st.pr);
+	ll_flat_free(st.flat);
+	free(st.pcol);
 	return ll_finish();
 }

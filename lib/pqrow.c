@@ -38,11 +38,13 @@ ll_pqrow_init(struct ll_pqrow *r, const struct ll_table *t, char **pkeys,
 	r->cols = xcalloc(t->ncols, sizeof(*r->cols));
 	r->slot = xcalloc(t->ncols, sizeof(*r->slot));
 	r->len = xcalloc(t->ncols, sizeof(*r->len));
+	r->src = xcalloc(t->ncols, sizeof(*r->src));
 	for (i = 0; i < t->ncols; i++) {
 		c = &t->cols[i];
 		if (is_pkey(c->name, pkeys, npkeys))
 			continue;
 		r->len[r->ncols] = strlen(c->name);
+		r->src[r->ncols] = i;
 		r->cols[r->ncols].name = c->name;
 		r->cols[r->ncols++].type = c->type == LL_CT_BOOLEAN ?
 		    LL_PQ_BOOLEAN : c->type == LL_CT_BIGINT ? LL_PQ_INT64 :
@@ -67,21 +69,23 @@ is_name(const struct ll_pqrow *r, size_t i, const struct ll_jval *k)
 }
 
 /*
- * The column of member name K, or -1.  Rows from ll-flatten have
- * the columns in schema order, so the next column is tried first.
+ * The column of member name K, or -1.  Rows from ll-flatten have the
+ * columns in schema order, so the search starts after the last match
+ * and goes round once.
  */
 int
 ll_pqrow_column(struct ll_pqrow *r, const struct ll_jval *k)
 {
-	size_t i;
+	size_t i, n;
 
-	if (r->guess < r->ncols && is_name(r, r->guess, k))
-		return (int)r->guess++;
-	for (i = 0; i < r->ncols; i++)
+	for (n = 0, i = r->guess; n < r->ncols; n++, i++) {
+		if (i == r->ncols)
+			i = 0;
 		if (is_name(r, i, k)) {
 			r->guess = i + 1;
 			return (int)i;
 		}
+	}
 	return -1;
 }
 
@@ -182,5 +186,6 @@ ll_pqrow_free(struct ll_pqrow *r)
 	free(r->cols);
 	free(r->slot);
 	free(r->len);
+	free(r->src);
 	ll_jbuf_free(&r->str);
 }

@@ -16,6 +16,7 @@ struct ll_pqrow {
 	struct ll_pq_col *cols;
 	struct ll_jval	*slot;		/* this row's value of each column */
 	size_t		*len;		/* of each column's name */
+	size_t		*src;		/* each column's index in the table */
 	size_t		 ncols, guess;
 	struct ll_jbuf	 str;
 };

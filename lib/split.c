@@ -409,7 +409,8 @@ push(struct split *s, unsigned char c)
 static int
 value_start(struct split *s, size_t p, unsigned char c)
 {
-	if (strchr("{[\"tfn-0123456789", c) == NULL || c == '\0')
+	if (!((c >= '0' && c <= '9') || c == '{' || c == '[' || c == '"' ||
+	    c == 't' || c == 'f' || c == 'n' || c == '-'))
 		return fail(s, p, "expected a JSON value");
 	value_path(s, s->depth, c, s->base + p);
 	s->tok_start = s->base + p;
