@@ -47,6 +47,10 @@ struct ll_flat {
 	char		 dayq[13], whenq[34];	/* the same as JSON strings */
 	struct ll_jbuf	 lines;			/* sessiondata, JSON text */
 	struct ll_jval	 sessionid;
+	struct node	*msgnode;	/* CloudWatch's message */
+	struct ll_jscan	 sub;
+	struct ll_jbuf	 msgbuf;	/* a message string, decoded */
+	int		 msgparsed;	/* ... and read as an object */
 };
 
 static const struct ll_column text = { NULL, NULL, LL_CT_STRING,
@@ -140,6 +144,9 @@ ll_flat_new(const struct ll_table *t)
 		f->s_reqsid = add_path(f, "requestParameters.sessionId");
 	}
 	f->slot = xcalloc((size_t)f->nslot, sizeof(*f->slot));
+	for (i = 0; f->cloudwatch && i < f->root.nchild; i++)
+		if (strcmp(f->root.child[i].key, "message") == 0)
+			f->msgnode = &f->root.child[i];
 	return f;
 }
 
@@ -185,9 +192,8 @@ child(struct node *n, const struct ll_jval *key)
 
 /* Scans the value at the cursor, keeping what the tree asks for. */
 static int
-visit(struct ll_flat *f, struct node *n)
+visit(struct ll_flat *f, struct ll_jscan *s, struct node *n)
 {
-	struct ll_jscan *s = &f->scan;
 	struct ll_jiter it;
 	struct ll_jval key, v;
 	struct node *c;
@@ -209,7 +215,7 @@ visit(struct ll_flat *f, struct node *n)
 	while ((r = ll_jscan_next(s, &it, &key)) == 1) {
 		c = child(n, &key);
 		if (c != NULL) {
-			if (visit(f, c) == -1)
+			if (visit(f, s, c) == -1)
 				return -1;
 			continue;
 		}
@@ -500,6 +506,45 @@ quote(char *q, const char *s)
 	q[n + 2] = '\0';
 }
 
+static void
+clear_slots(struct ll_flat *f, const struct node *n)
+{
+	size_t i;
+
+	if (n->slot >= 0)
+		memset(&f->slot[n->slot], 0, sizeof(f->slot[n->slot]));
+	for (i = 0; i < n->nchild; i++)
+		clear_slots(f, &n->child[i]);
+}
+
+/*
+ * Session Manager transcripts reach CloudWatch Logs as JSON inside the
+ * message string.  Unless ll-splitjson --parse made it an object, its
+ * fields are read from the decoded string here (no tree, no copy but
+ * the decoding); the message itself stays the text it was.  A message
+ * that is not a JSON object is just text.
+ */
+static void
+parse_message(struct ll_flat *f)
+{
+	struct ll_jval *m = &f->slot[f->s_msg], saved;
+
+	f->msgparsed = 0;
+	if (m->type != LL_JSTR || f->msgnode == NULL)
+		return;
+	f->msgbuf.len = 0;
+	ll_jbuf_addunesc(&f->msgbuf, m);
+	ll_jscan_init(&f->sub, f->msgbuf.p, f->msgbuf.len);
+	if (ll_jscan_peek(&f->sub) != LL_JOBJ)
+		return;
+	saved = *m;
+	if (visit(f, &f->sub, f->msgnode) == 0 && ll_jscan_end(&f->sub) == 0)
+		f->msgparsed = 1;
+	else
+		clear_slots(f, f->msgnode);
+	*m = saved;
+}
+
 /*
  * Scans one record.  0: the row is ready; -1: rejected (reported and
  * counted); 1: left out on purpose (a CloudWatch control message,
@@ -518,7 +563,8 @@ ll_flat_record(struct ll_flat *f, const char *name, uintmax_t lineno,
 		ll_reject("not_an_object", line, len);
 		return -1;
 	}
-	if (visit(f, &f->root) == -1 || ll_jscan_end(&f->scan) == -1) {
+	if (visit(f, &f->scan, &f->root) == -1 ||
+	    ll_jscan_end(&f->scan) == -1) {
 		ll_warnx_at(name, lineno, "byte %zu: invalid JSON: %s",
 		    ll_jscan_offset(&f->scan), f->scan.err);
 		ll_reject("invalid_json", line, len);
@@ -536,6 +582,7 @@ ll_flat_record(struct ll_flat *f, const char *name, uintmax_t lineno,
 			ll_reject("invalid_timestamp", line, len);
 			return -1;
 		}
+		parse_message(f);
 		quote(f->whenq, f->when);
 		f->lines.len = 0;
 		put_lines(&f->lines, &f->slot[f->s_msgdata]);
@@ -570,7 +617,8 @@ message(const struct ll_flat *f)
 {
 	const struct ll_jval *m = &f->slot[f->s_msg];
 
-	if (m->type == LL_JOBJ && (f->slot[f->s_msgdata].type != LL_JNONE ||
+	if ((m->type == LL_JOBJ || f->msgparsed) &&
+	    (f->slot[f->s_msgdata].type != LL_JNONE ||
 	    f->slot[f->s_msgsid].type != LL_JNONE))
 		return NULL;
 	return m;
@@ -672,6 +720,8 @@ ll_flat_free(struct ll_flat *f)
 	free(f->slot);
 	free_node(&f->root);
 	ll_jscan_free(&f->scan);
+	ll_jscan_free(&f->sub);
 	ll_jbuf_free(&f->lines);
+	ll_jbuf_free(&f->msgbuf);
 	free(f);
 }

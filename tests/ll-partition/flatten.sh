@@ -1,7 +1,9 @@
 # --flatten takes ll-splitjson's records and flattens them itself: the
 # tables are byte for byte those of ll-flatten | ll-partition, in both
-# formats, with the same counts (control messages, duplicates); a record
-# the flattener rejects is reported and quarantined, and exit is 1.
+# formats, with the same counts (control messages, duplicates); the
+# transcripts inside CloudWatch message strings are read without
+# ll-splitjson --parse too, to the same Parquet files; a record the
+# flattener rejects is reported and quarantined, and exit is 1.
 python3 "$TOP/scripts/gen-sample" --events 1200 raw >/dev/null
 find raw/cloudtrail -path '*/CloudTrail/*' -name '*.json.gz' | sort >ct.list
 find raw/firehose -type f | sort >fh.list
@@ -21,6 +23,12 @@ for f in parquet json; do
 	echo "$f: $(wc -l <a.sum) files, $(cmp -s a.sum b.sum && echo same \
 	    || echo DIFFERENT)"
 done
+xargs ll-splitjson -e logEvents -k messageType,owner,logGroup,logStream \
+    -s source_object <fh.list | ll-partition -F -t cloudwatch -o c >/dev/null
+(cd c && find . -type f | sort | xargs cksum) >c.sum
+(cd b.parquet && find ./cloudwatch -type f | sort | xargs cksum) >b.sum
+cmp -s b.sum c.sum && echo "without --parse: same files"
+rm -r c
 jq -c .reasons fl.stats
 jq -c '{reasons,rows_written}' b.stats
 printf '%s\n' '{"eventID":"x1","eventTime":"2026-03-01T10:00:00Z"}' \
