@@ -9,8 +9,14 @@
  * their width.  The whole page is gzip compressed.  Dictionary pages
  * and data pages say PLAIN_DICTIONARY, as version 1 writers do, which
  * every reader old or new understands.
+ *
+ * Compression, a third of the work, runs in a thread of each writer:
+ * the pages of each column come back in the order they went, and a row
+ * group is written only when all of its pages have.  The bytes are the
+ * same as without the thread.
  */
 #include <errno.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -30,6 +36,7 @@ enum { P_DATA = 0, P_DICTIONARY = 2 };
 #define REP_OPTIONAL	1
 
 #define STATS_MAX	256	/* a longer min or max is not recorded */
+#define PENDING_MAX	(16 << 20)	/* page bytes waiting for the thread */
 #define MAX_PROBES	64	/* a longer hash chain: plain encoding */
 
 /* The RLE/bit-packed hybrid, fed one value at a time. */
@@ -61,6 +68,16 @@ struct rowgroup {
 	int64_t		 rows, off, comp, uncomp;
 };
 
+/* A page to compress: its body, then its header and compressed body. */
+struct job {
+	struct job	*next;		/* in the thread's queue */
+	struct job	*cnext;		/* in its column's list, or free */
+	struct ll_jbuf	 in, out;
+	size_t		 n;		/* values */
+	size_t		 hlen;		/* of the header in out */
+	int		 type, enc, done;
+};
+
 struct col {
 	char		*name;
 	enum ll_pq_type	 type;
@@ -73,6 +90,7 @@ struct col {
 	size_t		 nidx, idxcap, pvalues;
 	int		 nbits;		/* booleans in vals' last byte */
 	/* The chunk being filled. */
+	struct job	*jhead, *jtail;	/* its pages being compressed */
 	struct ll_jbuf	 chunk, min, max;
 	struct dict	 d;
 	struct chunkmeta cm;
@@ -86,13 +104,20 @@ struct ll_pq {
 	struct col	*cols;
 	size_t		 ncols;
 	uint64_t	 off;		/* bytes written */
-	size_t		 held;		/* bytes buffered, roughly */
+	size_t		 held;		/* of the row group, uncompressed */
 	int64_t		 rows, rgrows;
 	struct rowgroup	*rg;
 	size_t		 nrg;
-	struct libdeflate_compressor *z;
-	struct ll_jbuf	 page, zbuf, hdr, dpage;
+	struct libdeflate_compressor *z, *zdict;
+	struct ll_jbuf	 dpage;
 	int		 err;
+	/* The compression thread, and what it shares under mu. */
+	pthread_t	 thr;
+	pthread_mutex_t	 mu;
+	pthread_cond_t	 more, done;
+	struct job	*qhead, *qtail, *spare;
+	size_t		 pending;	/* page bytes not yet collected */
+	int		 threaded, stop;
 };
 
 static void
@@ -335,69 +360,188 @@ out(struct ll_pq *w, const void *p, size_t n)
 	w->off += n;
 }
 
-/* Compresses SRC into a page with its header, appended to DST. */
+/* Compresses page J->in into J->out: its header, then the page. */
 static void
-put_page(struct ll_pq *w, struct col *c, struct ll_jbuf *dst,
-    const struct ll_jbuf *src, int type, int enc, size_t n)
+page_out(struct libdeflate_compressor *z, struct job *j)
 {
 	struct ll_tc t;
-	size_t bound, zn;
+	size_t bound, hlen, zn;
+	char hdr[64];
 
-	bound = libdeflate_gzip_compress_bound(w->z, src->len);
-	w->zbuf.len = 0;
-	ll_jbuf_grow(&w->zbuf, bound);
-	zn = libdeflate_gzip_compress(w->z, src->p, src->len, w->zbuf.p,
-	    bound);
+	bound = libdeflate_gzip_compress_bound(z, j->in.len);
+	j->out.len = 0;
+	ll_jbuf_grow(&j->out, bound + sizeof(hdr));
+	zn = libdeflate_gzip_compress(z, j->in.p, j->in.len,
+	    j->out.p + sizeof(hdr), bound);
 	if (zn == 0)
 		abort();	/* cannot happen with the bound */
-	w->hdr.len = 0;
-	ll_tc_init(&t, &w->hdr);
-	ll_tc_i32(&t, 1, type);
-	ll_tc_i32(&t, 2, (int32_t)src->len);
+	ll_tc_init(&t, &j->out);
+	ll_tc_i32(&t, 1, j->type);
+	ll_tc_i32(&t, 2, (int32_t)j->in.len);
 	ll_tc_i32(&t, 3, (int32_t)zn);
-	ll_tc_begin(&t, type == P_DATA ? 5 : 7);
-	ll_tc_i32(&t, 1, (int32_t)n);
-	ll_tc_i32(&t, 2, enc);
-	if (type == P_DATA) {
+	ll_tc_begin(&t, j->type == P_DATA ? 5 : 7);
+	ll_tc_i32(&t, 1, (int32_t)j->n);
+	ll_tc_i32(&t, 2, j->enc);
+	if (j->type == P_DATA) {
 		ll_tc_i32(&t, 3, E_RLE);
 		ll_tc_i32(&t, 4, E_RLE);
 	}
 	ll_tc_end(&t);
 	ll_tc_end(&t);
-	ll_jbuf_add(dst, w->hdr.p, w->hdr.len);
-	ll_jbuf_add(dst, w->zbuf.p, zn);
-	c->cm.comp += (int64_t)(w->hdr.len + zn);
-	c->cm.uncomp += (int64_t)(w->hdr.len + src->len);
-	c->cm.encs |= 1U << enc | 1U << E_RLE;
-	w->held += w->hdr.len + zn;
+	/* The header went after the room left for it: move it in front. */
+	hlen = j->out.len;
+	if (hlen > sizeof(hdr))
+		abort();	/* a page header is at most ~40 bytes */
+	memcpy(hdr, j->out.p, hlen);
+	memmove(j->out.p + hlen, j->out.p + sizeof(hdr), zn);
+	memcpy(j->out.p, hdr, hlen);
+	j->out.len = hlen + zn;
+	j->hlen = hlen;
+}
+
+static void *
+worker(void *arg)
+{
+	struct ll_pq *w = arg;
+	struct job *j;
+
+	pthread_mutex_lock(&w->mu);
+	for (;;) {
+		while (w->qhead == NULL && !w->stop)
+			pthread_cond_wait(&w->more, &w->mu);
+		if ((j = w->qhead) == NULL)
+			break;
+		if ((w->qhead = j->next) == NULL)
+			w->qtail = NULL;
+		pthread_mutex_unlock(&w->mu);
+		page_out(w->z, j);
+		pthread_mutex_lock(&w->mu);
+		j->done = 1;
+		pthread_cond_broadcast(&w->done);
+	}
+	pthread_mutex_unlock(&w->mu);
+	return NULL;
+}
+
+/* Counts a compressed page in its column chunk's sizes. */
+static void
+account(struct col *c, const struct job *j)
+{
+	c->cm.comp += (int64_t)j->out.len;
+	c->cm.uncomp += (int64_t)(j->hlen + j->in.len);
+	c->cm.encs |= 1U << j->enc | 1U << E_RLE;
+}
+
+/* With w->mu held: moves C's compressed pages, in order, to its chunk. */
+static void
+reap(struct ll_pq *w, struct col *c)
+{
+	struct job *j;
+
+	while ((j = c->jhead) != NULL && j->done) {
+		if ((c->jhead = j->cnext) == NULL)
+			c->jtail = NULL;
+		ll_jbuf_add(&c->chunk, j->out.p, j->out.len);
+		account(c, j);
+		w->pending -= j->in.len;
+		j->cnext = w->spare;
+		w->spare = j;
+	}
+}
+
+static struct job *
+new_job(struct ll_pq *w)
+{
+	struct job *j;
+
+	pthread_mutex_lock(&w->mu);
+	if ((j = w->spare) != NULL)
+		w->spare = j->cnext;
+	pthread_mutex_unlock(&w->mu);
+	if (j == NULL)
+		j = xcalloc(1, sizeof(*j));
+	j->next = j->cnext = NULL;
+	j->in.len = j->out.len = 0;
+	j->done = 0;
+	return j;
+}
+
+/*
+ * Hands a page of column C to the thread (or compresses it here, if
+ * there is none), collecting what is done; waits when too many bytes
+ * are in flight, so memory stays bounded.
+ */
+static void
+submit(struct ll_pq *w, struct col *c, struct job *j)
+{
+	size_t i;
+
+	w->pending += j->in.len;
+	if (c->jtail != NULL)
+		c->jtail->cnext = j;
+	else
+		c->jhead = j;
+	c->jtail = j;
+	pthread_mutex_lock(&w->mu);
+	if (!w->threaded) {
+		page_out(w->z, j);
+		j->done = 1;
+	} else {
+		if (w->qtail != NULL)
+			w->qtail->next = j;
+		else
+			w->qhead = j;
+		w->qtail = j;
+		pthread_cond_signal(&w->more);
+	}
+	for (;;) {
+		for (i = 0; i < w->ncols; i++)
+			reap(w, &w->cols[i]);
+		if (w->pending <= PENDING_MAX)
+			break;
+		pthread_cond_wait(&w->done, &w->mu);
+	}
+	pthread_mutex_unlock(&w->mu);
+}
+
+/* Waits for all of C's pages. */
+static void
+collect(struct ll_pq *w, struct col *c)
+{
+	pthread_mutex_lock(&w->mu);
+	for (reap(w, c); c->jhead != NULL; reap(w, c))
+		pthread_cond_wait(&w->done, &w->mu);
+	pthread_mutex_unlock(&w->mu);
 }
 
 static void
 flush_page(struct ll_pq *w, struct col *c)
 {
+	struct job *j;
 	struct rle r;
 	size_t i;
-	int enc;
 
 	if (c->pvalues == 0)
 		return;
 	rle_finish(&c->lv);
-	w->page.len = 0;
-	put_u32(&w->page, (uint32_t)c->levels.len);
-	ll_jbuf_add(&w->page, c->levels.p, c->levels.len);
-	enc = E_PLAIN;
+	j = new_job(w);
+	put_u32(&j->in, (uint32_t)c->levels.len);
+	ll_jbuf_add(&j->in, c->levels.p, c->levels.len);
+	j->type = P_DATA;
+	j->enc = E_PLAIN;
+	j->n = c->pvalues;
 	if (c->nidx > 0) {
-		enc = E_PLAIN_DICTIONARY;
-		ll_jbuf_addc(&w->page, (char)bitwidth(c->d.n));
-		rle_init(&r, &w->page, bitwidth(c->d.n));
+		j->enc = E_PLAIN_DICTIONARY;
+		ll_jbuf_addc(&j->in, (char)bitwidth(c->d.n));
+		rle_init(&r, &j->in, bitwidth(c->d.n));
 		for (i = 0; i < c->nidx; i++)
 			rle_put(&r, c->idx[i]);
 		rle_finish(&r);
 	} else
-		ll_jbuf_add(&w->page, c->vals.p, c->vals.len);
-	put_page(w, c, &c->chunk, &w->page, P_DATA, enc, c->pvalues);
+		ll_jbuf_add(&j->in, c->vals.p, c->vals.len);
 	c->cm.values += (int64_t)c->pvalues;
-	w->held -= c->vals.len + c->nidx * sizeof(*c->idx);
+	w->held += j->in.len - c->vals.len - c->nidx * sizeof(*c->idx);
+	submit(w, c, j);
 	c->levels.len = 0;
 	rle_init(&c->lv, &c->levels, 1);
 	c->vals.len = 0;
@@ -580,14 +724,24 @@ chunk_stats(struct col *c, struct chunkmeta *cm)
 static void
 write_chunk(struct ll_pq *w, struct col *c, struct chunkmeta *cm)
 {
+	struct job dj;
+
 	flush_page(w, c);
+	collect(w, c);
 	c->cm.dict_off = -1;
 	if (c->d.n > 0) {
-		w->dpage.len = 0;
-		put_page(w, c, &w->dpage, &c->d.page, P_DICTIONARY,
-		    E_PLAIN_DICTIONARY, c->d.n);
+		/* The thread has its own compressor; this one is ours. */
+		memset(&dj, 0, sizeof(dj));
+		dj.in = c->d.page;
+		dj.out = w->dpage;
+		dj.type = P_DICTIONARY;
+		dj.enc = E_PLAIN_DICTIONARY;
+		dj.n = c->d.n;
+		page_out(w->zdict, &dj);
+		w->dpage = dj.out;
+		account(c, &dj);
 		c->cm.dict_off = (int64_t)w->off;
-		out(w, w->dpage.p, w->dpage.len);
+		out(w, dj.out.p, dj.out.len);
 	}
 	c->cm.data_off = (int64_t)w->off;
 	out(w, c->chunk.p, c->chunk.len);
@@ -645,11 +799,18 @@ ll_pq_open(FILE *fp, const struct ll_pq_col *cols, size_t ncols,
 	w->opts = *opts;
 	if (w->opts.dict > LL_PQ_MAXVALUE)
 		w->opts.dict = LL_PQ_MAXVALUE;
-	if ((w->z = libdeflate_alloc_compressor(opts->level)) == NULL) {
+	if ((w->z = libdeflate_alloc_compressor(opts->level)) == NULL ||
+	    (w->zdict = libdeflate_alloc_compressor(opts->level)) == NULL) {
+		libdeflate_free_compressor(w->z);
 		free(w);
 		errno = ENOMEM;
 		return NULL;
 	}
+	pthread_mutex_init(&w->mu, NULL);
+	pthread_cond_init(&w->more, NULL);
+	pthread_cond_init(&w->done, NULL);
+	/* Without a thread, pages are compressed as they are made. */
+	w->threaded = pthread_create(&w->thr, NULL, worker, w) == 0;
 	w->ncols = ncols;
 	w->cols = xcalloc(ncols, sizeof(*w->cols));
 	for (i = 0; i < ncols; i++) {
@@ -833,6 +994,19 @@ ll_pq_close(struct ll_pq *w, uint64_t *size)
 	return 0;
 }
 
+static void
+free_jobs(struct job *j)
+{
+	struct job *next;
+
+	for (; j != NULL; j = next) {
+		next = j->cnext;
+		ll_jbuf_free(&j->in);
+		ll_jbuf_free(&j->out);
+		free(j);
+	}
+}
+
 void
 ll_pq_free(struct ll_pq *w)
 {
@@ -841,8 +1015,20 @@ ll_pq_free(struct ll_pq *w)
 
 	if (w == NULL)
 		return;
+	if (w->threaded) {
+		pthread_mutex_lock(&w->mu);
+		w->stop = 1;
+		pthread_cond_signal(&w->more);
+		pthread_mutex_unlock(&w->mu);
+		pthread_join(w->thr, NULL);
+	}
+	pthread_mutex_destroy(&w->mu);
+	pthread_cond_destroy(&w->more);
+	pthread_cond_destroy(&w->done);
+	free_jobs(w->spare);
 	for (i = 0; i < w->ncols; i++) {
 		c = &w->cols[i];
+		free_jobs(c->jhead);
 		free(c->name);
 		ll_jbuf_free(&c->levels);
 		ll_jbuf_free(&c->vals);
@@ -864,10 +1050,8 @@ ll_pq_free(struct ll_pq *w)
 	}
 	free(w->rg);
 	free(w->cols);
-	ll_jbuf_free(&w->page);
-	ll_jbuf_free(&w->zbuf);
-	ll_jbuf_free(&w->hdr);
 	ll_jbuf_free(&w->dpage);
 	libdeflate_free_compressor(w->z);
+	libdeflate_free_compressor(w->zdict);
 	free(w);
 }

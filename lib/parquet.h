@@ -2,8 +2,11 @@
  * A streaming Parquet writer for flat tables of nullable columns:
  * strings (BYTE_ARRAY, UTF8), booleans and 64-bit integers.  Rows are
  * added one at a time and buffered column by column, compressed page
- * by page (gzip); a row group is written whenever the buffered bytes
- * reach opts.rowgroup, so memory stays bounded whatever the input.
+ * by page (gzip, in a thread); a row group is written whenever its
+ * encoded, uncompressed bytes reach opts.rowgroup, so memory stays
+ * bounded whatever the input.  ll_pq_size, the bytes written plus those
+ * of the row group in progress, is the file's size overestimated; like
+ * the bytes of the file, it depends on the rows only.
  * String columns are dictionary encoded until the dictionary stops
  * paying, then plain.  The footer (Thrift compact) goes out on close.
  */
@@ -29,7 +32,7 @@ struct ll_pq_col {
 };
 
 struct ll_pq_opts {
-	size_t		 rowgroup;	/* bytes buffered per row group */
+	size_t		 rowgroup;	/* uncompressed bytes per row group */
 	size_t		 page;		/* value bytes per data page */
 	size_t		 page_rows;	/* values per data page */
 	size_t		 dict;		/* dictionary bytes, then plain */
