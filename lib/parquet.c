@@ -36,7 +36,9 @@ enum { P_DATA = 0, P_DICTIONARY = 2 };
 #define REP_OPTIONAL	1
 
 #define STATS_MAX	256	/* a longer min or max is not recorded */
-#define PENDING_MAX	(16 << 20)	/* page bytes waiting for the thread */
+#define PENDING_MAX	(8 << 20)	/* page bytes waiting for the thread */
+#define SPARES		16		/* finished jobs kept for reuse */
+#define HDR_MAX		64		/* room for a page header */
 #define MAX_PROBES	64	/* a longer hash chain: plain encoding */
 
 /* The RLE/bit-packed hybrid, fed one value at a time. */
@@ -117,6 +119,7 @@ struct ll_pq {
 	pthread_cond_t	 more, done;
 	struct job	*qhead, *qtail, *spare;
 	size_t		 pending;	/* page bytes not yet collected */
+	size_t		 nspare;
 	int		 threaded, stop;
 };
 
@@ -360,17 +363,31 @@ out(struct ll_pq *w, const void *p, size_t n)
 	w->off += n;
 }
 
+/*
+ * The room page J's header and compressed body may need, made before
+ * the job goes to the thread: it allocates nothing, so its memory does
+ * not end up in an arena of its own.
+ */
+static void
+make_room(struct job *j)
+{
+	j->out.len = 0;
+	ll_jbuf_grow(&j->out, libdeflate_gzip_compress_bound(NULL, j->in.len) +
+	    HDR_MAX);
+}
+
 /* Compresses page J->in into J->out: its header, then the page. */
 static void
 page_out(struct libdeflate_compressor *z, struct job *j)
 {
 	struct ll_tc t;
 	size_t bound, hlen, zn;
-	char hdr[64];
+	char hdr[HDR_MAX];
 
-	bound = libdeflate_gzip_compress_bound(z, j->in.len);
+	bound = libdeflate_gzip_compress_bound(NULL, j->in.len);
+	if (j->out.size < bound + HDR_MAX)
+		abort();	/* make_room was not called */
 	j->out.len = 0;
-	ll_jbuf_grow(&j->out, bound + sizeof(hdr));
 	zn = libdeflate_gzip_compress(z, j->in.p, j->in.len,
 	    j->out.p + sizeof(hdr), bound);
 	if (zn == 0)
@@ -432,6 +449,19 @@ account(struct col *c, const struct job *j)
 	c->cm.encs |= 1U << j->enc | 1U << E_RLE;
 }
 
+static void
+free_jobs(struct job *j)
+{
+	struct job *next;
+
+	for (; j != NULL; j = next) {
+		next = j->cnext;
+		ll_jbuf_free(&j->in);
+		ll_jbuf_free(&j->out);
+		free(j);
+	}
+}
+
 /* With w->mu held: moves C's compressed pages, in order, to its chunk. */
 static void
 reap(struct ll_pq *w, struct col *c)
@@ -444,8 +474,14 @@ reap(struct ll_pq *w, struct col *c)
 		ll_jbuf_add(&c->chunk, j->out.p, j->out.len);
 		account(c, j);
 		w->pending -= j->in.len;
-		j->cnext = w->spare;
-		w->spare = j;
+		if (w->nspare < SPARES && j->in.size <= (4 << 20)) {
+			j->cnext = w->spare;
+			w->spare = j;
+			w->nspare++;
+		} else {
+			j->cnext = NULL;
+			free_jobs(j);
+		}
 	}
 }
 
@@ -455,8 +491,10 @@ new_job(struct ll_pq *w)
 	struct job *j;
 
 	pthread_mutex_lock(&w->mu);
-	if ((j = w->spare) != NULL)
+	if ((j = w->spare) != NULL) {
 		w->spare = j->cnext;
+		w->nspare--;
+	}
 	pthread_mutex_unlock(&w->mu);
 	if (j == NULL)
 		j = xcalloc(1, sizeof(*j));
@@ -477,6 +515,7 @@ submit(struct ll_pq *w, struct col *c, struct job *j)
 	size_t i;
 
 	w->pending += j->in.len;
+	make_room(j);
 	if (c->jtail != NULL)
 		c->jtail->cnext = j;
 	else
@@ -737,6 +776,7 @@ write_chunk(struct ll_pq *w, struct col *c, struct chunkmeta *cm)
 		dj.type = P_DICTIONARY;
 		dj.enc = E_PLAIN_DICTIONARY;
 		dj.n = c->d.n;
+		make_room(&dj);
 		page_out(w->zdict, &dj);
 		w->dpage = dj.out;
 		account(c, &dj);
@@ -992,19 +1032,6 @@ ll_pq_close(struct ll_pq *w, uint64_t *size)
 		return -1;
 	}
 	return 0;
-}
-
-static void
-free_jobs(struct job *j)
-{
-	struct job *next;
-
-	for (; j != NULL; j = next) {
-		next = j->cnext;
-		ll_jbuf_free(&j->in);
-		ll_jbuf_free(&j->out);
-		free(j);
-	}
 }
 
 void
