@@ -616,6 +616,8 @@ ll_jbuf_grow(struct ll_jbuf *b, size_t n)
 void
 ll_jbuf_add(struct ll_jbuf *b, const void *p, size_t n)
 {
+	if (n == 0)
+		return;		/* memcpy wants pointers even then */
 	ll_jbuf_grow(b, n);
 	memcpy(b->p + b->len, p, n);
 	b->len += n;
