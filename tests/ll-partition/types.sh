@@ -50,5 +50,9 @@ printf '%s\n' \
 ll-partition -t cloudwatch -o out -S cw.stats cw >/dev/null
 echo "rc=$?"
 jq -c '{values_nulled,rows_written}' cw.stats
+f="out/cloudwatch/calendarday=2026-03-01/part-*.parquet"
 q "SELECT event_id, timestamp::VARCHAR, typeof(timestamp)
-    FROM read_parquet('out/cloudwatch/*/*.parquet') ORDER BY event_id"
+    FROM read_parquet('$f') ORDER BY event_id" \
+    "SELECT path_in_schema, stats_min_value, stats_max_value, stats_null_count
+    FROM parquet_metadata('$f') WHERE path_in_schema IN ('timestamp',
+    'event_id', 'sessionid') ORDER BY 1"
