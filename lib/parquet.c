@@ -24,6 +24,7 @@
 
 #include "jscan.h"
 #include "parquet.h"
+#include "rle.h"
 #include "tcompact.h"
 #include "xalloc.h"
 
@@ -40,15 +41,6 @@ enum { P_DATA = 0, P_DICTIONARY = 2 };
 #define SPARES		16		/* finished jobs kept for reuse */
 #define HDR_MAX		64		/* room for a page header */
 #define MAX_PROBES	64	/* a longer hash chain: plain encoding */
-
-/* The RLE/bit-packed hybrid, fed one value at a time. */
-struct rle {
-	struct ll_jbuf	*out;
-	uint32_t	 buf[8], prev;
-	size_t		 rep;		/* prev seen this many times */
-	size_t		 hdr;		/* open bit-packed run, or SIZE_MAX */
-	int		 bw, nbuf, groups;
-};
 
 /* A dictionary: its page (PLAIN entries) and a hash table over it. */
 struct dict {
@@ -86,7 +78,7 @@ struct col {
 	int		 plain;		/* dictionary given up for the file */
 	int64_t		 setrow;	/* the last row given a value */
 	/* The page being filled. */
-	struct rle	 lv;
+	struct ll_rle	 lv;
 	struct ll_jbuf	 levels, vals;
 	uint32_t	*idx;
 	size_t		 nidx, idxcap, pvalues;
@@ -149,115 +141,6 @@ get_u32(const char *s)
 
 	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
 	    (uint32_t)p[3] << 24;
-}
-
-static void
-varint(struct ll_jbuf *b, uint64_t v)
-{
-	while (v >= 0x80) {
-		ll_jbuf_addc(b, (char)(v | 0x80));
-		v >>= 7;
-	}
-	ll_jbuf_addc(b, (char)v);
-}
-
-static void
-rle_init(struct rle *r, struct ll_jbuf *out, int bw)
-{
-	memset(r, 0, sizeof(*r));
-	r->out = out;
-	r->bw = bw;
-	r->hdr = SIZE_MAX;
-}
-
-/* A bit-packed run's length is known when it ends: one header byte. */
-static void
-end_packed(struct rle *r)
-{
-	if (r->hdr == SIZE_MAX)
-		return;
-	r->out->p[r->hdr] = (char)(r->groups << 1 | 1);
-	r->hdr = SIZE_MAX;
-	r->groups = 0;
-}
-
-/* Eight buffered values, bw bits each, least significant bit first. */
-static void
-put_packed(struct rle *r)
-{
-	unsigned char tmp[32];
-	uint64_t acc;
-	size_t n;
-	int i, bits;
-
-	if (r->groups == 63)
-		end_packed(r);
-	if (r->hdr == SIZE_MAX) {
-		r->hdr = r->out->len;
-		ll_jbuf_addc(r->out, 0);
-	}
-	acc = 0;
-	bits = 0;
-	n = 0;
-	for (i = 0; i < 8; i++) {
-		acc |= (uint64_t)r->buf[i] << bits;
-		for (bits += r->bw; bits >= 8; bits -= 8) {
-			tmp[n++] = (unsigned char)acc;
-			acc >>= 8;
-		}
-	}
-	ll_jbuf_add(r->out, tmp, n);
-	r->groups++;
-	r->nbuf = 0;
-	r->rep = 0;
-}
-
-static void
-put_run(struct rle *r)
-{
-	int i;
-
-	end_packed(r);
-	varint(r->out, (uint64_t)r->rep << 1);
-	for (i = 0; i < (r->bw + 7) / 8; i++)
-		ll_jbuf_addc(r->out, (char)(r->prev >> 8 * i));
-	r->rep = 0;
-	r->nbuf = 0;
-}
-
-/*
- * Values go to groups of eight; a value repeated eight times from the
- * start of a group becomes a run, however long it goes on.
- */
-static void
-rle_put(struct rle *r, uint32_t v)
-{
-	if (v == r->prev) {
-		if (++r->rep >= 8)
-			return;
-	} else {
-		if (r->rep >= 8)
-			put_run(r);
-		r->rep = 1;
-		r->prev = v;
-	}
-	r->buf[r->nbuf++] = v;
-	if (r->nbuf == 8)
-		put_packed(r);
-}
-
-/* Readers stop at the page's value count, so padding is harmless. */
-static void
-rle_finish(struct rle *r)
-{
-	if (r->rep >= 8)
-		put_run(r);
-	else if (r->nbuf > 0) {
-		while (r->nbuf < 8)
-			r->buf[r->nbuf++] = 0;
-		put_packed(r);
-	}
-	end_packed(r);
 }
 
 static int
@@ -557,12 +440,12 @@ static void
 flush_page(struct ll_pq *w, struct col *c)
 {
 	struct job *j;
-	struct rle r;
+	struct ll_rle r;
 	size_t i;
 
 	if (c->pvalues == 0)
 		return;
-	rle_finish(&c->lv);
+	ll_rle_finish(&c->lv);
 	j = new_job(w);
 	put_u32(&j->in, (uint32_t)c->levels.len);
 	ll_jbuf_add(&j->in, c->levels.p, c->levels.len);
@@ -572,17 +455,17 @@ flush_page(struct ll_pq *w, struct col *c)
 	if (c->nidx > 0) {
 		j->enc = E_PLAIN_DICTIONARY;
 		ll_jbuf_addc(&j->in, (char)bitwidth(c->d.n));
-		rle_init(&r, &j->in, bitwidth(c->d.n));
+		ll_rle_init(&r, &j->in, bitwidth(c->d.n));
 		for (i = 0; i < c->nidx; i++)
-			rle_put(&r, c->idx[i]);
-		rle_finish(&r);
+			ll_rle_put(&r, c->idx[i]);
+		ll_rle_finish(&r);
 	} else
 		ll_jbuf_add(&j->in, c->vals.p, c->vals.len);
 	c->cm.values += (int64_t)c->pvalues;
 	w->held += j->in.len - c->vals.len - c->nidx * sizeof(*c->idx);
 	submit(w, c, j);
 	c->levels.len = 0;
-	rle_init(&c->lv, &c->levels, 1);
+	ll_rle_init(&c->lv, &c->levels, 1);
 	c->vals.len = 0;
 	c->nidx = 0;
 	c->pvalues = 0;
@@ -609,7 +492,7 @@ present(struct ll_pq *w, struct col *c, int level)
 	if (c->setrow == w->rows)
 		abort();	/* one value per column and row */
 	c->setrow = w->rows;
-	rle_put(&c->lv, (uint32_t)level);
+	ll_rle_put(&c->lv, (uint32_t)level);
 	c->pvalues++;
 	if (level == 0)
 		c->cm.nulls++;
@@ -859,7 +742,7 @@ ll_pq_open(FILE *fp, const struct ll_pq_col *cols, size_t ncols,
 		c->type = cols[i].type;
 		c->plain = c->type != LL_PQ_STRING;
 		c->setrow = -1;
-		rle_init(&c->lv, &c->levels, 1);
+		ll_rle_init(&c->lv, &c->levels, 1);
 	}
 	out(w, "PAR1", 4);
 	return w;
