@@ -61,7 +61,8 @@ struct state {
 	struct ll_pqrow	 pr;
 	int		 keycol;	/* the key's Parquet column, or -1 */
 	struct ll_flat	*flat;		/* --flatten */
-	int		 keytcol, *pcol;	/* table columns of key, pkeys */
+	int		 keytcol;	/* the key's table column */
+	int		*pcol;		/* the partition keys' */
 	char		**pkeys;
 	size_t		 npkeys;
 	long long	 target;
