@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "flatten.h"
 #include "input.h"
 #include "jscan.h"
 #include "ll.h"
@@ -20,34 +21,11 @@
 
 #define CHUNK	(1 << 20)
 
-/* One key of a source path; the tree of all of them drives the scan. */
-struct node {
-	char		*key;
-	size_t		 keylen;
-	char		*path;
-	struct node	*child;
-	size_t		 nchild, last;
-	int		 slot;		/* value kept for the row, or -1 */
-};
-
-enum derived { D_NONE, D_CALENDARDAY, D_SESSIONID, D_EVENT_TIME,
-    D_SESSIONDATA, D_MESSAGE };
-
 struct flat {
 	const struct ll_table *t;
-	int		 cloudwatch;
-	struct node	 root;
-	int		*colslot;
-	enum derived	*derived;
+	struct ll_flat	*flat;
 	char		**prefix;	/* ,"name": */
-	struct ll_jval	*slot;
-	int		 nslot;
-	int		 s_time, s_source, s_name, s_respsid, s_reqsid;
-	int		 s_mtype, s_msg, s_msgsid, s_msgdata;
-	struct ll_jscan	 scan;
 	struct ll_jbuf	 out;
-	char		 day[11], when[32];
-	struct ll_jval	 sessionid;
 };
 
 /* Until lib/ndjson.h lands: lines of one input, any length. */
@@ -58,9 +36,6 @@ struct reader {
 	int		 eof;
 	uintmax_t	 lineno;
 };
-
-static const struct ll_column text = { NULL, NULL, LL_CT_STRING,
-    LL_CK_FIELD };
 
 static const struct option longopts[] = {
 	{ "columns",	no_argument,		NULL,	'c' },
@@ -119,495 +94,18 @@ reader_line(struct reader *r, size_t *lenp)
 	}
 }
 
-/* Adds PATH to the tree and returns the slot holding its value. */
-static int
-add_path(struct flat *f, const char *path)
-{
-	struct node *n, *c;
-	const char *seg, *dot;
-	size_t i, len;
-
-	n = &f->root;
-	for (seg = path; seg != NULL; seg = dot != NULL ? dot + 1 : NULL) {
-		dot = strchr(seg, '.');
-		len = dot != NULL ? (size_t)(dot - seg) : strlen(seg);
-		for (i = 0; i < n->nchild; i++)
-			if (n->child[i].keylen == len &&
-			    memcmp(n->child[i].key, seg, len) == 0)
-				break;
-		if (i == n->nchild) {
-			n->child = xreallocarray(n->child, n->nchild + 1,
-			    sizeof(*n->child));
-			c = &n->child[n->nchild++];
-			memset(c, 0, sizeof(*c));
-			c->key = xstrndup(seg, len);
-			c->keylen = len;
-			c->path = xstrndup(path, (size_t)(seg - path) + len);
-			c->slot = -1;
-		}
-		n = &n->child[i];
-	}
-	if (n->slot == -1)
-		n->slot = f->nslot++;
-	return n->slot;
-}
-
-static void
-free_node(struct node *n)
-{
-	size_t i;
-
-	for (i = 0; i < n->nchild; i++)
-		free_node(&n->child[i]);
-	free(n->child);
-	free(n->key);
-	free(n->path);
-}
-
-static void
-setup(struct flat *f, const char *table)
-{
-	const struct ll_column *c;
-	size_t i;
-
-	memset(f, 0, sizeof(*f));
-	f->t = ll_table_find(table);
-	if (f->t == NULL)
-		errx(LL_EXIT_USAGE, "--table: %s: expected cloudtrail or "
-		    "cloudwatch", table);
-	f->cloudwatch = strcmp(table, "cloudwatch") == 0;
-	f->root.slot = -1;
-	f->colslot = xreallocarray(NULL, f->t->ncols, sizeof(int));
-	f->derived = xcalloc(f->t->ncols, sizeof(*f->derived));
-	f->prefix = xreallocarray(NULL, f->t->ncols, sizeof(char *));
-	for (i = 0; i < f->t->ncols; i++) {
-		c = &f->t->cols[i];
-		f->prefix[i] = xasprintf("%c\"%s\":", i == 0 ? '{' : ',',
-		    c->name);
-		f->colslot[i] = c->path != NULL ? add_path(f, c->path) : -1;
-		if (c->kind != LL_CK_DERIVED)
-			continue;
-		if (strcmp(c->name, "calendarday") == 0)
-			f->derived[i] = D_CALENDARDAY;
-		else if (strcmp(c->name, "sessionid") == 0)
-			f->derived[i] = D_SESSIONID;
-		else if (strcmp(c->name, "event_time") == 0)
-			f->derived[i] = D_EVENT_TIME;
-		else if (strcmp(c->name, "sessiondata") == 0)
-			f->derived[i] = D_SESSIONDATA;
-		else
-			f->derived[i] = D_MESSAGE;
-	}
-	if (f->cloudwatch) {
-		f->s_time = add_path(f, "timestamp");
-		f->s_mtype = add_path(f, "messageType");
-		f->s_msg = add_path(f, "message");
-		f->s_msgsid = add_path(f, "message.sessionId");
-		f->s_msgdata = add_path(f, "message.sessionData");
-	} else {
-		f->s_time = add_path(f, "eventTime");
-		f->s_source = add_path(f, "eventSource");
-		f->s_name = add_path(f, "eventName");
-		f->s_respsid = add_path(f, "responseElements.sessionId");
-		f->s_reqsid = add_path(f, "requestParameters.sessionId");
-	}
-	f->slot = xcalloc((size_t)f->nslot, sizeof(*f->slot));
-}
-
-/* Counts a field the row does not carry: unknown, or of another shape. */
-static void
-dropped(const char *path, const struct ll_jval *key)
-{
-	json_t *o, *v;
-	char *name;
-
-	if ((o = json_object_get(ll_stats.extra, "dropped_fields")) == NULL) {
-		o = json_object();
-		json_object_set_new(ll_stats.extra, "dropped_fields", o);
-	}
-	if (key == NULL)
-		name = xstrdup(path);
-	else
-		name = xasprintf("%s%s%.*s", path, *path != '\0' ? "." : "",
-		    (int)key->n - 2, key->p + 1);
-	v = json_object_get(o, name);
-	json_object_set_new(o, name, json_integer(v != NULL ?
-	    json_integer_value(v) + 1 : 1));
-	free(name);
-}
-
-static struct node *
-child(struct node *n, const struct ll_jval *key)
-{
-	struct node *c;
-	size_t i;
-
-	for (i = 0; i < n->nchild; i++) {
-		c = &n->child[(n->last + i) % n->nchild];
-		if (key->esc ? ll_jstr_eq(key, c->key) : key->n == c->keylen +
-		    2 && memcmp(key->p + 1, c->key, c->keylen) == 0) {
-			/* Records keep their field order: try the next. */
-			n->last = (n->last + i + 1) % n->nchild;
-			return c;
-		}
-	}
-	return NULL;
-}
-
-/* Scans the value at the cursor, keeping what the tree asks for. */
-static int
-visit(struct flat *f, struct node *n)
-{
-	struct ll_jscan *s = &f->scan;
-	struct ll_jiter it;
-	struct ll_jval key, v;
-	struct node *c;
-	const char *start;
-	int r;
-
-	if (n->nchild == 0 || ll_jscan_peek(s) != LL_JOBJ) {
-		if (ll_jscan_value(s, &v) == -1)
-			return -1;
-		if (n->slot >= 0)
-			f->slot[n->slot] = v;
-		else if (v.type != LL_JNULL)
-			dropped(n->path, NULL);
-		return 0;
-	}
-	start = s->p;
-	if (ll_jscan_open(s, &it) == -1)
-		return -1;
-	while ((r = ll_jscan_next(s, &it, &key)) == 1) {
-		c = child(n, &key);
-		if (c != NULL) {
-			if (visit(f, c) == -1)
-				return -1;
-			continue;
-		}
-		if (ll_jscan_value(s, &v) == -1)
-			return -1;
-		/* Kept whole, an object loses nothing to unknown keys. */
-		if (n->slot < 0)
-			dropped(n->path != NULL ? n->path : "", &key);
-	}
-	if (r == -1)
-		return -1;
-	if (n->slot >= 0) {
-		f->slot[n->slot].p = start;
-		f->slot[n->slot].n = (size_t)(s->p - start);
-		f->slot[n->slot].type = LL_JOBJ;
-		f->slot[n->slot].esc = 0;
-	}
-	return 0;
-}
-
-static long long
-days_from_civil(long long y, unsigned m, unsigned d)
-{
-	long long era;
-	unsigned yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = (unsigned)(y - era * 400);
-	doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + (long long)doe - 719468;
-}
-
-static void
-civil_from_days(long long z, int *y, unsigned *m, unsigned *d)
-{
-	long long era;
-	unsigned doe, yoe, doy, mp;
-
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = (unsigned)(z - era * 146097);
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	*d = doy - (153 * mp + 2) / 5 + 1;
-	*m = mp < 10 ? mp + 3 : mp - 9;
-	*y = (int)((long long)yoe + era * 400 + (*m <= 2));
-}
-
-static int
-num(const char *p, int n, int max)
-{
-	int i, v;
-
-	for (i = v = 0; i < n; i++) {
-		if (p[i] < '0' || p[i] > '9')
-			return -1;
-		v = v * 10 + p[i] - '0';
-	}
-	return v <= max ? v : -1;
-}
-
-/*
- * The UTC day of an ISO 8601 time as CloudTrail writes it:
- * YYYY-MM-DDTHH:MM:SS, optional fraction, then Z or +HH:MM.
- */
-static int
-event_day(const struct ll_jval *v, char day[11])
-{
-	static const unsigned char mdays[] = { 31, 29, 31, 30, 31, 30, 31,
-	    31, 30, 31, 30, 31 };
-	const char *p, *end;
-	long long mins;
-	int y, mo, d, h, mi, s, oh, om, sign, yy;
-	unsigned um, ud;
-
-	if (v->type != LL_JSTR || v->esc || v->n < 22)
-		return -1;
-	p = v->p + 1;
-	end = v->p + v->n - 1;
-	if (p[4] != '-' || p[7] != '-' || (p[10] != 'T' && p[10] != 't') ||
-	    p[13] != ':' || p[16] != ':')
-		return -1;
-	y = num(p, 4, 9999);
-	mo = num(p + 5, 2, 12);
-	d = num(p + 8, 2, 31);
-	h = num(p + 11, 2, 23);
-	mi = num(p + 14, 2, 59);
-	s = num(p + 17, 2, 60);
-	if (y < 0 || mo < 1 || d < 1 || h < 0 || mi < 0 || s < 0 ||
-	    d > mdays[mo - 1] || (mo == 2 && d == 29 &&
-	    (y % 4 != 0 || (y % 100 == 0 && y % 400 != 0))))
-		return -1;
-	p += 19;
-	if (p < end && *p == '.') {
-		while (++p < end && *p >= '0' && *p <= '9')
-			;
-		if (p[-1] == '.')
-			return -1;
-	}
-	oh = om = 0;
-	sign = 0;
-	if (end - p == 1 && (*p == 'Z' || *p == 'z'))
-		;
-	else if (end - p == 6 && (*p == '+' || *p == '-') && p[3] == ':') {
-		sign = *p == '+' ? 1 : -1;
-		oh = num(p + 1, 2, 23);
-		om = num(p + 4, 2, 59);
-		if (oh < 0 || om < 0)
-			return -1;
-	} else
-		return -1;
-	mins = days_from_civil(y, (unsigned)mo, (unsigned)d) * 1440 +
-	    h * 60 + mi - sign * (oh * 60 + om);
-	civil_from_days(mins >= 0 ? mins / 1440 : (mins - 1439) / 1440, &yy,
-	    &um, &ud);
-	if (yy < 0 || yy > 9999)
-		return -1;
-	snprintf(day, 11, "%04d-%02u-%02u", yy, um, ud);
-	return 0;
-}
-
-/* Epoch milliseconds, as CloudWatch Logs gives them, to day and time. */
-static int
-event_ms(struct flat *f, const struct ll_jval *v)
-{
-	long long ms;
-	size_t i;
-	int y;
-	unsigned m, d, sec;
-
-	if (v->type != LL_JNUM || v->n > 15)
-		return -1;
-	for (ms = 0, i = 0; i < v->n; i++) {
-		if (v->p[i] < '0' || v->p[i] > '9')
-			return -1;
-		ms = ms * 10 + v->p[i] - '0';
-	}
-	if (ms >= 253402300800000LL)
-		return -1;
-	civil_from_days(ms / 86400000, &y, &m, &d);
-	sec = (unsigned)(ms / 1000 % 86400);
-	snprintf(f->day, sizeof(f->day), "%04d-%02u-%02u", y, m, d);
-	snprintf(f->when, sizeof(f->when), "%sT%02u:%02u:%02u.%03uZ",
-	    f->day, sec / 3600, sec / 60 % 60, sec % 60,
-	    (unsigned)(ms % 1000));
-	return 0;
-}
-
-static void
-put_field(struct ll_jbuf *o, const struct ll_column *c,
-    const struct ll_jval *v)
-{
-	size_t i;
-
-	if (v->type == LL_JNONE || v->type == LL_JNULL) {
-		ll_jbuf_add(o, "null", 4);
-		return;
-	}
-	if (c->type == LL_CT_STRING) {
-		ll_jbuf_addval_str(o, v);
-		return;
-	}
-	if (c->type == LL_CT_BOOLEAN) {
-		if (v->type == LL_JTRUE || ll_jstr_eq(v, "true"))
-			ll_jbuf_add(o, "true", 4);
-		else if (v->type == LL_JFALSE || ll_jstr_eq(v, "false"))
-			ll_jbuf_add(o, "false", 5);
-		else
-			goto bad;
-		return;
-	}
-	if (v->type == LL_JNUM && v->n <= 18) {
-		for (i = v->p[0] == '-'; i < v->n; i++)
-			if (v->p[i] < '0' || v->p[i] > '9')
-				goto bad;
-		ll_jbuf_add(o, v->p, v->n);
-		return;
-	}
-bad:
-	/* A value of the wrong type would break the column for readers. */
-	ll_jbuf_add(o, "null", 4);
-	ll_stats_add("values_nulled", 1);
-}
-
-/* Session Manager transcript lines, joined with newlines. */
-static void
-put_lines(struct ll_jbuf *o, const struct ll_jval *v)
-{
-	struct ll_jscan s;
-	struct ll_jiter it;
-	struct ll_jval e;
-	int first;
-
-	if (v->type != LL_JARR) {
-		if (v->type == LL_JNONE || v->type == LL_JNULL)
-			ll_jbuf_add(o, "null", 4);
-		else
-			ll_jbuf_addval_str(o, v);
-		return;
-	}
-	memset(&s, 0, sizeof(s));
-	ll_jscan_init(&s, v->p, v->n);
-	ll_jbuf_addc(o, '"');
-	(void)ll_jscan_open(&s, &it);
-	for (first = 1; ll_jscan_next(&s, &it, NULL) == 1; first = 0) {
-		(void)ll_jscan_value(&s, &e);
-		if (!first)
-			ll_jbuf_add(o, "\\n", 2);
-		if (e.type == LL_JSTR)
-			ll_jbuf_add(o, e.p + 1, e.n - 2);
-		else
-			ll_jbuf_addesc(o, e.p, e.n);
-	}
-	ll_jbuf_addc(o, '"');
-	ll_jscan_free(&s);
-}
-
-static void
-put_derived(struct flat *f, enum derived d, struct ll_jbuf *o)
-{
-	const struct ll_jval *m;
-
-	switch (d) {
-	case D_CALENDARDAY:
-		ll_jbuf_addraw_str(o, f->day, 10);
-		break;
-	case D_EVENT_TIME:
-		ll_jbuf_addraw_str(o, f->when, strlen(f->when));
-		break;
-	case D_SESSIONID:
-		put_field(o, &text, &f->sessionid);
-		break;
-	case D_SESSIONDATA:
-		put_lines(o, &f->slot[f->s_msgdata]);
-		break;
-	default:
-		/* A transcript's text is in the session columns already. */
-		m = &f->slot[f->s_msg];
-		if (m->type == LL_JOBJ &&
-		    (f->slot[f->s_msgdata].type != LL_JNONE ||
-		    f->slot[f->s_msgsid].type != LL_JNONE))
-			ll_jbuf_add(o, "null", 4);
-		else
-			put_field(o, &text, m);
-		break;
-	}
-}
-
-/*
- * sessionid of a CloudTrail record: Session Manager names the session
- * in the response of StartSession and ResumeSession (which can be null
- * when the call failed) and in the request of TerminateSession.
- */
-static void
-ct_session(struct flat *f)
-{
-	const struct ll_jval *name = &f->slot[f->s_name];
-
-	memset(&f->sessionid, 0, sizeof(f->sessionid));
-	if (!ll_jstr_eq(&f->slot[f->s_source], "ssm.amazonaws.com"))
-		return;
-	if (ll_jstr_eq(name, "StartSession") ||
-	    ll_jstr_eq(name, "ResumeSession"))
-		f->sessionid = f->slot[f->s_respsid];
-	else if (ll_jstr_eq(name, "TerminateSession"))
-		f->sessionid = f->slot[f->s_reqsid];
-}
-
 static void
 flatten(struct flat *f, const char *name, uintmax_t lineno, const char *line,
     size_t len)
 {
-	const struct ll_column *c;
-	const struct ll_jval *v;
 	size_t i;
 
-	memset(f->slot, 0, (size_t)f->nslot * sizeof(*f->slot));
-	ll_jscan_init(&f->scan, line, len);
-	if (ll_jscan_peek(&f->scan) != LL_JOBJ) {
-		ll_warnx_at(name, lineno, "not a JSON object");
-		ll_reject("not_an_object", line, len);
+	if (ll_flat_record(f->flat, name, lineno, line, len) != 0)
 		return;
-	}
-	if (visit(f, &f->root) == -1 || ll_jscan_end(&f->scan) == -1) {
-		ll_warnx_at(name, lineno, "byte %zu: invalid JSON: %s",
-		    ll_jscan_offset(&f->scan), f->scan.err);
-		ll_reject("invalid_json", line, len);
-		return;
-	}
-	v = &f->slot[f->s_time];
-	if (f->cloudwatch) {
-		if (ll_jstr_eq(&f->slot[f->s_mtype], "CONTROL_MESSAGE")) {
-			ll_count("control_message");
-			return;
-		}
-		if (event_ms(f, v) == -1) {
-			ll_warnx_at(name, lineno, "%s timestamp", v->type ==
-			    LL_JNONE ? "no" : "invalid");
-			ll_reject("invalid_timestamp", line, len);
-			return;
-		}
-	} else {
-		if (event_day(v, f->day) == -1) {
-			ll_warnx_at(name, lineno, "%s eventTime", v->type ==
-			    LL_JNONE ? "no" : "invalid");
-			ll_reject("invalid_event_time", line, len);
-			return;
-		}
-		ct_session(f);
-	}
 	f->out.len = 0;
 	for (i = 0; i < f->t->ncols; i++) {
-		c = &f->t->cols[i];
 		ll_jbuf_adds(&f->out, f->prefix[i]);
-		if (f->derived[i] != D_NONE)
-			put_derived(f, f->derived[i], &f->out);
-		else if (c->kind == LL_CK_JSON) {
-			v = &f->slot[f->colslot[i]];
-			if (v->type == LL_JNONE || v->type == LL_JNULL)
-				ll_jbuf_add(&f->out, "null", 4);
-			else
-				ll_jbuf_addraw_str(&f->out, v->p, v->n);
-		} else
-			put_field(&f->out, c, &f->slot[f->colslot[i]]);
+		ll_flat_put(f->flat, i, &f->out);
 	}
 	ll_jbuf_addc(&f->out, '}');
 	ll_out_record(f->out.p, f->out.len);
@@ -697,7 +195,15 @@ main(int argc, char *argv[])
 	argv += optind;
 	if (table == NULL)
 		usage(stderr, LL_EXIT_USAGE);
-	setup(&f, table);
+	memset(&f, 0, sizeof(f));
+	if ((f.t = ll_table_find(table)) == NULL)
+		errx(LL_EXIT_USAGE, "--table: %s: expected cloudtrail or "
+		    "cloudwatch", table);
+	f.flat = ll_flat_new(f.t);
+	f.prefix = xreallocarray(NULL, f.t->ncols, sizeof(char *));
+	for (i = 0; i < f.t->ncols; i++)
+		f.prefix[i] = xasprintf("%c\"%s\":", i == 0 ? '{' : ',',
+		    f.t->cols[i].name);
 	if (list)
 		columns(&f);
 	else if (argc == 0)
@@ -707,11 +213,7 @@ main(int argc, char *argv[])
 	for (i = 0; i < f.t->ncols; i++)
 		free(f.prefix[i]);
 	free(f.prefix);
-	free(f.colslot);
-	free(f.derived);
-	free(f.slot);
-	free_node(&f.root);
-	ll_jscan_free(&f.scan);
+	ll_flat_free(f.flat);
 	ll_jbuf_free(&f.out);
 	return ll_finish();
 }

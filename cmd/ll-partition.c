@@ -1,12 +1,12 @@
 /*
  * ll-partition writes readready rows into a Hive-style tree,
- * OUT/TABLE/calendarday=YYYY-MM-DD/part-*.json.gz: gzip JSON lines
- * rolled at a target size, each file atomic and named after the keys
- * it holds.  A row whose key (eventid, event_id) is already in its
- * partition, from this run or an earlier one, is counted and left out,
- * so a re-run batch or a late duplicate adds nothing twice.  One NDJSON
- * record per partition written goes to standard output for
- * ll-register; --ddl prints the CREATE statement of the table instead.
+ * OUT/TABLE/calendarday=YYYY-MM-DD/part-*.parquet: Parquet files (or
+ * gzip JSON lines) rolled at a target size, each file atomic and named
+ * after the keys it holds.  A row whose key (eventid, event_id) is
+ * already in its partition, from this run or an earlier one, is counted
+ * and left out, so a re-run batch or a late duplicate adds nothing
+ * twice.  One NDJSON record per partition written goes to standard
+ * output for ll-register; --ddl prints the CREATE statement instead.
  */
 #include <sys/stat.h>
 
@@ -23,15 +23,19 @@
 
 #include "atomicfile.h"
 #include "ddl.h"
+#include "flatten.h"
 #include "input.h"
 #include "jscan.h"
 #include "keyidx.h"
 #include "ll.h"
+#include "parquet.h"
+#include "pqrow.h"
 #include "schema.h"
 #include "xalloc.h"
 
 #define CHUNK	(1 << 20)
 #define BLOCK	(1 << 20)	/* rows compressed as one gzip member */
+#define PQ_LEVEL 6		/* gzip level of Parquet pages */
 
 struct part {
 	char		*rel;		/* calendarday=2026-03-01 */
@@ -43,14 +47,22 @@ struct part {
 	struct ll_keyset ks;		/* keys of the open file */
 	struct ll_afile	 af;
 	FILE		*fp;		/* open data file, or NULL */
-	struct ll_jbuf	 blk;
+	struct ll_pq	*pq;		/* its Parquet writer */
+	struct ll_jbuf	 blk;		/* JSON lines not yet compressed */
 	uint64_t	 fbytes, lastuse;
 	uintmax_t	 files, records, dups, bytes;
 };
 
 struct state {
 	const struct ll_table *t;
-	const char	*out, *base, *key;
+	const char	*out, *base, *key, *ext;
+	enum ll_format	 fmt;
+	struct ll_pq_opts pqo;
+	struct ll_pqrow	 pr;
+	int		 keycol;	/* the key's Parquet column, or -1 */
+	struct ll_flat	*flat;		/* --flatten */
+	int		 keytcol;	/* the key's table column */
+	int		*pcol;		/* the partition keys' */
 	char		**pkeys;
 	size_t		 npkeys;
 	long long	 target;
@@ -79,6 +91,8 @@ struct reader {
 
 static const struct option longopts[] = {
 	{ "ddl",		required_argument,	NULL,	'd' },
+	{ "flatten",		no_argument,		NULL,	'F' },
+	{ "format",		required_argument,	NULL,	'f' },
 	{ "help",		no_argument,		NULL,	'h' },
 	{ "key",		required_argument,	NULL,	'k' },
 	{ "location",		required_argument,	NULL,	'L' },
@@ -88,6 +102,7 @@ static const struct option longopts[] = {
 	{ "output",		required_argument,	NULL,	'o' },
 	{ "partition-by",	required_argument,	NULL,	'p' },
 	{ "reject",		required_argument,	NULL,	'r' },
+	{ "row-group",		required_argument,	NULL,	'g' },
 	{ "stats",		required_argument,	NULL,	'S' },
 	{ "size",		required_argument,	NULL,	's' },
 	{ "table",		required_argument,	NULL,	't' },
@@ -99,12 +114,14 @@ static const struct option longopts[] = {
 static __dead void
 usage(FILE *fp, int code)
 {
-	fprintf(fp, "usage: ll-partition [-huV] [-k field] [-L url] "
-	    "[-l level] [-m count] [-p field,...]\n"
-	    "                    [-r file] [-S file] [-s size] -o dir "
-	    "-t table [file ...]\n"
-	    "       ll-partition -d dialect [-L url] [-n name] [-o dir] "
-	    "[-p field,...] -t table\n");
+	fprintf(fp, "usage: ll-partition [-FhuV] [-f format] [-g size] "
+	    "[-k field] [-L url] [-l level]\n"
+	    "                    [-m count] [-p field,...] [-r file] "
+	    "[-S file] [-s size] -o dir\n"
+	    "                    -t table [file ...]\n"
+	    "       ll-partition -d dialect [-f format] [-L url] [-n name] "
+	    "[-o dir]\n"
+	    "                    [-p field,...] -t table\n");
 	exit(code);
 }
 
@@ -236,12 +253,17 @@ close_file(struct state *st, struct part *p)
 
 	if (p->fp == NULL)
 		return;
-	flush_block(st, p);
+	if (p->pq != NULL) {
+		if (ll_pq_close(p->pq, &p->fbytes) == -1)
+			err(LL_EXIT_IO, "%s", p->dir);
+		p->pq = NULL;
+	} else
+		flush_block(st, p);
 	n = ll_keyset_seal(&p->ks, md);
 	for (i = 0; i < 10; i++)
 		snprintf(hex + 2 * i, 3, "%02x", md[i]);
 	keys = xasprintf("%s/.part-%s.keys", p->dir, hex);
-	data = xasprintf("%s/part-%s.json.gz", p->dir, hex);
+	data = xasprintf("%s/part-%s%s", p->dir, hex, st->ext);
 	if (ll_keyset_write(&p->ks, keys) == -1)
 		err(LL_EXIT_IO, "%s", keys);
 	if (ll_afile_commit_as(&p->af, data) == -1)
@@ -273,6 +295,31 @@ deactivate(struct state *st, struct part *p)
 	st->nactive--;
 }
 
+/*
+ * Whether key file .part-HASH.keys has its data file, in either format:
+ * keys are keys whatever the format of the rows they stand for.
+ */
+static int
+has_data(struct part *p, const char *keys, size_t n)
+{
+	static const char *const ext[] = { ".parquet", ".json.gz" };
+	char *data;
+	size_t i;
+	int r;
+
+	for (i = 0; i < sizeof(ext) / sizeof(ext[0]); i++) {
+		data = xasprintf("%s/%.*s%s", p->dir, (int)n - 6, keys + 1,
+		    ext[i]);
+		r = access(data, F_OK);
+		if (r == -1 && errno != ENOENT)
+			err(LL_EXIT_IO, "%s", data);
+		free(data);
+		if (r == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* Maps the keys already in the partition; removes crash leftovers. */
 static void
 activate(struct state *st, struct part *p)
@@ -280,7 +327,7 @@ activate(struct state *st, struct part *p)
 	struct part *old;
 	struct dirent *de;
 	DIR *d;
-	char *path, *data;
+	char *path;
 	size_t i, n;
 
 	while (st->nactive >= st->maxopen) {
@@ -299,16 +346,13 @@ activate(struct state *st, struct part *p)
 		    strcmp(de->d_name + n - 5, ".keys") != 0)
 			continue;
 		path = xasprintf("%s/%s", p->dir, de->d_name);
-		data = xasprintf("%s/%.*s.json.gz", p->dir, (int)n - 6,
-		    de->d_name + 1);
-		if (access(data, F_OK) == 0)
+		if (has_data(p, de->d_name, n))
 			add_keyfile(p, path);
-		else if (errno == ENOENT && unlink(path) == 0)
+		else if (unlink(path) == 0)
 			ll_stats_add("orphan_keys_removed", 1);
 		else
 			err(LL_EXIT_IO, "%s", path);
 		free(path);
-		free(data);
 	}
 	closedir(d);
 	p->active = 1;
@@ -348,16 +392,25 @@ add_row(struct state *st, struct part *p, const struct ll_jval *key)
 	}
 	ll_keyset_add(&p->ks, h);
 	if (p->fp == NULL) {
-		tmp = xasprintf("%s/part-open.json.gz", p->dir);
+		tmp = xasprintf("%s/part-open%s", p->dir, st->ext);
 		p->fp = ll_afile_open(&p->af, tmp);
 		p->fbytes = 0;
+		if (st->fmt == LL_FMT_PARQUET && (p->pq = ll_pq_open(p->fp,
+		    st->pr.cols, st->pr.ncols, &st->pqo)) == NULL)
+			err(LL_EXIT_IO, NULL);
 		free(tmp);
 	}
-	ll_jbuf_add(&p->blk, st->row.p, st->row.len);
-	ll_jbuf_addc(&p->blk, '\n');
 	p->records++;
-	if (p->blk.len >= st->block)
-		flush_block(st, p);
+	if (p->pq != NULL) {
+		if (ll_pqrow_write(&st->pr, p->pq) == -1)
+			err(LL_EXIT_IO, "%s", p->dir);
+		p->fbytes = ll_pq_size(p->pq);
+	} else {
+		ll_jbuf_add(&p->blk, st->row.p, st->row.len);
+		ll_jbuf_addc(&p->blk, '\n');
+		if (p->blk.len >= st->block)
+			flush_block(st, p);
+	}
 	if (p->fbytes >= (uint64_t)st->target)
 		close_file(st, p);
 }
@@ -392,54 +445,18 @@ add_value(struct state *st, size_t i, const struct ll_jval *v)
 	return st->rel.len - start > 255 ? -1 : 0;
 }
 
-/* Copies the row without its partition columns, which the path holds. */
+/*
+ * Sends a row, its values gathered, to its partition: checks its key
+ * and partition values, then adds it unless its key is there already.
+ */
 static void
-partition_row(struct state *st, const char *name, uintmax_t lineno,
-    const char *line, size_t len)
+route(struct state *st, const char *name, uintmax_t lineno,
+    const char *line, size_t len, const struct ll_jval *key)
 {
-	struct ll_jiter it;
-	struct ll_jval k, v, key;
 	struct part *p;
 	size_t i;
-	int r;
 
-	ll_jscan_init(&st->scan, line, len);
-	if (ll_jscan_peek(&st->scan) != LL_JOBJ) {
-		ll_warnx_at(name, lineno, "not a JSON object");
-		ll_reject("not_an_object", line, len);
-		return;
-	}
-	memset(st->pv, 0, st->npkeys * sizeof(*st->pv));
-	memset(&key, 0, sizeof(key));
-	st->row.len = 0;
-	ll_jbuf_addc(&st->row, '{');
-	(void)ll_jscan_open(&st->scan, &it);
-	while ((r = ll_jscan_next(&st->scan, &it, &k)) == 1) {
-		if (ll_jscan_value(&st->scan, &v) == -1) {
-			r = -1;
-			break;
-		}
-		for (i = 0; i < st->npkeys; i++)
-			if (ll_jstr_eq(&k, st->pkeys[i]))
-				break;
-		if (i < st->npkeys) {
-			st->pv[i] = v;
-			continue;
-		}
-		if (ll_jstr_eq(&k, st->key))
-			key = v;
-		if (st->row.len > 1)
-			ll_jbuf_addc(&st->row, ',');
-		ll_jbuf_add(&st->row, k.p, (size_t)(v.p + v.n - k.p));
-	}
-	if (r == -1 || ll_jscan_end(&st->scan) == -1) {
-		ll_warnx_at(name, lineno, "byte %zu: invalid JSON: %s",
-		    ll_jscan_offset(&st->scan), st->scan.err);
-		ll_reject("invalid_json", line, len);
-		return;
-	}
-	ll_jbuf_addc(&st->row, '}');
-	if ((key.type != LL_JSTR || key.n <= 2) && key.type != LL_JNUM) {
+	if ((key->type != LL_JSTR || key->n <= 2) && key->type != LL_JNUM) {
 		ll_warnx_at(name, lineno, "no %s", st->key);
 		ll_reject("missing_key", line, len);
 		return;
@@ -457,7 +474,113 @@ partition_row(struct state *st, const char *name, uintmax_t lineno,
 	for (i = 0; i < st->npkeys && p->records + p->dups == 0; i++)
 		json_object_set_new(p->values, st->pkeys[i],
 		    json_stringn(st->pv[i].p + 1, st->pv[i].n - 2));
-	add_row(st, p, &key);
+	add_row(st, p, key);
+}
+
+/*
+ * Files one member of a row: a Parquet column, a partition value (the
+ * path holds it, so no file does), the key, or for JSON lines a member
+ * copied as it is.  Parquet files have no place for other members.
+ */
+static void
+member(struct state *st, const struct ll_jval *k, const struct ll_jval *v,
+    struct ll_jval *key)
+{
+	size_t i;
+	int c;
+
+	if (st->fmt == LL_FMT_PARQUET &&
+	    (c = ll_pqrow_column(&st->pr, k)) >= 0) {
+		st->pr.slot[c] = *v;
+		if (c == st->keycol)
+			*key = *v;
+		return;
+	}
+	for (i = 0; i < st->npkeys; i++)
+		if (ll_jstr_eq(k, st->pkeys[i])) {
+			st->pv[i] = *v;
+			return;
+		}
+	if (ll_jstr_eq(k, st->key))
+		*key = *v;
+	if (st->fmt == LL_FMT_PARQUET)
+		ll_stats_add("columns_dropped", 1);
+	else {
+		if (st->row.len > 1)
+			ll_jbuf_addc(&st->row, ',');
+		ll_jbuf_add(&st->row, k->p, (size_t)(v->p + v->n - k->p));
+	}
+}
+
+/* Copies the row without its partition columns, which the path holds. */
+static void
+partition_row(struct state *st, const char *name, uintmax_t lineno,
+    const char *line, size_t len)
+{
+	struct ll_jiter it;
+	struct ll_jval k, v, key;
+	int r;
+
+	ll_jscan_init(&st->scan, line, len);
+	if (ll_jscan_peek(&st->scan) != LL_JOBJ) {
+		ll_warnx_at(name, lineno, "not a JSON object");
+		ll_reject("not_an_object", line, len);
+		return;
+	}
+	memset(st->pv, 0, st->npkeys * sizeof(*st->pv));
+	memset(&key, 0, sizeof(key));
+	ll_pqrow_clear(&st->pr);
+	st->row.len = 0;
+	ll_jbuf_addc(&st->row, '{');
+	(void)ll_jscan_open(&st->scan, &it);
+	while ((r = ll_jscan_next(&st->scan, &it, &k)) == 1) {
+		if (ll_jscan_value(&st->scan, &v) == -1) {
+			r = -1;
+			break;
+		}
+		member(st, &k, &v, &key);
+	}
+	if (r == -1 || ll_jscan_end(&st->scan) == -1) {
+		ll_warnx_at(name, lineno, "byte %zu: invalid JSON: %s",
+		    ll_jscan_offset(&st->scan), st->scan.err);
+		ll_reject("invalid_json", line, len);
+		return;
+	}
+	ll_jbuf_addc(&st->row, '}');
+	route(st, name, lineno, line, len, &key);
+}
+
+/*
+ * --flatten: a record from ll-splitjson, flattened here as ll-flatten
+ * would, its values taken without a round trip through JSON text.
+ */
+static void
+flat_row(struct state *st, const char *name, uintmax_t lineno,
+    const char *line, size_t len)
+{
+	struct ll_jval key;
+	size_t i;
+
+	if (ll_flat_record(st->flat, name, lineno, line, len) != 0)
+		return;
+	ll_flat_value(st->flat, (size_t)st->keytcol, &key);
+	for (i = 0; i < st->npkeys; i++)
+		ll_flat_value(st->flat, (size_t)st->pcol[i], &st->pv[i]);
+	if (st->fmt == LL_FMT_PARQUET) {
+		for (i = 0; i < st->pr.ncols; i++)
+			ll_flat_value(st->flat, st->pr.src[i],
+			    &st->pr.slot[i]);
+	} else {
+		st->row.len = 0;
+		for (i = 0; i < st->pr.ncols; i++) {
+			ll_jbuf_adds(&st->row, i == 0 ? "{\"" : ",\"");
+			ll_jbuf_adds(&st->row, st->pr.cols[i].name);
+			ll_jbuf_adds(&st->row, "\":");
+			ll_flat_put(st->flat, st->pr.src[i], &st->row);
+		}
+		ll_jbuf_addc(&st->row, '}');
+	}
+	route(st, name, lineno, line, len, &key);
 }
 
 static void
@@ -481,7 +604,10 @@ partition_file(struct state *st, const char *path)
 			ll_count("empty_line");
 			continue;
 		}
-		partition_row(st, name, r.lineno, line, len);
+		if (st->flat != NULL)
+			flat_row(st, name, r.lineno, line, len);
+		else
+			partition_row(st, name, r.lineno, line, len);
 	}
 	free(r.buf);
 	ll_input_close(r.in);
@@ -550,6 +676,23 @@ parse_pkeys(struct state *st, const char *arg)
 	free(copy);
 }
 
+/* --flatten finds the key and the partition values among the columns. */
+static void
+setup_flatten(struct state *st)
+{
+	size_t i;
+
+	if ((st->keytcol = ll_table_column(st->t, st->key)) == -1)
+		errx(LL_EXIT_USAGE, "--flatten: key %s is not a column of %s",
+		    st->key, st->t->name);
+	st->pcol = xcalloc(st->npkeys, sizeof(*st->pcol));
+	for (i = 0; i < st->npkeys; i++)
+		if ((st->pcol[i] = ll_table_column(st->t, st->pkeys[i])) == -1)
+			errx(LL_EXIT_USAGE, "--flatten: partition key %s is "
+			    "not a column of %s", st->pkeys[i], st->t->name);
+	st->flat = ll_flat_new(st->t);
+}
+
 static void
 ddl(struct state *st, const char *dialect, const char *name)
 {
@@ -567,7 +710,7 @@ ddl(struct state *st, const char *dialect, const char *name)
 	    '/' ? "" : "/", st->t->name);
 	tname = name != NULL ? xstrdup(name) : xasprintf("%s_readready",
 	    st->t->name);
-	ll_ddl(&b, (enum ll_dialect)d, st->t, tname, loc, st->pkeys,
+	ll_ddl(&b, (enum ll_dialect)d, st->fmt, st->t, tname, loc, st->pkeys,
 	    st->npkeys);
 	ll_out_write(b.p, b.len);
 	ll_jbuf_free(&b);
@@ -580,7 +723,8 @@ main(int argc, char *argv[])
 {
 	struct state st;
 	const char *dialect = NULL, *name = NULL, *table = NULL;
-	long long level = 6;
+	long long level = -1, rowgroup = -1;
+	int flatten = 0;
 	size_t i;
 	int ch;
 
@@ -588,11 +732,30 @@ main(int argc, char *argv[])
 	memset(&st, 0, sizeof(st));
 	st.target = 128LL << 20;
 	st.maxopen = 16;
-	while ((ch = getopt_long(argc, argv, "d:hk:L:l:m:n:o:p:r:S:s:t:uV",
+	ll_pq_defaults(&st.pqo);
+	while ((ch = getopt_long(argc, argv, "d:Ff:g:hk:L:l:m:n:o:p:r:S:s:t:uV",
 	    longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'd':
 			dialect = optarg;
+			break;
+		case 'F':
+			flatten = 1;
+			break;
+		case 'f':
+			if (strcmp(optarg, "parquet") == 0)
+				st.fmt = LL_FMT_PARQUET;
+			else if (strcmp(optarg, "json") == 0)
+				st.fmt = LL_FMT_JSON;
+			else
+				errx(LL_EXIT_USAGE, "--format: %s: expected "
+				    "parquet or json", optarg);
+			break;
+		case 'g':
+			rowgroup = ll_parse_size("--row-group", optarg);
+			if (rowgroup < 1)
+				errx(LL_EXIT_USAGE, "--row-group: %s: too "
+				    "small", optarg);
 			break;
 		case 'h':
 			usage(stdout, LL_EXIT_OK);
@@ -661,10 +824,20 @@ main(int argc, char *argv[])
 	st.block = st.target < BLOCK ? (size_t)st.target : BLOCK;
 	if (st.base == NULL)
 		st.base = st.out;
+	st.ext = st.fmt == LL_FMT_PARQUET ? ".parquet" : ".json.gz";
+	st.pqo.level = (int)(level != -1 ? level : PQ_LEVEL);
+	if (rowgroup != -1)
+		st.pqo.rowgroup = (size_t)rowgroup;
+	ll_pqrow_init(&st.pr, st.t, st.pkeys, st.npkeys);
+	st.keycol = ll_pqrow_find(&st.pr, st.key);
+	if (flatten)
+		setup_flatten(&st);
 	if (dialect != NULL)
 		ddl(&st, dialect, name);
 	else {
-		if ((st.z = libdeflate_alloc_compressor((int)level)) == NULL)
+		if (st.fmt == LL_FMT_JSON && (st.z =
+		    libdeflate_alloc_compressor((int)(level != -1 ? level :
+		    6))) == NULL)
 			err(LL_EXIT_IO, NULL);
 		st.pv = xcalloc(st.npkeys, sizeof(*st.pv));
 		ll_stats_add("files_written", 0);
@@ -684,5 +857,8 @@ main(int argc, char *argv[])
 	ll_jscan_free(&st.scan);
 	ll_jbuf_free(&st.row);
 	ll_jbuf_free(&st.rel);
+	ll_pqrow_free(&st.pr);
+	ll_flat_free(st.flat);
+	free(st.pcol);
 	return ll_finish();
 }

@@ -13,6 +13,15 @@
 #include "jscan.h"
 #include "schema.h"
 
+/* Hive's names for the two storage formats. */
+#define HIVE_PQ	"org.apache.hadoop.hive.ql.io.parquet."
+#define PQ_SERDE HIVE_PQ "serde.ParquetHiveSerDe"
+#define PQ_IN	HIVE_PQ "MapredParquetInputFormat"
+#define PQ_OUT	HIVE_PQ "MapredParquetOutputFormat"
+#define JS_SERDE "org.openx.data.jsonserde.JsonSerDe"
+#define JS_IN	"org.apache.hadoop.mapred.TextInputFormat"
+#define JS_OUT	"org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat"
+
 static const char *const dialects[] = { "athena", "trino", "spark",
     "duckdb", "glue" };
 
@@ -141,11 +150,11 @@ pkey_list(struct ll_jbuf *b, enum ll_dialect d, char **pkeys, size_t npkeys,
 
 /* The Glue CreateTable TableInput, the same table as Athena's DDL. */
 static void
-glue(struct ll_jbuf *b, const struct ll_table *t, const char *name,
-    const char *location, char **pkeys, size_t npkeys)
+glue(struct ll_jbuf *b, enum ll_format f, const struct ll_table *t,
+    const char *name, const char *location, char **pkeys, size_t npkeys)
 {
-	json_t *in, *cols, *keys;
-	size_t i, n;
+	json_t *in, *cols, *keys, *sd;
+	size_t i;
 	char *text;
 
 	cols = json_array();
@@ -158,109 +167,155 @@ glue(struct ll_jbuf *b, const struct ll_table *t, const char *name,
 	for (i = 0; i < npkeys; i++)
 		json_array_append_new(keys, json_pack("{s:s, s:s}", "Name",
 		    pkeys[i], "Type", "string"));
-	in = json_pack("{s:s, s:s, s:{s:s, s:s}, s:o, s:{s:o, s:s, s:s, "
-	    "s:s, s:b, s:{s:s}}}", "Name", name, "TableType", "EXTERNAL_TABLE",
-	    "Parameters", "classification", "json", "compressionType", "gzip",
-	    "PartitionKeys", keys, "StorageDescriptor", "Columns", cols,
-	    "Location", location, "InputFormat",
-	    "org.apache.hadoop.mapred.TextInputFormat", "OutputFormat",
-	    "org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat",
-	    "Compressed", 1, "SerdeInfo", "SerializationLibrary",
-	    "org.openx.data.jsonserde.JsonSerDe");
+	if (f == LL_FMT_PARQUET)
+		sd = json_pack("{s:o, s:s, s:s, s:s, s:b, s:{s:s, s:{s:s}}}",
+		    "Columns", cols, "Location", location, "InputFormat",
+		    PQ_IN, "OutputFormat", PQ_OUT, "Compressed", 0,
+		    "SerdeInfo", "SerializationLibrary", PQ_SERDE,
+		    "Parameters", "serialization.format", "1");
+	else
+		sd = json_pack("{s:o, s:s, s:s, s:s, s:b, s:{s:s}}",
+		    "Columns", cols, "Location", location, "InputFormat",
+		    JS_IN, "OutputFormat", JS_OUT, "Compressed", 1,
+		    "SerdeInfo", "SerializationLibrary", JS_SERDE);
+	in = json_pack("{s:s, s:s, s:o, s:o, s:o}", "Name", name,
+	    "TableType", "EXTERNAL_TABLE", "Parameters",
+	    f == LL_FMT_PARQUET ? json_pack("{s:s}", "classification",
+	    "parquet") : json_pack("{s:s, s:s}", "classification", "json",
+	    "compressionType", "gzip"), "PartitionKeys", keys,
+	    "StorageDescriptor", sd);
 	text = json_dumps(in, JSON_COMPACT);
-	n = strlen(text);
-	ll_jbuf_add(b, text, n);
+	ll_jbuf_adds(b, text);
 	ll_jbuf_addc(b, '\n');
 	free(text);
 	json_decref(in);
 }
 
-void
-ll_ddl(struct ll_jbuf *b, enum ll_dialect d, const struct ll_table *t,
+static void
+athena(struct ll_jbuf *b, enum ll_format f, const struct ll_table *t,
     const char *name, const char *location, char **pkeys, size_t npkeys)
+{
+	ll_jbuf_adds(b, "CREATE EXTERNAL TABLE IF NOT EXISTS ");
+	qname(b, LL_DDL_ATHENA, name);
+	ll_jbuf_adds(b, " (\n");
+	columns(b, LL_DDL_ATHENA, t, pkeys, npkeys, " ", 0);
+	ll_jbuf_adds(b, ")\nPARTITIONED BY (");
+	pkey_list(b, LL_DDL_ATHENA, pkeys, npkeys, 1);
+	if (f == LL_FMT_PARQUET)
+		ll_jbuf_adds(b, ")\nSTORED AS PARQUET\nLOCATION ");
+	else
+		ll_jbuf_adds(b, ")\nROW FORMAT SERDE '" JS_SERDE "'\n"
+		    "STORED AS INPUTFORMAT '" JS_IN "'\n"
+		    "  OUTPUTFORMAT '" JS_OUT "'\nLOCATION ");
+	literal(b, location);
+	if (f == LL_FMT_PARQUET)
+		ll_jbuf_adds(b, "\nTBLPROPERTIES ('classification' = "
+		    "'parquet');\n");
+	else
+		ll_jbuf_adds(b, "\nTBLPROPERTIES ('classification' = 'json', "
+		    "'compressionType' = 'gzip');\n");
+}
+
+/* Trino and Spark list the partition columns last, with the others. */
+static void
+trino_spark(struct ll_jbuf *b, enum ll_dialect d, enum ll_format f,
+    const struct ll_table *t, const char *name, const char *location,
+    char **pkeys, size_t npkeys)
 {
 	size_t i;
 
-	switch (d) {
-	case LL_DDL_ATHENA:
-		ll_jbuf_adds(b, "CREATE EXTERNAL TABLE IF NOT EXISTS ");
-		qname(b, d, name);
-		ll_jbuf_adds(b, " (\n");
-		columns(b, d, t, pkeys, npkeys, " ", 0);
-		ll_jbuf_adds(b, ")\nPARTITIONED BY (");
-		pkey_list(b, d, pkeys, npkeys, 1);
-		ll_jbuf_adds(b, ")\nROW FORMAT SERDE "
-		    "'org.openx.data.jsonserde.JsonSerDe'\n"
-		    "STORED AS INPUTFORMAT "
-		    "'org.apache.hadoop.mapred.TextInputFormat'\n"
-		    "  OUTPUTFORMAT 'org.apache.hadoop.hive.ql.io."
-		    "HiveIgnoreKeyTextOutputFormat'\nLOCATION ");
-		literal(b, location);
-		ll_jbuf_adds(b, "\nTBLPROPERTIES ('classification' = 'json', "
-		    "'compressionType' = 'gzip');\n");
-		break;
-	case LL_DDL_TRINO:
-		ll_jbuf_adds(b, "CREATE TABLE IF NOT EXISTS ");
-		qname(b, d, name);
-		ll_jbuf_adds(b, " (\n");
-		columns(b, d, t, pkeys, npkeys, " ", 1);
-		for (i = 0; i < npkeys; i++) {
-			ll_jbuf_adds(b, "  ");
-			ident(b, d, pkeys[i], strlen(pkeys[i]));
-			ll_jbuf_adds(b, " varchar");
-			ll_jbuf_adds(b, i + 1 < npkeys ? ",\n" : "\n");
-		}
-		ll_jbuf_adds(b, ")\nWITH (\n  format = 'JSON',\n"
-		    "  partitioned_by = ARRAY[");
+	ll_jbuf_adds(b, "CREATE TABLE IF NOT EXISTS ");
+	qname(b, d, name);
+	ll_jbuf_adds(b, " (\n");
+	columns(b, d, t, pkeys, npkeys, " ", 1);
+	for (i = 0; i < npkeys; i++) {
+		ll_jbuf_adds(b, "  ");
+		ident(b, d, pkeys[i], strlen(pkeys[i]));
+		ll_jbuf_addc(b, ' ');
+		ll_jbuf_adds(b, type(d, LL_CT_STRING));
+		ll_jbuf_adds(b, i + 1 < npkeys ? ",\n" : "\n");
+	}
+	if (d == LL_DDL_TRINO) {
+		ll_jbuf_adds(b, f == LL_FMT_PARQUET ? ")\nWITH (\n"
+		    "  format = 'PARQUET',\n" : ")\nWITH (\n"
+		    "  format = 'JSON',\n");
+		ll_jbuf_adds(b, "  partitioned_by = ARRAY[");
 		pkey_list(b, d, pkeys, npkeys, 0);
 		ll_jbuf_adds(b, "],\n  external_location = ");
 		literal(b, location);
 		ll_jbuf_adds(b, "\n);\n");
+		return;
+	}
+	ll_jbuf_adds(b, f == LL_FMT_PARQUET ? ")\nUSING parquet\n" :
+	    ")\nUSING json\n");
+	ll_jbuf_adds(b, "PARTITIONED BY (");
+	pkey_list(b, d, pkeys, npkeys, 0);
+	ll_jbuf_adds(b, ")\nLOCATION ");
+	literal(b, location);
+	ll_jbuf_adds(b, ";\n");
+}
+
+/*
+ * DuckDB reads the files in place.  Parquet files carry their own
+ * schema; JSON lines get the column list, so that every column has
+ * its type even where a file holds only nulls.
+ */
+static void
+duckdb(struct ll_jbuf *b, enum ll_format f, const struct ll_table *t,
+    const char *name, const char *location, char **pkeys, size_t npkeys)
+{
+	size_t i;
+
+	ll_jbuf_adds(b, "CREATE OR REPLACE VIEW ");
+	qname(b, LL_DDL_DUCKDB, name);
+	ll_jbuf_adds(b, f == LL_FMT_PARQUET ? " AS\nSELECT * FROM "
+	    "read_parquet('" : " AS\nSELECT * FROM read_json('");
+	for (; *location != '\0'; location++) {
+		if (*location == '\'')
+			ll_jbuf_addc(b, '\'');
+		ll_jbuf_addc(b, *location);
+	}
+	for (i = 0; i < npkeys; i++)
+		ll_jbuf_adds(b, "*/");
+	if (f == LL_FMT_PARQUET)
+		ll_jbuf_adds(b, "*.parquet',\n");
+	else
+		ll_jbuf_adds(b, "*.json.gz',\n  format = 'newline_delimited',\n"
+		    "  compression = 'gzip',\n");
+	ll_jbuf_adds(b, "  hive_partitioning = true,\n  hive_types = {");
+	for (i = 0; i < npkeys; i++) {
+		if (i > 0)
+			ll_jbuf_adds(b, ", ");
+		literal(b, pkeys[i]);
+		ll_jbuf_adds(b, ": 'VARCHAR'");
+	}
+	if (f == LL_FMT_PARQUET) {
+		ll_jbuf_adds(b, "});\n");
+		return;
+	}
+	ll_jbuf_adds(b, "},\n  columns = {\n");
+	columns(b, LL_DDL_DUCKDB, t, pkeys, npkeys, ": ", 0);
+	ll_jbuf_adds(b, "  });\n");
+}
+
+void
+ll_ddl(struct ll_jbuf *b, enum ll_dialect d, enum ll_format f,
+    const struct ll_table *t, const char *name, const char *location,
+    char **pkeys, size_t npkeys)
+{
+	switch (d) {
+	case LL_DDL_ATHENA:
+		athena(b, f, t, name, location, pkeys, npkeys);
 		break;
+	case LL_DDL_TRINO:
 	case LL_DDL_SPARK:
-		ll_jbuf_adds(b, "CREATE TABLE IF NOT EXISTS ");
-		qname(b, d, name);
-		ll_jbuf_adds(b, " (\n");
-		columns(b, d, t, pkeys, npkeys, " ", 1);
-		for (i = 0; i < npkeys; i++) {
-			ll_jbuf_adds(b, "  ");
-			ident(b, d, pkeys[i], strlen(pkeys[i]));
-			ll_jbuf_adds(b, " STRING");
-			ll_jbuf_adds(b, i + 1 < npkeys ? ",\n" : "\n");
-		}
-		ll_jbuf_adds(b, ")\nUSING json\nPARTITIONED BY (");
-		pkey_list(b, d, pkeys, npkeys, 0);
-		ll_jbuf_adds(b, ")\nLOCATION ");
-		literal(b, location);
-		ll_jbuf_adds(b, ";\n");
+		trino_spark(b, d, f, t, name, location, pkeys, npkeys);
 		break;
 	case LL_DDL_GLUE:
-		glue(b, t, name, location, pkeys, npkeys);
+		glue(b, f, t, name, location, pkeys, npkeys);
 		break;
 	case LL_DDL_DUCKDB:
-		ll_jbuf_adds(b, "CREATE OR REPLACE VIEW ");
-		qname(b, d, name);
-		ll_jbuf_adds(b, " AS\nSELECT * FROM read_json(");
-		ll_jbuf_addc(b, '\'');
-		for (; *location != '\0'; location++) {
-			if (*location == '\'')
-				ll_jbuf_addc(b, '\'');
-			ll_jbuf_addc(b, *location);
-		}
-		for (i = 0; i < npkeys; i++)
-			ll_jbuf_adds(b, "*/");
-		ll_jbuf_adds(b, "*.json.gz',\n  format = 'newline_delimited',\n"
-		    "  compression = 'gzip',\n  hive_partitioning = true,\n"
-		    "  hive_types = {");
-		for (i = 0; i < npkeys; i++) {
-			if (i > 0)
-				ll_jbuf_adds(b, ", ");
-			literal(b, pkeys[i]);
-			ll_jbuf_adds(b, ": 'VARCHAR'");
-		}
-		ll_jbuf_adds(b, "},\n  columns = {\n");
-		columns(b, d, t, pkeys, npkeys, ": ", 0);
-		ll_jbuf_adds(b, "  });\n");
+		duckdb(b, f, t, name, location, pkeys, npkeys);
 		break;
 	}
 }

@@ -5,6 +5,7 @@
  * Strings are scanned with a table of bytes that need no attention,
  * which keeps the common all-ASCII case to one test per byte.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -95,8 +96,17 @@ escape(struct ll_jscan *s, const unsigned char *p, const unsigned char *end)
 
 	if (p + 1 >= end)
 		return fail(s, (const char *)p, "unterminated string"), NULL;
-	if (strchr("\"\\/bfnrt", p[1]) != NULL && p[1] != '\0')
+	switch (p[1]) {
+	case '"':
+	case '\\':
+	case '/':
+	case 'b':
+	case 'f':
+	case 'n':
+	case 'r':
+	case 't':
 		return p + 2;
+	}
 	if (p[1] != 'u' || hex4(p + 2, end, &u) == -1)
 		return fail(s, (const char *)p, "invalid escape in string"),
 		    NULL;
@@ -144,6 +154,37 @@ utf8(struct ll_jscan *s, const unsigned char *p, const unsigned char *end)
 	return p + n + 1;
 }
 
+/*
+ * Skips bytes that need no attention eight at a time: a word passes
+ * when no byte is below 0x20, a quote, a backslash or 0x80 and above.
+ * Subtracting per byte sets the high bit of a byte that underflows;
+ * borrows only run upwards from such a byte, so the lowest flagged
+ * byte is the first that needs attention.
+ */
+static const unsigned char *
+skip_plain(const unsigned char *p, const unsigned char *end)
+{
+	const uint64_t one = 0x0101010101010101ULL;
+	uint64_t w, t;
+
+	while (end - p >= 8) {
+		memcpy(&w, p, 8);
+		t = ((w - one * 0x20) | ((w ^ one * '"') - one) |
+		    ((w ^ one * '\\') - one) | w) & one * 0x80;
+		if (t != 0) {
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+			return p + __builtin_ctzll(t) / 8;
+#else
+			break;
+#endif
+		}
+		p += 8;
+	}
+	while (p < end && plain[*p])
+		p++;
+	return p;
+}
+
 static int
 scan_string(struct ll_jscan *s, struct ll_jval *v)
 {
@@ -153,8 +194,7 @@ scan_string(struct ll_jscan *s, struct ll_jval *v)
 	end = (const unsigned char *)s->end;
 	v->esc = 0;
 	for (;;) {
-		while (p < end && plain[*p])
-			p++;
+		p = skip_plain(p, end);
 		if (p >= end)
 			return fail(s, NULL, "unterminated string");
 		if (*p == '"')
@@ -507,6 +547,62 @@ ll_jstr_eq(const struct ll_jval *v, const char *word)
 	return *w == '\0';
 }
 
+/* The byte a one-letter escape stands for ("\n": newline). */
+static char
+unesc(unsigned char c)
+{
+	switch (c) {
+	case 'b':
+		return '\b';
+	case 'f':
+		return '\f';
+	case 'n':
+		return '\n';
+	case 'r':
+		return '\r';
+	case 't':
+		return '\t';
+	default:
+		return (char)c;	/* '"', '\\' and '/' */
+	}
+}
+
+/*
+ * Appends the bytes a scanned string stands for, its escapes decoded
+ * (the scanner has checked them, surrogate pairs included).
+ */
+void
+ll_jbuf_addunesc(struct ll_jbuf *b, const struct ll_jval *v)
+{
+	const unsigned char *p, *end, *run;
+	unsigned char u8[4];
+	unsigned u, lo;
+
+	p = (const unsigned char *)v->p + 1;
+	end = (const unsigned char *)v->p + v->n - 1;
+	while (p < end) {
+		run = p;
+		if ((p = memchr(p, '\\', (size_t)(end - p))) == NULL)
+			p = end;
+		ll_jbuf_add(b, run, (size_t)(p - run));
+		if (p == end)
+			break;
+		if (p[1] != 'u') {
+			ll_jbuf_addc(b, unesc(p[1]));
+			p += 2;
+			continue;
+		}
+		(void)hex4(p + 2, end, &u);
+		p += 6;
+		if (u >= 0xd800 && u <= 0xdbff) {
+			(void)hex4(p + 2, end, &lo);
+			u = 0x10000 + ((u - 0xd800) << 10) + (lo - 0xdc00);
+			p += 6;
+		}
+		ll_jbuf_add(b, u8, (size_t)put_utf8(u8, u));
+	}
+}
+
 void
 ll_jbuf_grow(struct ll_jbuf *b, size_t n)
 {
@@ -520,6 +616,8 @@ ll_jbuf_grow(struct ll_jbuf *b, size_t n)
 void
 ll_jbuf_add(struct ll_jbuf *b, const void *p, size_t n)
 {
+	if (n == 0)
+		return;		/* memcpy wants pointers even then */
 	ll_jbuf_grow(b, n);
 	memcpy(b->p + b->len, p, n);
 	b->len += n;

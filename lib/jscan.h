@@ -65,6 +65,7 @@ void	ll_jbuf_addc(struct ll_jbuf *, char);
 void	ll_jbuf_addesc(struct ll_jbuf *, const char *, size_t);
 void	ll_jbuf_addraw_str(struct ll_jbuf *, const char *, size_t);
 void	ll_jbuf_addval_str(struct ll_jbuf *, const struct ll_jval *);
+void	ll_jbuf_addunesc(struct ll_jbuf *, const struct ll_jval *);
 void	ll_jbuf_free(struct ll_jbuf *);
 
 #endif

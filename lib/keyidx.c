@@ -141,6 +141,59 @@ cmpkey(const void *a, const void *b)
 	return memcmp(a, b, LL_KEYLEN);
 }
 
+/* Insertion sort of N keys at E: for buckets of a few keys. */
+static void
+isort(unsigned char *e, size_t n)
+{
+	unsigned char key[LL_KEYLEN];
+	size_t i, j;
+
+	for (i = 1; i < n; i++) {
+		memcpy(key, e + i * LL_KEYLEN, LL_KEYLEN);
+		for (j = i; j > 0 && memcmp(e + (j - 1) * LL_KEYLEN, key,
+		    LL_KEYLEN) > 0; j--)
+			memcpy(e + j * LL_KEYLEN, e + (j - 1) * LL_KEYLEN,
+			    LL_KEYLEN);
+		memcpy(e + j * LL_KEYLEN, key, LL_KEYLEN);
+	}
+}
+
+/*
+ * Sorts N keys.  Being hashes they spread evenly over 65536 buckets
+ * of their first two bytes, so one counting pass leaves buckets of a
+ * few keys each, finished by insertion (qsort for a crowded one).
+ */
+static void
+sort_keys(unsigned char *k, size_t n)
+{
+	unsigned char *tmp;
+	size_t *start, i, b, m;
+
+	start = xcalloc(65537, sizeof(*start));
+	tmp = xreallocarray(NULL, n > 0 ? n : 1, LL_KEYLEN);
+	for (i = 0; i < n; i++)
+		start[(k[i * LL_KEYLEN] << 8 | k[i * LL_KEYLEN + 1]) + 1]++;
+	for (b = 1; b <= 65536; b++)
+		start[b] += start[b - 1];
+	for (i = 0; i < n; i++) {
+		b = (size_t)(k[i * LL_KEYLEN] << 8 | k[i * LL_KEYLEN + 1]);
+		memcpy(tmp + start[b]++ * LL_KEYLEN, k + i * LL_KEYLEN,
+		    LL_KEYLEN);
+	}
+	/* start[b] is now where bucket b + 1 starts. */
+	for (b = 0; b < 65536; b++) {
+		i = b > 0 ? start[b - 1] : 0;
+		m = start[b] - i;
+		if (m > 16)
+			qsort(tmp + i * LL_KEYLEN, m, LL_KEYLEN, cmpkey);
+		else
+			isort(tmp + i * LL_KEYLEN, m);
+	}
+	memcpy(k, tmp, n * LL_KEYLEN);
+	free(start);
+	free(tmp);
+}
+
 /*
  * Packs and sorts the set for writing, and leaves in NAME the SHA-256
  * of the sorted entries: a name for the data file that is the same
@@ -156,7 +209,7 @@ ll_keyset_seal(struct ll_keyset *ks, unsigned char *name)
 		if (!is_free(ks->slot + i * LL_KEYLEN))
 			memmove(ks->slot + n++ * LL_KEYLEN,
 			    ks->slot + i * LL_KEYLEN, LL_KEYLEN);
-	qsort(ks->slot, n, LL_KEYLEN, cmpkey);
+	sort_keys(ks->slot, n);
 	if (EVP_Digest(ks->slot, n * LL_KEYLEN, name, NULL,
 	    EVP_sha256(), NULL) != 1)
 		errx(LL_EXIT_IO, "SHA-256 failed");

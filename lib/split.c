@@ -208,7 +208,10 @@ emit(struct split *s, const unsigned char *p, size_t n, int ws,
 		;
 	if (!first && *body != '}')
 		rec_add(s, ",", 1);
-	rec_compact(s, body, n - (size_t)(body - p));
+	if (ws)
+		rec_compact(s, body, n - (size_t)(body - p));
+	else
+		rec_add(s, body, n - (size_t)(body - p));
 	output(s, s->rec, s->reclen);
 }
 
@@ -406,7 +409,8 @@ push(struct split *s, unsigned char c)
 static int
 value_start(struct split *s, size_t p, unsigned char c)
 {
-	if (strchr("{[\"tfn-0123456789", c) == NULL || c == '\0')
+	if (!((c >= '0' && c <= '9') || c == '{' || c == '[' || c == '"' ||
+	    c == 't' || c == 'f' || c == 'n' || c == '-'))
 		return fail(s, p, "expected a JSON value");
 	value_path(s, s->depth, c, s->base + p);
 	s->tok_start = s->base + p;

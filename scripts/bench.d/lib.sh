@@ -1,12 +1,15 @@
 # Helpers for bench.d scripts: timing with peak memory, and rates.
 # run NAME CMD...: runs CMD through sh -c, prints nothing, sets
-# SECONDS_TAKEN and PEAK_KB.
+# SECONDS_TAKEN, PEAK_KB and CPU_TAKEN (user + system seconds of all
+# its processes).
 run() {
 	name=$1
 	shift
-	/usr/bin/time -f '%e %M' -o "$BENCH_DIR/.time" sh -c "$*" >/dev/null
+	/usr/bin/time -f '%e %M %U %S' -o "$BENCH_DIR/.time" sh -c "$*" \
+	    >/dev/null
 	SECONDS_TAKEN=$(cut -d' ' -f1 "$BENCH_DIR/.time")
 	PEAK_KB=$(cut -d' ' -f2 "$BENCH_DIR/.time")
+	CPU_TAKEN=$(awk '{ print $3 + $4 }' "$BENCH_DIR/.time")
 }
 
 # report NAME BYTES RECORDS: one aligned line of figures for the last run.

@@ -6,4 +6,4 @@ for arg in sys.argv[1:]:
     a, b = ids.split('-')
     for i in range(int(a), int(b) + 1):
         print('{"eventid":"e-%d","calendarday":"%s","eventname":"Event%d",'
-              '"pad":"%s"}' % (i, day, i, 'x' * (i % 50)))
+              '"useragent":"%s"}' % (i, day, i, 'x' * (i % 50)))

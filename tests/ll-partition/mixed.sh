@@ -1,5 +1,6 @@
 # Bad lines between good ones: good rows are written, bad ones reported,
 # counted and quarantined, and the exit status says so.
+. "$TOP/tests/lib/duckdb.sh"
 printf '%s\n' '{"eventid":"1","calendarday":"2026-03-01"}' '{"eventid":' \
     '"str"' '{"calendarday":"2026-03-01"}' '{"eventid":"","calendarday":"2026-03-01"}' \
     '{"eventid":"2"}' '{"eventid":"3","calendarday":null}' '' \
@@ -10,4 +11,5 @@ echo "rc=$?"
 jq -c '{partition,records}' recs
 cat rejects
 jq -c '{records_in,rejected,reasons,rows_written}' stats.json
-zcat out/cloudtrail/*/*.json.gz
+q "SELECT eventid FROM read_parquet('out/cloudtrail/*/*.parquet')
+    ORDER BY eventid"

@@ -1,21 +1,24 @@
-# Files roll at the target size; each is whole gzip, rows are neither
-# lost nor repeated, and the names depend only on the rows: the same
-# input in a fresh tree gives the same files.
-python3 "$TOP/tests/lib/readready-rows.py" 2026-03-01:1-2000 >in
-ll-partition -t cloudtrail -o a -s 8K in >/dev/null
+# Files roll at about the target size; each is a whole Parquet file,
+# rows are neither lost nor repeated, and the names depend only on the
+# rows: the same input in a fresh tree gives the same files.
+. "$TOP/tests/lib/duckdb.sh"
+python3 "$TOP/tests/lib/readready-rows.py" 2026-03-01:1-20000 >in
+ll-partition -t cloudtrail -o a -s 64K in >/dev/null
 echo "rc=$?"
-ll-partition -t cloudtrail -o b -s 8K in | jq -c '{files,records}'
+ll-partition -t cloudtrail -o b -s 64K in | jq -c '{files,records}'
 d=a/cloudtrail/calendarday=2026-03-01
-ls "$d" | grep -c '^part-.*\.json\.gz$'
-ls -a "$d" | grep -c '^\.part-.*\.keys$'
-for f in "$d"/part-*; do gzip -t "$f" || echo "bad $f"; done
-zcat "$d"/part-* | jq -r .eventid | sort | uniq -d | wc -l
-zcat "$d"/part-* | wc -l
-small=0
+n=$(ls "$d" | grep -c '^part-.*\.parquet$')
+[ "$n" -gt 2 ] && echo "more than two files"
+[ "$(ls -a "$d" | grep -c '^\.part-.*\.keys$')" = "$n" ] && echo "one key file each"
+big=0
 for f in "$d"/part-*; do
-	[ "$(wc -c <"$f")" -lt 8192 ] && small=$((small + 1))
+	[ "$(head -c 4 "$f")" = PAR1 ] && [ "$(tail -c 4 "$f")" = PAR1 ] ||
+	    echo "bad $f"
+	[ "$(wc -c <"$f")" -gt 98304 ] && big=$((big + 1))
 done
-echo "files under 8K: $small"
+echo "files over 96K: $big"
+q "SELECT count(*), count(DISTINCT eventid) FROM read_parquet('$d/*.parquet')"
 (cd a && find . -type f | sort) >la
 (cd b && find . -type f | sort) >lb
 cmp la lb && echo same names
+for f in $(cat la); do cmp "a/$f" "b/$f" || echo "differs: $f"; done

@@ -14,5 +14,11 @@ ll-partition -t cloudtrail -o out -s 0
 echo "rc=$?"
 ll-partition -t cloudtrail -o out -l 13
 echo "rc=$?"
+ll-partition -t cloudtrail -o out -f orc
+echo "rc=$?"
+ll-partition -t cloudtrail -o out -g 0
+echo "rc=$?"
+ll-partition -F -t cloudtrail -o out -p eventid,region
+echo "rc=$?"
 ll-partition -h | head -n1
 ll-partition -V | sed 's/[0-9.]*$/X/'

@@ -1,0 +1,27 @@
+# The same generated bucket into a Parquet table and a JSON lines table:
+# DuckDB, reading each through the DDL ll-partition prints, finds the
+# same rows in both, value for value.
+. "$TOP/tests/lib/duckdb.sh"
+python3 "$TOP/scripts/gen-sample" --events 1500 raw >/dev/null
+find raw/cloudtrail -path '*/CloudTrail/*' -name '*.json.gz' | sort >ct.list
+find raw/firehose -type f | sort >fh.list
+xargs ll-splitjson -e Records -s source_object <ct.list |
+    ll-flatten -t cloudtrail >ct.rows
+xargs ll-splitjson -e logEvents -k messageType,owner,logGroup,logStream \
+    -p message -s source_object <fh.list |
+    ll-flatten -t cloudwatch >cw.rows
+for f in parquet json; do
+	ll-partition -f $f -t cloudtrail -o $f ct.rows >/dev/null
+	ll-partition -f $f -t cloudwatch -o $f cw.rows >/dev/null
+	ll-partition -f $f -t cloudtrail -o $f -n ct_$f -d duckdb >>views.sql
+	ll-partition -f $f -t cloudwatch -o $f -n cw_$f -d duckdb >>views.sql
+done
+node "$TOP/tests/duckdb/sql.mjs" views.sql -- \
+    "SELECT (SELECT count(*) FROM ct_parquet), (SELECT count(*) FROM ct_json),
+    (SELECT count(*) FROM cw_parquet), (SELECT count(*) FROM cw_json)" \
+    "SELECT (SELECT count(*) FROM (SELECT * FROM ct_parquet EXCEPT ALL
+    SELECT * FROM ct_json)), (SELECT count(*) FROM (SELECT * FROM ct_json
+    EXCEPT ALL SELECT * FROM ct_parquet)), (SELECT count(*) FROM (SELECT *
+    FROM cw_parquet EXCEPT ALL SELECT * FROM cw_json)), (SELECT count(*)
+    FROM (SELECT * FROM cw_json EXCEPT ALL SELECT * FROM cw_parquet))"
+jq -c '[.events_unique, .log_events_unique]' raw/expected.json
