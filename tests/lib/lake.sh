@@ -9,11 +9,17 @@ sample() {
 }
 
 # lake_digest DIR: one line per table and day: row count and a digest of
-# the sorted rows, so two lakes compare equal whatever their file names.
+# the sorted rows (Parquet read by DuckDB, JSON lines by ll-ungz), so two
+# lakes compare equal whatever their file names.
 lake_digest() {
 	for p in "$1"/*/calendarday=*; do
 		[ -d "$p" ] || continue
-		rows=$(find "$p" -name '*.json.gz' -exec ll-ungz {} + | sort)
+		if ls "$p"/*.parquet >/dev/null 2>&1; then
+			rows=$(node "$TOP/tests/duckdb/sql.mjs" -- "SELECT * FROM
+			    read_parquet('$p/*.parquet') ORDER BY ALL" | sort)
+		else
+			rows=$(find "$p" -name '*.json.gz' -exec ll-ungz {} + | sort)
+		fi
 		printf '%s %s %s\n' "${p#"$1"/}" \
 		    "$(printf '%s' "$rows" | grep -c .)" \
 		    "$(printf '%s' "$rows" | cksum | cut -d' ' -f1)"

@@ -17,6 +17,9 @@ for delay in 0.2 0.5 0.9 1.4; do
 	find killed/lake -name '*.gz' ! -name '.*' | while read -r f; do
 		gzip -t "$f" || echo "broken: $f"
 	done
+	find killed/lake -name '*.parquet' | while read -r f; do
+		[ "$(tail -c 4 "$f")" = PAR1 ] || echo "broken: $f"
+	done
 done
 pipeline -D killed src/cloudtrail src/firehose
 echo "rc=$?"
