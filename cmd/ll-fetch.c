@@ -26,6 +26,7 @@
 #include "hash.h"
 #include "input.h"
 #include "ll.h"
+#include "ndjson.h"
 #include "s3.h"
 #include "s3key.h"
 #include "store.h"
@@ -802,7 +803,6 @@ record(const char *file, uintmax_t lineno, const char *line, size_t len)
 			break;
 	if (i == len)
 		return;
-	ll_stats.records_in++;
 	if ((j = ll_json_parse(line, len, &jerr)) == NULL ||
 	    !json_is_object(j)) {
 		if (j == NULL)
@@ -874,17 +874,6 @@ turn(int infd)
 	return (ready & ibit) != 0;
 }
 
-static void
-one_record(const char *name, uintmax_t *lineno, const char *p, size_t n)
-{
-	unsigned window = (unsigned)g.eo.jobs * 4;
-
-	while (g.inflight >= window)
-		turn(-1);
-	++*lineno;
-	record(name, *lineno, p, n);
-}
-
 /*
  * Reads listing records one at a time while the window of objects in
  * flight has room.  While transfers run, standard input is read only
@@ -895,12 +884,11 @@ static void
 read_input(const char *path)
 {
 	struct ll_input *in;
-	const char *name;
-	char *buf, *nl;
-	size_t len = 0, off = 0, cap = 2 * CHUNK;
-	uintmax_t lineno = 0;
-	ssize_t r;
-	int fd, eof = 0;
+	struct ll_reader rd;
+	const char *name, *line;
+	size_t len;
+	unsigned window = (unsigned)g.eo.jobs * 4;
+	int fd, r;
 
 	if ((in = ll_input_open(path)) == NULL) {
 		warn("%s", path);
@@ -910,34 +898,21 @@ read_input(const char *path)
 	g.names = xreallocarray(g.names, g.nnames + 1, sizeof(*g.names));
 	name = g.names[g.nnames++] = xstrdup(ll_input_name(in));
 	fd = strcmp(path, "-") == 0 ? STDIN_FILENO : -1;
-	buf = xmalloc(cap);
+	ll_reader_init(&rd, in, 0);
 	for (;;) {
-		while (off < len && (nl = memchr(buf + off, '\n', len - off))
-		    != NULL) {
-			one_record(name, &lineno, buf + off,
-			    (size_t)(nl - buf) - off);
-			off = (size_t)(nl - buf) + 1;
+		if ((r = ll_reader_try(&rd, &line, &len, 0)) == -1) {
+			if (fd != -1 && g.inflight > 0 && !turn(fd))
+				continue;
+			if ((r = ll_reader_try(&rd, &line, &len, 1)) == -1)
+				continue;
 		}
-		if (eof) {
-			if (off < len)
-				one_record(name, &lineno, buf + off, len - off);
+		if (r == 0)
 			break;
-		}
-		memmove(buf, buf + off, len - off);
-		len -= off;
-		off = 0;
-		if (cap - len < CHUNK) {
-			cap *= 2;
-			buf = xrealloc(buf, cap);
-		}
-		if (fd != -1 && g.inflight > 0 && !turn(fd))
-			continue;
-		if ((r = ll_input_read(in, buf + len, CHUNK)) <= 0)
-			eof = 1;
-		else
-			len += (size_t)r;
+		while (g.inflight >= window)
+			turn(-1);
+		record(name, rd.line, line, len);
 	}
-	free(buf);
+	ll_reader_free(&rd);
 	ll_input_close(in);
 }
 

@@ -20,6 +20,7 @@
 #include "input.h"
 #include "join.h"
 #include "ll.h"
+#include "ndjson.h"
 #include "path.h"
 #include "xalloc.h"
 
@@ -28,16 +29,6 @@ enum type { INNER, LEFT, FULL, SEMI, ANTI };
 struct paths {
 	struct ll_path	*p;
 	size_t		 n;
-};
-
-/* NDJSON lines, until lib/ndjson.h offers a shared reader. */
-struct reader {
-	struct ll_input	*in;
-	const char	*name;
-	struct ll_buf	 b;
-	size_t		 off;
-	uintmax_t	 lineno;
-	int		 eof;
 };
 
 static struct {
@@ -164,87 +155,20 @@ parse_type(const char *s)
 	    "or anti", s);
 }
 
-static void
-too_long(struct reader *rd, uintmax_t lineno)
-{
-	ll_warnx_at(rd->name, lineno, "record longer than %zu bytes",
-	    o.maxrec);
-}
-
-/*
- * The next line without its newline or trailing blanks; NULL at the
- * end.  A line over --max-record-bytes goes to --reject in pieces.
- */
-static char *
-next_line(struct reader *rd, size_t *lenp)
-{
-	char *p, *nl;
-	size_t scanned = 0, len, skipped = 0;
-	ssize_t n;
-
-	for (;;) {
-		p = rd->b.p + rd->off;
-		len = rd->b.n - rd->off;
-		nl = len > scanned ? memchr(p + scanned, '\n', len - scanned) :
-		    NULL;
-		if (nl == NULL && rd->eof && len == 0 && skipped == 0)
-			return NULL;
-		if (nl != NULL || rd->eof) {
-			*lenp = nl != NULL ? (size_t)(nl - p) : len;
-			rd->off += *lenp + (nl != NULL);
-			rd->lineno++;
-			if (skipped == 0 && *lenp > o.maxrec)
-				too_long(rd, rd->lineno);
-			if (skipped > 0 || *lenp > o.maxrec) {
-				ll_reject_bytes(p, *lenp);
-				ll_reject_end("record_too_big");
-				ll_stats.records_in++;
-				scanned = skipped = 0;
-				continue;
-			}
-			while (*lenp > 0 && memchr(" \t\r", p[*lenp - 1], 3))
-				(*lenp)--;
-			return p;
-		}
-		scanned = len;
-		if (len > o.maxrec) {
-			/* Too long: pass it to --reject and drop it. */
-			if (skipped == 0)
-				too_long(rd, rd->lineno + 1);
-			ll_reject_bytes(p, len);
-			skipped += len;
-			rd->off = rd->b.n;
-			scanned = 0;
-		}
-		if (rd->off > 0) {
-			memmove(rd->b.p, rd->b.p + rd->off, rd->b.n - rd->off);
-			rd->b.n -= rd->off;
-			rd->off = 0;
-		}
-		n = ll_input_read(rd->in, ll_buf_reserve(&rd->b, 1 << 20),
-		    1 << 20);
-		if (n <= 0)
-			rd->eof = 1;
-		else
-			rd->b.n += (size_t)n;
-	}
-}
-
 static json_t *
-parse_line(struct reader *rd, const char *line, size_t len)
+parse_line(struct ll_reader *rd, const char *line, size_t len)
 {
 	json_error_t jerr;
 	json_t *rec;
 
-	ll_stats.records_in++;
 	if ((rec = ll_json_parse(line, len, &jerr)) == NULL) {
-		ll_warnx_at(rd->name, rd->lineno, "invalid JSON: %s",
+		ll_warnx_at(rd->name, rd->line, "invalid JSON: %s",
 		    jerr.text);
 		ll_reject("invalid_json", line, len);
 		return NULL;
 	}
 	if (!json_is_object(rec)) {
-		ll_warnx_at(rd->name, rd->lineno, "not a JSON object");
+		ll_warnx_at(rd->name, rd->line, "not a JSON object");
 		ll_reject("not_object", line, len);
 		json_decref(rec);
 		return NULL;
@@ -277,7 +201,7 @@ make_key(json_t *rec, const struct paths *ps)
 }
 
 static void
-add_right(struct reader *rd, const char *line, size_t len)
+add_right(struct ll_reader *rd, const char *line, size_t len)
 {
 	struct ll_join_rec r;
 	const char *why;
@@ -333,7 +257,7 @@ add_right(struct reader *rd, const char *line, size_t len)
 }
 
 static void
-add_left(struct reader *rd, const char *line, size_t len)
+add_left(struct ll_reader *rd, const char *line, size_t len)
 {
 	struct ll_join_rec r;
 	const char *why;
@@ -580,31 +504,34 @@ orphan(void *arg, struct ll_join_group *g)
 	json_decref(row);
 }
 
-static struct reader *
+static struct ll_input *
 open_input(const char *path)
 {
-	struct reader *rd;
+	struct ll_input *in;
 
-	rd = xcalloc(1, sizeof(*rd));
-	if ((rd->in = ll_input_open(path)) == NULL)
+	if ((in = ll_input_open(path)) == NULL)
 		err(LL_EXIT_IO, "%s", path);
-	rd->name = ll_input_name(rd->in);
-	return rd;
+	return in;
 }
 
+/* Lines without trailing blanks (CRLF input); blank ones are skipped. */
 static void
-read_input(struct reader *rd, void (*add)(struct reader *, const char *,
-    size_t))
+read_input(struct ll_input *in, void (*add)(struct ll_reader *,
+    const char *, size_t))
 {
+	struct ll_reader rd;
 	const char *line;
 	size_t len;
 
-	while ((line = next_line(rd, &len)) != NULL)
+	ll_reader_init(&rd, in, o.maxrec);
+	while (ll_reader_next(&rd, &line, &len)) {
+		while (len > 0 && memchr(" \t\r", line[len - 1], 3) != NULL)
+			len--;
 		if (len > 0)
-			add(rd, line, len);
-	ll_input_close(rd->in);
-	ll_buf_free(&rd->b);
-	free(rd);
+			add(&rd, line, len);
+	}
+	ll_reader_free(&rd);
+	ll_input_close(in);
 }
 
 static void
@@ -641,7 +568,7 @@ int
 main(int argc, char *argv[])
 {
 	struct ll_join_ops ops = { probe, orphan, NULL };
-	struct reader *left, *right;
+	struct ll_input *left, *right;
 	const char *tmpdir;
 	size_t i, memory = 256 << 20;
 	int ch;

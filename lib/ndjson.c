@@ -83,11 +83,13 @@ skip_long(struct ll_reader *r)
 
 /*
  * Sets *linep and *lenp to the next line and returns 1, or returns 0
- * at the end of the input.  Oversized lines are dealt with here and
- * never returned.
+ * at the end of the input, or -1 once READS reads of the input (any
+ * number when negative) have not completed a line.  Oversized lines
+ * are dealt with here and never returned; skipping one reads on to
+ * its end whatever READS says.
  */
-int
-ll_reader_next(struct ll_reader *r, const char **linep, size_t *lenp)
+static int
+next(struct ll_reader *r, const char **linep, size_t *lenp, int reads)
 {
 	char *nl;
 	size_t n;
@@ -116,8 +118,30 @@ ll_reader_next(struct ll_reader *r, const char **linep, size_t *lenp)
 		}
 		if (r->eof)
 			return 0;
+		if (reads == 0)
+			return -1;
+		if (reads > 0)
+			reads--;
 		fill(r);
 	}
+}
+
+int
+ll_reader_next(struct ll_reader *r, const char **linep, size_t *lenp)
+{
+	return next(r, linep, lenp, -1);
+}
+
+/*
+ * For callers that poll the input's descriptor: reads it at most
+ * READS times (0 or 1), so that one read of a ready descriptor never
+ * turns into a wait for the rest of a line.
+ */
+int
+ll_reader_try(struct ll_reader *r, const char **linep, size_t *lenp,
+    int reads)
+{
+	return next(r, linep, lenp, reads);
 }
 
 void
