@@ -24,7 +24,12 @@
 #include "ll.h"
 #include "xalloc.h"
 
+/* The fuzz build shrinks the buffer so that small inputs cross its edges. */
+#ifdef LL_FUZZ
+#define RAWBUF	4096
+#else
 #define RAWBUF	(256 * 1024)
+#endif
 #define SNIFF	512
 #define RATIO_FLOOR (1 << 20)
 #define FAST_MAX_IN	(4 << 20)	/* whole files read for libdeflate */
