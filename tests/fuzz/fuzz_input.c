@@ -17,8 +17,8 @@
 #include "ll.h"
 #include "xalloc.h"
 
-#define MAX_SIZE	(8 << 20)
-#define MAX_SIZE_SMALL	(1 << 20)	/* for tiny reads, to stay fast */
+#define MAX_SIZE	(2 << 20)
+#define MAX_SIZE_SMALL	(64 << 10)	/* for tiny reads, to stay fast */
 #define READBUF		(1 << 20)
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
