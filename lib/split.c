@@ -210,7 +210,8 @@ parse_splice(struct split *s, const char *v, const char *vend,
 /*
  * Looks for segment I of the --parse path in the object at P.  Keys
  * are compared as written, as --explode and --keep do; every field of
- * a repeated key is followed.
+ * a repeated key is followed.  A value of another type than string at
+ * the path is kept as it is and counted.
  */
 static void
 parse_walk(struct split *s, const char *p, const char *end, size_t i,
@@ -232,6 +233,8 @@ parse_walk(struct split *s, const char *p, const char *end, size_t i,
 			parse_walk(s, v, end, i + 1, copied);
 		else if (i + 1 == path->n && *v == '"')
 			parse_splice(s, v, p, copied);
+		else if (i + 1 == path->n)
+			ll_count("parse_not_string");
 	}
 }
 
