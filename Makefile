@@ -103,7 +103,7 @@ build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/harness.h $(FUZZ_OBJ)
 	    $(FUZZ_OBJ) $(LDFLAGS) $(PKG_LIBS) -lm
 
 fuzz-run: fuzz
-	tests/fuzz/run.sh $(FUZZ_SECONDS)
+	tests/fuzz/run $(FUZZ_SECONDS)
 
 clean:
 	rm -rf build bin

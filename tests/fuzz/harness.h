@@ -2,8 +2,12 @@
  * Plumbing shared by the libFuzzer targets in tests/fuzz.  A target
  * is one file, fuzz_NAME.c, defining LLVMFuzzerTestOneInput(); it
  * feeds its bytes to the parser through these helpers and checks what
- * comes out.  harness.c defines LLVMFuzzerInitialize(), which runs
- * ll_init() and points standard output at a memory file.
+ * comes out, calling fuzz_check() (an abort, so libFuzzer keeps the
+ * input) when something is wrong.  harness.c defines
+ * LLVMFuzzerInitialize(), which runs ll_init(), points standard output
+ * and --reject at memory files.  make fuzz picks the file up by its
+ * name; seeds go in tests/fuzz/corpus/NAME/ and extra libFuzzer flags,
+ * one a line, in tests/fuzz/fuzz_NAME.options.
  */
 #ifndef LL_FUZZ_HARNESS_H
 #define LL_FUZZ_HARNESS_H
