@@ -233,6 +233,9 @@ fast_member(struct ll_input *in)
 	if (in->fast == NULL || in->rawlen - in->rawpos < 18 ||
 	    in->raw[in->rawpos] != 0x1f || in->raw[in->rawpos + 1] != 0x8b)
 		return 0;
+	/* libdeflate does not check a header CRC (FHCRC); zlib does. */
+	if (in->raw[in->rawpos + 3] & 0x02)
+		return 0;
 	for (;;) {
 		r = libdeflate_gzip_decompress_ex(in->fast, in->raw +
 		    in->rawpos, in->rawlen - in->rawpos, in->dbuf, in->dcap,
