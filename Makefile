@@ -72,7 +72,41 @@ uninstall:
 	for m in $(MANS); do \
 	    s=$${m##*.}; rm -f $(DESTDIR)$(MANDIR)/man$$s/$${m##*/}; done
 
+# Fuzzing with clang's libFuzzer, apart from the normal build: every
+# tests/fuzz/fuzz_NAME.c is one target, build/fuzz/fuzz_NAME.  LL_FUZZ
+# shrinks the library's buffers so that small inputs cross their edges.
+FUZZ_CC ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_FLAGS = -O1 -g -fno-omit-frame-pointer -DLL_FUZZ \
+	-fsanitize=address,undefined -fno-sanitize-recover=undefined
+FUZZ_SRC := $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_BINS := $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
+FUZZ_OBJ := $(LIB_SRC:lib/%.c=build/fuzz/lib/%.o) build/fuzz/harness.o
+
+fuzz: $(FUZZ_BINS)
+
+.SECONDARY: $(FUZZ_OBJ)
+
+build/fuzz/lib/%.o: lib/%.c lib/*.h
+	@mkdir -p $(@D)
+	@echo "CC $< (fuzz)"
+	@$(FUZZ_CC) $(ALL_CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link \
+	    -c -o $@ $<
+
+build/fuzz/harness.o: tests/fuzz/harness.c tests/fuzz/harness.h lib/*.h
+	@mkdir -p $(@D)
+	@$(FUZZ_CC) $(ALL_CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link \
+	    -c -o $@ $<
+
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/harness.h $(FUZZ_OBJ)
+	@echo "LD $@"
+	@$(FUZZ_CC) $(ALL_CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $< \
+	    $(FUZZ_OBJ) $(LDFLAGS) $(PKG_LIBS) -lm
+
+fuzz-run: fuzz
+	tests/fuzz/run $(FUZZ_SECONDS)
+
 clean:
 	rm -rf build bin
 
-.PHONY: all check conformance bench install uninstall clean
+.PHONY: all check conformance bench install uninstall clean fuzz fuzz-run

@@ -19,7 +19,12 @@
 #include "split.h"
 #include "xalloc.h"
 
+/* The fuzz build shrinks the buffer so that small inputs cross its edges. */
+#ifdef LL_FUZZ
+#define CHUNK		4096
+#else
 #define CHUNK		(1 << 20)
+#endif
 #define MAX_RETRIES	64
 
 enum state {
@@ -67,6 +72,8 @@ struct split {
 	unsigned char	 prevc;
 	char		*rec;
 	size_t		 reclen, recsize;
+	char		*spare;		/* the other record buffer */
+	size_t		 sparesize;
 };
 
 static unsigned char strplain[256], wsp[256];
@@ -123,50 +130,143 @@ at(const struct split *s, uint64_t off)
 	return s->buf + (off - s->base);
 }
 
-/* Replaces the --parse field, if it is a string holding JSON. */
-static json_t *
-parse_field(struct split *s, json_t *rec)
+/* The end of the string token starting at P (at its opening quote). */
+static const char *
+skip_string(const char *p, const char *end)
 {
-	const struct ll_path *p = &s->o->parse;
-	json_t *parent, *v, *inner;
-	json_error_t jerr;
-	size_t i;
-
-	parent = rec;
-	for (i = 0; i + 1 < p->n && parent != NULL; i++)
-		parent = json_object_getn(parent, p->seg[i], p->seglen[i]);
-	if (!json_is_object(parent))
-		return rec;
-	v = json_object_getn(parent, p->seg[p->n - 1], p->seglen[p->n - 1]);
-	if (!json_is_string(v))
-		return rec;
-	inner = ll_json_parse(json_string_value(v), json_string_length(v),
-	    &jerr);
-	if (!json_is_object(inner) && !json_is_array(inner)) {
-		json_decref(inner);
-		ll_count("parse_not_json");
-		return rec;
-	}
-	json_object_setn_new(parent, p->seg[p->n - 1], p->seglen[p->n - 1],
-	    inner);
-	return rec;
+	for (p++; p < end && *p != '"'; p++)
+		if (*p == '\\')
+			p++;
+	return p + 1;
 }
 
+/*
+ * The end of the compact JSON value at P.  Depth is a counter, not
+ * recursion, so any nesting the scanner accepted is fine here.
+ */
+static const char *
+skip_value(const char *p, const char *end)
+{
+	size_t depth = 0;
+
+	do {
+		if (*p == '"')
+			p = skip_string(p, end);
+		else if (*p == '{' || *p == '[') {
+			depth++;
+			p++;
+		} else if (*p == '}' || *p == ']') {
+			depth--;
+			p++;
+		} else if (depth > 0)
+			p++;
+		else
+			while (p < end && *p != ',' && *p != '}' && *p != ']')
+				p++;
+	} while (depth > 0 && p < end);
+	return p;
+}
+
+/*
+ * The string token V..VEND is at the --parse path.  If it holds a
+ * JSON object or array, that text, compacted but otherwise byte for
+ * byte, replaces it.  jansson only validates: its limits (nesting past
+ * 2048, numbers past a double, NUL in keys) keep the string as it is,
+ * counted apart from text that is not JSON at all.
+ */
+static void
+parse_splice(struct split *s, const char *v, const char *vend,
+    const char **copied)
+{
+	json_error_t jerr;
+	json_t *str, *inner;
+	enum json_error_code c;
+
+	str = json_loadb(v, (size_t)(vend - v), JSON_DECODE_ANY |
+	    JSON_ALLOW_NUL, &jerr);
+	if (!json_is_string(str)) {
+		json_decref(str);
+		return;
+	}
+	inner = json_loadb(json_string_value(str), json_string_length(str),
+	    JSON_ALLOW_NUL | JSON_DECODE_INT_AS_REAL, &jerr);
+	if (inner == NULL) {
+		c = json_error_code(&jerr);
+		ll_count(c == json_error_stack_overflow ||
+		    c == json_error_numeric_overflow ||
+		    c == json_error_null_byte_in_key ? "parse_beyond_limits" :
+		    "parse_not_json");
+		json_decref(str);
+		return;
+	}
+	json_decref(inner);
+	rec_add(s, *copied, (size_t)(v - *copied));
+	rec_compact(s, (const unsigned char *)json_string_value(str),
+	    json_string_length(str));
+	*copied = vend;
+	json_decref(str);
+}
+
+/*
+ * Looks for segment I of the --parse path in the object at P.  Keys
+ * are compared as written, as --explode and --keep do; every field of
+ * a repeated key is followed.  A value of another type than string at
+ * the path is kept as it is and counted.
+ */
+static void
+parse_walk(struct split *s, const char *p, const char *end, size_t i,
+    const char **copied)
+{
+	const struct ll_path *path = &s->o->parse;
+	const char *k, *v;
+	size_t klen;
+
+	for (p++; p < end && *p != '}'; p += *p == ',') {
+		k = p + 1;
+		p = skip_string(p, end);
+		klen = (size_t)(p - 1 - k);
+		v = ++p;
+		p = skip_value(p, end);
+		if (klen != path->seglen[i] || memcmp(k, path->seg[i], klen))
+			continue;
+		if (i + 1 < path->n && *v == '{')
+			parse_walk(s, v, end, i + 1, copied);
+		else if (i + 1 == path->n && *v == '"')
+			parse_splice(s, v, p, copied);
+		else if (i + 1 == path->n)
+			ll_count("parse_not_string");
+	}
+}
+
+/*
+ * Writes one compact record, applying --parse.  The record may sit in
+ * s->rec, so the rewritten one is built in the spare buffer.
+ */
 static void
 output(struct split *s, const char *p, size_t n)
 {
-	json_error_t jerr;
-	json_t *j;
+	const char *copied = p;
+	char *t;
+	size_t tsize;
 
-	if (s->o->parse.n == 0) {
+	if (s->o->parse.n == 0 || p[0] != '{') {
 		ll_out_record(p, n);
 		return;
 	}
-	if ((j = ll_json_parse(p, n, &jerr)) == NULL)
-		errx(LL_EXIT_IO, "internal error: %s", jerr.text);
-	parse_field(s, j);
-	ll_out_json(j);
-	json_decref(j);
+	t = s->rec;
+	s->rec = s->spare;
+	s->spare = t;
+	tsize = s->recsize;
+	s->recsize = s->sparesize;
+	s->sparesize = tsize;
+	s->reclen = 0;
+	parse_walk(s, p, p + n, 0, &copied);
+	if (copied == p)
+		ll_out_record(p, n);
+	else {
+		rec_add(s, copied, (size_t)(p + n - copied));
+		ll_out_record(s->rec, s->reclen);
+	}
 }
 
 /* Builds the record: injected fields first, then the value itself. */
@@ -270,12 +370,19 @@ reset_doc(struct split *s)
 	s->depth = 0;
 }
 
-/* A record that outgrew --max-record-bytes is counted, not written. */
+/*
+ * A record that outgrew --max-record-bytes is counted, not written.
+ * refill() drops and reports one that outgrows the buffer; one that
+ * ends within the buffer is caught here.
+ */
 static int
-dropped(struct split *s, uint64_t start)
+dropped(struct split *s, uint64_t start, uint64_t end)
 {
-	if (start >= s->base)
+	if (start >= s->base && end - start <= s->o->max_record)
 		return 0;
+	if (start >= s->base)
+		ll_warnx_at(s->name, s->line, "byte %ju: record larger than "
+		    "--max-record-bytes; skipped", (uintmax_t)start);
 	ll_reject_end("record_too_large");
 	s->oversize = 0;
 	return 1;
@@ -287,7 +394,7 @@ doc_end(struct split *s, uint64_t end)
 	const struct ll_split_opts *o = s->o;
 
 	ll_stats.records_in++;
-	if ((o->explode.n == 0 || !s->found) && dropped(s, s->doc_start))
+	if ((o->explode.n == 0 || !s->found) && dropped(s, s->doc_start, end))
 		;
 	else if (o->explode.n == 0)
 		emit(s, at(s, s->doc_start), end - s->doc_start,
@@ -330,12 +437,12 @@ value_end(struct split *s, uint64_t end)
 {
 	size_t d = s->depth;
 
-	if (d == 1 && s->kv_idx >= 0 && !dropped(s, s->kv_start))
+	if (d == 1 && s->kv_idx >= 0 && !dropped(s, s->kv_start, end))
 		keep_capture(s, end);
 	s->kv_idx = d == 1 ? -1 : s->kv_idx;
 	if (s->in_elem && d == s->k + 1) {
 		s->in_elem = 0;
-		if (dropped(s, s->elem_start))
+		if (dropped(s, s->elem_start, end))
 			;
 		else if (s->nkept < s->o->nkeep)
 			park(s, at(s, s->elem_start), end - s->elem_start);
@@ -457,14 +564,16 @@ static void
 key_end(struct split *s, uint64_t end)
 {
 	const struct ll_split_opts *o = s->o;
-	const unsigned char *kp = at(s, s->tok_start + 1);
+	const unsigned char *kp;
 	size_t n = end - s->tok_start - 2, d = s->depth, i;
 	size_t recdepth = s->k > 0 ? s->k + 2 : 1;
 
 	s->key_on = 0;
 	s->key_keep = -1;
+	/* A key dropped with an oversized record cannot be looked at. */
 	if (s->tok_start < s->base)
 		return;
+	kp = at(s, s->tok_start + 1);
 	s->key_on = d <= s->k && s->on[d] &&
 	    keyeq(kp, n, o->explode.seg[d - 1], o->explode.seglen[d - 1]);
 	s->key_keep = -1;
@@ -836,6 +945,7 @@ static void
 recover(struct split *s)
 {
 	uint64_t e = s->errpos, end = s->base + s->len, from;
+	ssize_t r;
 
 	ll_warnx_at(s->name, s->line, "byte %ju: invalid JSON: %s",
 	    (uintmax_t)e, s->errmsg);
@@ -844,7 +954,12 @@ recover(struct split *s)
 	s->errmax = max64(s->errmax, e);
 	s->rej_from = s->in_doc ? max64(s->doc_start, s->base) : e;
 	if (s->o->single) {
-		ll_reject("invalid_json", at(s, s->rej_from), end - s->rej_from);
+		/* The rest of the input belongs to the one bad document. */
+		ll_reject_bytes(at(s, s->rej_from), end - s->rej_from);
+		while (!s->eof && (r = ll_input_read(s->in, s->buf,
+		    s->size)) > 0)
+			ll_reject_bytes(s->buf, (size_t)r);
+		ll_reject_end("invalid_json");
 		s->stop = 1;
 		return;
 	}
@@ -988,6 +1103,7 @@ split_free(struct split *s)
 	free(s->buf);
 	free(s->stack);
 	free(s->rec);
+	free(s->spare);
 }
 
 void
