@@ -17,3 +17,11 @@ jq -c '{new: .objects.new, fetched: .objects.fetched,
     written: .tables.cloudtrail.rows_written}' lake/state/last-run/reconciliation.json
 lake_digest lake/lake | cmp - before && echo "lake unchanged"
 ls lake/state/runs | wc -l
+# The tables answer queries in DuckDB: sessions per day from the review
+# table (JSON lines), StartSession calls from the Parquet table.
+node "$TOP/tests/duckdb/sql.mjs" -- "SELECT calendarday, count(*),
+    count(transcript), sum(log_events) FROM read_json_auto(
+    'lake/lake/session_review/*/*.json.gz', hive_partitioning = true)
+    GROUP BY ALL ORDER BY 1" "SELECT count(*) FROM read_parquet(
+    'lake/lake/cloudtrail/*/*.parquet', hive_partitioning = true)
+    WHERE eventname = 'StartSession'"
