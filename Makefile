@@ -60,6 +60,9 @@ conformance: all
 bench: all
 	scripts/bench
 
+soak: all
+	scripts/soak-kill $(SOAK_KILLS)
+
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
 	    $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7
@@ -109,4 +112,4 @@ fuzz-run: fuzz
 clean:
 	rm -rf build bin
 
-.PHONY: all check conformance bench install uninstall clean fuzz fuzz-run
+.PHONY: all check conformance bench soak install uninstall clean fuzz fuzz-run
