@@ -28,12 +28,12 @@
 #include "jscan.h"
 #include "keyidx.h"
 #include "ll.h"
+#include "ndjson.h"
 #include "parquet.h"
 #include "pqrow.h"
 #include "schema.h"
 #include "xalloc.h"
 
-#define CHUNK	(1 << 20)
 #define BLOCK	(1 << 20)	/* rows compressed as one gzip member */
 #define PQ_LEVEL 6		/* gzip level of Parquet pages */
 
@@ -80,15 +80,6 @@ struct state {
 	struct ll_jval	*pv;
 };
 
-/* Until lib/ndjson.h lands: lines of one input, any length. */
-struct reader {
-	struct ll_input	*in;
-	char		*buf;
-	size_t		 size, off, len;
-	int		 eof;
-	uintmax_t	 lineno;
-};
-
 static const struct option longopts[] = {
 	{ "ddl",		required_argument,	NULL,	'd' },
 	{ "flatten",		no_argument,		NULL,	'F' },
@@ -123,44 +114,6 @@ usage(FILE *fp, int code)
 	    "[-o dir]\n"
 	    "                    [-p field,...] -t table\n");
 	exit(code);
-}
-
-static char *
-reader_line(struct reader *r, size_t *lenp)
-{
-	char *line, *nl;
-	size_t seen;
-	ssize_t n;
-
-	seen = 0;
-	for (;;) {
-		nl = r->len - r->off > seen ? memchr(r->buf + r->off + seen,
-		    '\n', r->len - r->off - seen) : NULL;
-		if (nl != NULL || (r->eof && r->len > r->off)) {
-			line = r->buf + r->off;
-			*lenp = nl != NULL ? (size_t)(nl - line) :
-			    r->len - r->off;
-			r->off += *lenp + (nl != NULL);
-			r->lineno++;
-			return line;
-		}
-		if (r->eof)
-			return NULL;
-		seen = r->len - r->off;
-		if (r->off > 0)
-			memmove(r->buf, r->buf + r->off, seen);
-		r->len = seen;
-		r->off = 0;
-		if (r->size - r->len < CHUNK) {
-			r->size = r->size == 0 ? 2 * CHUNK : r->size * 2;
-			r->buf = xrealloc(r->buf, r->size);
-		}
-		n = ll_input_read(r->in, r->buf + r->len, r->size - r->len);
-		if (n <= 0)
-			r->eof = 1;
-		else
-			r->len += (size_t)n;
-	}
 }
 
 static size_t
@@ -586,31 +539,29 @@ flat_row(struct state *st, const char *name, uintmax_t lineno,
 static void
 partition_file(struct state *st, const char *path)
 {
-	struct reader r;
-	const char *name;
-	char *line;
+	struct ll_input *in;
+	struct ll_reader r;
+	const char *line;
 	size_t len;
 
-	memset(&r, 0, sizeof(r));
-	if ((r.in = ll_input_open(path)) == NULL) {
+	if ((in = ll_input_open(path)) == NULL) {
 		warn("%s", path);
 		ll_fail(LL_EXIT_IO);
 		return;
 	}
-	name = strcmp(path, "-") == 0 ? "<stdin>" : path;
-	while ((line = reader_line(&r, &len)) != NULL) {
-		ll_stats.records_in++;
+	ll_reader_init(&r, in, 0);
+	while (ll_reader_next(&r, &line, &len)) {
 		if (len == 0) {
 			ll_count("empty_line");
 			continue;
 		}
 		if (st->flat != NULL)
-			flat_row(st, name, r.lineno, line, len);
+			flat_row(st, r.name, r.line, line, len);
 		else
-			partition_row(st, name, r.lineno, line, len);
+			partition_row(st, r.name, r.line, line, len);
 	}
-	free(r.buf);
-	ll_input_close(r.in);
+	ll_reader_free(&r);
+	ll_input_close(in);
 }
 
 static int
