@@ -13,7 +13,6 @@
 #include <string.h>
 
 #include "flatten.h"
-#include "input.h"
 #include "jscan.h"
 #include "ll.h"
 #include "ndjson.h"
@@ -47,9 +46,10 @@ usage(FILE *fp, int code)
 }
 
 static void
-flatten(struct flat *f, const char *name, uintmax_t lineno, const char *line,
+flatten(void *arg, const char *name, uintmax_t lineno, const char *line,
     size_t len)
 {
+	struct flat *f = arg;
 	size_t i;
 
 	if (ll_flat_record(f->flat, name, lineno, line, len) != 0)
@@ -61,31 +61,6 @@ flatten(struct flat *f, const char *name, uintmax_t lineno, const char *line,
 	}
 	ll_jbuf_addc(&f->out, '}');
 	ll_out_record(f->out.p, f->out.len);
-}
-
-static void
-flatten_file(struct flat *f, const char *path)
-{
-	struct ll_input *in;
-	struct ll_reader r;
-	const char *line;
-	size_t len;
-
-	if ((in = ll_input_open(path)) == NULL) {
-		warn("%s", path);
-		ll_fail(LL_EXIT_IO);
-		return;
-	}
-	ll_reader_init(&r, in, 0);
-	while (ll_reader_next(&r, &line, &len)) {
-		if (len == 0) {
-			ll_count("empty_line");
-			continue;
-		}
-		flatten(f, r.name, r.line, line, len);
-	}
-	ll_reader_free(&r);
-	ll_input_close(in);
 }
 
 /* The schema as "name type source" lines, for people and for tests. */
@@ -157,9 +132,9 @@ main(int argc, char *argv[])
 	if (list)
 		columns(&f);
 	else if (argc == 0)
-		flatten_file(&f, "-");
+		ll_reader_file("-", flatten, &f);
 	for (ch = 0; !list && ch < argc; ch++)
-		flatten_file(&f, argv[ch]);
+		ll_reader_file(argv[ch], flatten, &f);
 	for (i = 0; i < f.t->ncols; i++)
 		free(f.prefix[i]);
 	free(f.prefix);

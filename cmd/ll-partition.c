@@ -24,7 +24,6 @@
 #include "atomicfile.h"
 #include "ddl.h"
 #include "flatten.h"
-#include "input.h"
 #include "jscan.h"
 #include "keyidx.h"
 #include "ll.h"
@@ -536,32 +535,17 @@ flat_row(struct state *st, const char *name, uintmax_t lineno,
 	route(st, name, lineno, line, len, &key);
 }
 
+/* One input line: a readready row, or with --flatten a record to flatten. */
 static void
-partition_file(struct state *st, const char *path)
+row(void *arg, const char *name, uintmax_t lineno, const char *line,
+    size_t len)
 {
-	struct ll_input *in;
-	struct ll_reader r;
-	const char *line;
-	size_t len;
+	struct state *st = arg;
 
-	if ((in = ll_input_open(path)) == NULL) {
-		warn("%s", path);
-		ll_fail(LL_EXIT_IO);
-		return;
-	}
-	ll_reader_init(&r, in, 0);
-	while (ll_reader_next(&r, &line, &len)) {
-		if (len == 0) {
-			ll_count("empty_line");
-			continue;
-		}
-		if (st->flat != NULL)
-			flat_row(st, r.name, r.line, line, len);
-		else
-			partition_row(st, r.name, r.line, line, len);
-	}
-	ll_reader_free(&r);
-	ll_input_close(in);
+	if (st->flat != NULL)
+		flat_row(st, name, lineno, line, len);
+	else
+		partition_row(st, name, lineno, line, len);
 }
 
 static int
@@ -794,9 +778,9 @@ main(int argc, char *argv[])
 		ll_stats_add("files_written", 0);
 		ll_stats_add("rows_written", 0);
 		if (argc == 0)
-			partition_file(&st, "-");
+			ll_reader_file("-", row, &st);
 		for (ch = 0; ch < argc; ch++)
-			partition_file(&st, argv[ch]);
+			ll_reader_file(argv[ch], row, &st);
 		finish(&st);
 		libdeflate_free_compressor(st.z);
 	}
