@@ -13,28 +13,17 @@
 #include <string.h>
 
 #include "flatten.h"
-#include "input.h"
 #include "jscan.h"
 #include "ll.h"
+#include "ndjson.h"
 #include "schema.h"
 #include "xalloc.h"
-
-#define CHUNK	(1 << 20)
 
 struct flat {
 	const struct ll_table *t;
 	struct ll_flat	*flat;
 	char		**prefix;	/* ,"name": */
 	struct ll_jbuf	 out;
-};
-
-/* Until lib/ndjson.h lands: lines of one input, any length. */
-struct reader {
-	struct ll_input	*in;
-	char		*buf;
-	size_t		 size, off, len;
-	int		 eof;
-	uintmax_t	 lineno;
 };
 
 static const struct option longopts[] = {
@@ -56,48 +45,11 @@ usage(FILE *fp, int code)
 	exit(code);
 }
 
-static char *
-reader_line(struct reader *r, size_t *lenp)
-{
-	char *line, *nl;
-	size_t seen;
-	ssize_t n;
-
-	seen = 0;
-	for (;;) {
-		nl = r->len - r->off > seen ? memchr(r->buf + r->off + seen,
-		    '\n', r->len - r->off - seen) : NULL;
-		if (nl != NULL || (r->eof && r->len > r->off)) {
-			line = r->buf + r->off;
-			*lenp = nl != NULL ? (size_t)(nl - line) :
-			    r->len - r->off;
-			r->off += *lenp + (nl != NULL);
-			r->lineno++;
-			return line;
-		}
-		if (r->eof)
-			return NULL;
-		seen = r->len - r->off;
-		if (r->off > 0)
-			memmove(r->buf, r->buf + r->off, seen);
-		r->len = seen;
-		r->off = 0;
-		if (r->size - r->len < CHUNK) {
-			r->size = r->size == 0 ? 2 * CHUNK : r->size * 2;
-			r->buf = xrealloc(r->buf, r->size);
-		}
-		n = ll_input_read(r->in, r->buf + r->len, r->size - r->len);
-		if (n <= 0)
-			r->eof = 1;
-		else
-			r->len += (size_t)n;
-	}
-}
-
 static void
-flatten(struct flat *f, const char *name, uintmax_t lineno, const char *line,
+flatten(void *arg, const char *name, uintmax_t lineno, const char *line,
     size_t len)
 {
+	struct flat *f = arg;
 	size_t i;
 
 	if (ll_flat_record(f->flat, name, lineno, line, len) != 0)
@@ -109,33 +61,6 @@ flatten(struct flat *f, const char *name, uintmax_t lineno, const char *line,
 	}
 	ll_jbuf_addc(&f->out, '}');
 	ll_out_record(f->out.p, f->out.len);
-}
-
-static void
-flatten_file(struct flat *f, const char *path)
-{
-	struct reader r;
-	const char *name;
-	char *line;
-	size_t len;
-
-	memset(&r, 0, sizeof(r));
-	if ((r.in = ll_input_open(path)) == NULL) {
-		warn("%s", path);
-		ll_fail(LL_EXIT_IO);
-		return;
-	}
-	name = strcmp(path, "-") == 0 ? "<stdin>" : path;
-	while ((line = reader_line(&r, &len)) != NULL) {
-		ll_stats.records_in++;
-		if (len == 0) {
-			ll_count("empty_line");
-			continue;
-		}
-		flatten(f, name, r.lineno, line, len);
-	}
-	free(r.buf);
-	ll_input_close(r.in);
 }
 
 /* The schema as "name type source" lines, for people and for tests. */
@@ -207,9 +132,9 @@ main(int argc, char *argv[])
 	if (list)
 		columns(&f);
 	else if (argc == 0)
-		flatten_file(&f, "-");
+		ll_reader_file("-", flatten, &f);
 	for (ch = 0; !list && ch < argc; ch++)
-		flatten_file(&f, argv[ch]);
+		ll_reader_file(argv[ch], flatten, &f);
 	for (i = 0; i < f.t->ncols; i++)
 		free(f.prefix[i]);
 	free(f.prefix);

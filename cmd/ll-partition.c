@@ -24,16 +24,15 @@
 #include "atomicfile.h"
 #include "ddl.h"
 #include "flatten.h"
-#include "input.h"
 #include "jscan.h"
 #include "keyidx.h"
 #include "ll.h"
+#include "ndjson.h"
 #include "parquet.h"
 #include "pqrow.h"
 #include "schema.h"
 #include "xalloc.h"
 
-#define CHUNK	(1 << 20)
 #define BLOCK	(1 << 20)	/* rows compressed as one gzip member */
 #define PQ_LEVEL 6		/* gzip level of Parquet pages */
 
@@ -80,15 +79,6 @@ struct state {
 	struct ll_jval	*pv;
 };
 
-/* Until lib/ndjson.h lands: lines of one input, any length. */
-struct reader {
-	struct ll_input	*in;
-	char		*buf;
-	size_t		 size, off, len;
-	int		 eof;
-	uintmax_t	 lineno;
-};
-
 static const struct option longopts[] = {
 	{ "ddl",		required_argument,	NULL,	'd' },
 	{ "flatten",		no_argument,		NULL,	'F' },
@@ -123,44 +113,6 @@ usage(FILE *fp, int code)
 	    "[-o dir]\n"
 	    "                    [-p field,...] -t table\n");
 	exit(code);
-}
-
-static char *
-reader_line(struct reader *r, size_t *lenp)
-{
-	char *line, *nl;
-	size_t seen;
-	ssize_t n;
-
-	seen = 0;
-	for (;;) {
-		nl = r->len - r->off > seen ? memchr(r->buf + r->off + seen,
-		    '\n', r->len - r->off - seen) : NULL;
-		if (nl != NULL || (r->eof && r->len > r->off)) {
-			line = r->buf + r->off;
-			*lenp = nl != NULL ? (size_t)(nl - line) :
-			    r->len - r->off;
-			r->off += *lenp + (nl != NULL);
-			r->lineno++;
-			return line;
-		}
-		if (r->eof)
-			return NULL;
-		seen = r->len - r->off;
-		if (r->off > 0)
-			memmove(r->buf, r->buf + r->off, seen);
-		r->len = seen;
-		r->off = 0;
-		if (r->size - r->len < CHUNK) {
-			r->size = r->size == 0 ? 2 * CHUNK : r->size * 2;
-			r->buf = xrealloc(r->buf, r->size);
-		}
-		n = ll_input_read(r->in, r->buf + r->len, r->size - r->len);
-		if (n <= 0)
-			r->eof = 1;
-		else
-			r->len += (size_t)n;
-	}
 }
 
 static size_t
@@ -583,34 +535,17 @@ flat_row(struct state *st, const char *name, uintmax_t lineno,
 	route(st, name, lineno, line, len, &key);
 }
 
+/* One input line: a readready row, or with --flatten a record to flatten. */
 static void
-partition_file(struct state *st, const char *path)
+row(void *arg, const char *name, uintmax_t lineno, const char *line,
+    size_t len)
 {
-	struct reader r;
-	const char *name;
-	char *line;
-	size_t len;
+	struct state *st = arg;
 
-	memset(&r, 0, sizeof(r));
-	if ((r.in = ll_input_open(path)) == NULL) {
-		warn("%s", path);
-		ll_fail(LL_EXIT_IO);
-		return;
-	}
-	name = strcmp(path, "-") == 0 ? "<stdin>" : path;
-	while ((line = reader_line(&r, &len)) != NULL) {
-		ll_stats.records_in++;
-		if (len == 0) {
-			ll_count("empty_line");
-			continue;
-		}
-		if (st->flat != NULL)
-			flat_row(st, name, r.lineno, line, len);
-		else
-			partition_row(st, name, r.lineno, line, len);
-	}
-	free(r.buf);
-	ll_input_close(r.in);
+	if (st->flat != NULL)
+		flat_row(st, name, lineno, line, len);
+	else
+		partition_row(st, name, lineno, line, len);
 }
 
 static int
@@ -843,9 +778,9 @@ main(int argc, char *argv[])
 		ll_stats_add("files_written", 0);
 		ll_stats_add("rows_written", 0);
 		if (argc == 0)
-			partition_file(&st, "-");
+			ll_reader_file("-", row, &st);
 		for (ch = 0; ch < argc; ch++)
-			partition_file(&st, argv[ch]);
+			ll_reader_file(argv[ch], row, &st);
 		finish(&st);
 		libdeflate_free_compressor(st.z);
 	}

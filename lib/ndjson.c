@@ -150,3 +150,35 @@ ll_reader_free(struct ll_reader *r)
 	free(r->buf);
 	memset(r, 0, sizeof(*r));
 }
+
+/*
+ * Calls FN with the input's name, the line number and the line for
+ * each line of PATH ("-": standard input) that is not empty; empty
+ * ones are counted as "empty_line".  An input that cannot be opened
+ * is reported and fails the run with LL_EXIT_IO, but the caller goes
+ * on to its next input.
+ */
+void
+ll_reader_file(const char *path, void (*fn)(void *, const char *, uintmax_t,
+    const char *, size_t), void *arg)
+{
+	struct ll_input *in;
+	struct ll_reader r;
+	const char *line;
+	size_t len;
+
+	if ((in = ll_input_open(path)) == NULL) {
+		warn("%s", path);
+		ll_fail(LL_EXIT_IO);
+		return;
+	}
+	ll_reader_init(&r, in, 0);
+	while (ll_reader_next(&r, &line, &len)) {
+		if (len == 0)
+			ll_count("empty_line");
+		else
+			fn(arg, r.name, r.line, line, len);
+	}
+	ll_reader_free(&r);
+	ll_input_close(in);
+}

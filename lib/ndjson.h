@@ -33,5 +33,7 @@ void	ll_reader_init(struct ll_reader *, struct ll_input *, size_t);
 int	ll_reader_next(struct ll_reader *, const char **, size_t *);
 int	ll_reader_try(struct ll_reader *, const char **, size_t *, int);
 void	ll_reader_free(struct ll_reader *);
+void	ll_reader_file(const char *, void (*)(void *, const char *, uintmax_t,
+	    const char *, size_t), void *);
 
 #endif
