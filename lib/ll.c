@@ -16,6 +16,7 @@
 #include <jansson.h>
 
 #include "atomicfile.h"
+#include "jscan.h"
 #include "ll.h"
 #include "xalloc.h"
 
@@ -258,41 +259,40 @@ json_t *
 ll_json_parse(const char *buf, size_t len, json_error_t *jerr)
 {
 	json_t *j;
-
-	json_error_t end;
+	struct ll_jscan s;
+	struct ll_jval v;
 	size_t at;
-	int flags = JSON_ALLOW_NUL | JSON_DECODE_ANY;
+	int flags = JSON_ALLOW_NUL | JSON_DECODE_ANY, ok;
 
 	j = json_loadb(buf, len, flags, jerr);
 	if (j == NULL && strstr(jerr->text, "too big") != NULL) {
 		flags |= JSON_DECODE_INT_AS_REAL;
 		j = json_loadb(buf, len, flags, jerr);
 	}
-	if (j == NULL || json_is_object(j) || json_is_array(j))
+	if (j == NULL || memchr(buf, '\0', len) == NULL)
 		return j;
 
 	/*
-	 * jansson takes a NUL byte right after a top-level scalar for the
-	 * end of the text ("123\0" and "true\0 " load), so the bytes
-	 * after it would vanish unseen.  Found by tests/fuzz/fuzz_jfind:
-	 * ll-filter's scanner refuses such text.  Where the value ends
-	 * comes from a parse without the end check; anything there but
-	 * whitespace makes the text invalid, as for any other trailer.
+	 * jansson reads its input through a NUL-terminated buffer and takes
+	 * a NUL byte outside a string for the buffer's end, so "123\0" and
+	 * "[null\0]" load and bytes can go unseen.  Found by
+	 * tests/fuzz/fuzz_jfind: ll-filter's scanner refuses such text.
+	 * Text holding a NUL (rare, and legal only inside strings) must
+	 * also pass the strict scanner.
 	 */
-	json_decref(json_loadb(buf, len, flags | JSON_DISABLE_EOF_CHECK,
-	    &end));
-	for (at = (size_t)end.position; at < len; at++)
-		if (buf[at] != ' ' && buf[at] != '\t' && buf[at] != '\n' &&
-		    buf[at] != '\r')
-			break;
-	if (at == len)
+	memset(&s, 0, sizeof(s));
+	ll_jscan_init(&s, buf, len);
+	ok = ll_jscan_value(&s, &v) == 0 && ll_jscan_end(&s) == 0;
+	at = ll_jscan_offset(&s);
+	ll_jscan_free(&s);
+	if (ok)
 		return j;
 	json_decref(j);
 	memset(jerr, 0, sizeof(*jerr));
 	jerr->position = (int)at;
-	snprintf(jerr->text, sizeof(jerr->text), "end of file expected near "
-	    "byte %zu", at);
+	snprintf(jerr->text, sizeof(jerr->text), "NUL byte outside a string "
+	    "near byte %zu", at);
 	jerr->text[JSON_ERROR_TEXT_LENGTH - 1] =
-	    (char)json_error_end_of_input_expected;
+	    (char)json_error_invalid_syntax;
 	return NULL;
 }

@@ -8,9 +8,9 @@
  * rebuilt value equals jansson's (json_equal); ll_jscan_value() on the
  * same text spans all of it.  Two differences are by design: the
  * scanner takes any number the grammar allows and any key, jansson
- * refuses numbers beyond a double's range (1e400) and keys holding
- * \u0000, so inputs with those are only checked for the scanner's own
- * consistency.
+ * refuses numbers beyond a double's range (1e400), keys holding
+ * \u0000 and nesting deeper than 2048, so inputs with those are only
+ * checked for the scanner's own consistency.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -60,7 +60,7 @@ scalar(const struct ll_jval *v)
 
 /* The next value, rebuilt; NULL when the scanner fails. */
 static json_t *
-build(struct ll_jscan *s)
+build(struct ll_jscan *s, size_t depth)
 {
 	struct ll_jbuf k = { NULL, 0, 0 };
 	struct ll_jiter it;
@@ -69,6 +69,13 @@ build(struct ll_jscan *s)
 	int r, obj;
 
 	obj = ll_jscan_peek(s);
+	if (depth > 2048) {
+		/* Past jansson's limit; the scanner has none.  Skip it. */
+		huge = 1;
+		if (ll_jscan_value(s, &v) == -1)
+			return NULL;
+		return json_null();
+	}
 	if (obj != LL_JOBJ && obj != LL_JARR) {
 		if (ll_jscan_value(s, &v) == -1)
 			return NULL;
@@ -78,7 +85,7 @@ build(struct ll_jscan *s)
 		return NULL;
 	c = obj == LL_JOBJ ? json_object() : json_array();
 	while ((r = ll_jscan_next(s, &it, &key)) == 1) {
-		if ((e = build(s)) == NULL)
+		if ((e = build(s, depth + 1)) == NULL)
 			break;
 		if (obj == LL_JARR) {
 			json_array_append_new(c, e);
@@ -112,7 +119,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	huge = 0;
 	memset(&s, 0, sizeof(s));
 	ll_jscan_init(&s, buf, size);
-	mine = build(&s);
+	mine = build(&s, 0);
 	if (mine != NULL && ll_jscan_end(&s) == -1) {
 		json_decref(mine);
 		mine = NULL;
