@@ -3,8 +3,9 @@
 # run must end with exit 3 and the device named, leave no temporary
 # file behind and no partial file visible (every part-*.json.gz is a
 # whole gzip file; JSON lines, so that rows compare without DuckDB,
-# and Parquet goes through the same atomic files); a re-run with space over the same tree must
-# give the same rows as an undisturbed run: none lost, none twice.
+# and Parquet goes through the same atomic files); a re-run with space
+# over the same tree must give the same rows as an undisturbed run:
+# none lost, none twice.
 . "$TOP/tests/lib/lake.sh"
 mkdir m
 if ! mount -t tmpfs -o size=1m tmpfs m 2>/dev/null; then
@@ -22,9 +23,12 @@ cat ref.digest
 for kb in 4 24 64 100 140 164 172 180 188; do
 	umount m
 	mount -t tmpfs -o size=${kb}k tmpfs m
-	ll-partition -F -f json -t cloudtrail -o m/lake in.ndjson >/dev/null 2>err
+	ll-partition -F -f json -t cloudtrail -o m/lake in.ndjson \
+	    >/dev/null 2>err
 	rc=$?
-	msg=$(sed 's/calendarday=[0-9-]*/calendarday=D/; s/\.part-[0-9a-f]*\.keys/.part-K.keys/; s/part-[0-9a-f]*\.json\.gz/part-P.json.gz/' err |
+	msg=$(sed -e 's/calendarday=[0-9-]*/calendarday=D/' \
+	    -e 's/\.part-[0-9a-f]*\.keys/.part-K.keys/' \
+	    -e 's/part-[0-9a-f]*\.json\.gz/part-P.json.gz/' err |
 	    sort -u | tr '\n' ' ')
 	temps=$(find m -name '*.tmp*' | wc -l)
 	partial=0
@@ -36,5 +40,6 @@ for kb in 4 24 64 100 140 164 172 180 188; do
 	rerun=$?
 	if lake_digest m/lake | cmp -s - ref.digest; then same=same
 	else same=DIFFERENT; fi
-	echo "${kb}k: rc=$rc temps=$temps partial=$partial $msg| re-run rc=$rerun, $same rows"
+	echo "${kb}k: rc=$rc temps=$temps partial=$partial $msg|" \
+	    "re-run rc=$rerun, $same rows"
 done

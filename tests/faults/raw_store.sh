@@ -25,9 +25,11 @@ hashes src | cmp - src.before && echo "sources unchanged"
 hashes lake/raw >raw.after
 join -1 2 -2 2 -o 1.1,2.1 raw.before raw.after | awk '$1 != $2' | wc -l
 join -1 2 -2 2 -v 1 raw.before raw.after | wc -l
-[ "$(wc -l <raw.after)" -gt "$(wc -l <raw.before)" ] && echo "new objects stored"
+[ "$(wc -l <raw.after)" -gt "$(wc -l <raw.before)" ] &&
+    echo "new objects stored"
 find lake/raw -type f ! -perm 0444 | wc -l
 # Each stored object is byte for byte its source object.
-(cd lake/raw && find . -type f ! -path './.ll-fetch.tmp/*') | while read -r f; do
+(cd lake/raw && find . -type f ! -path './.ll-fetch.tmp/*') |
+    while read -r f; do
 	cmp -s "lake/raw/$f" "src/$f" && echo same || echo "differs: $f"
 done | sort | uniq -c | sed 's/^ *//' 

@@ -17,13 +17,19 @@ glue() {
 }
 glue CreateDatabase '{"DatabaseInput":{"Name":"lake"}}'
 for t in cloudtrail cloudwatch; do
-	glue CreateTable "{\"DatabaseName\":\"lake\",\"TableInput\":$(ll-partition \
-	    -t $t -n ${t}_readready -L s3://lake/readready/$t -d glue)}"
+	glue CreateTable "{\"DatabaseName\":\"lake\",\"TableInput\":$(
+	    ll-partition -t $t -n ${t}_readready \
+	    -L s3://lake/readready/$t -d glue)}"
 done
-glue CreateTable '{"DatabaseName":"lake","TableInput":{"Name":"session_review_readready","PartitionKeys":[{"Name":"calendarday","Type":"string"}],"StorageDescriptor":{"Columns":[{"Name":"sessionid","Type":"string"}],"Location":"s3://lake/readready/session_review/"}}}'
+glue CreateTable '{"DatabaseName":"lake","TableInput":{
+    "Name":"session_review_readready",
+    "PartitionKeys":[{"Name":"calendarday","Type":"string"}],
+    "StorageDescriptor":{"Columns":[{"Name":"sessionid","Type":"string"}],
+    "Location":"s3://lake/readready/session_review/"}}}'
 export AWS_ACCESS_KEY_ID=AKIDLLPIPETEST AWS_SECRET_ACCESS_KEY=Pipe/Sekr1t+Value
 export AWS_SESSION_TOKEN=Pipe/T0ken+With=Chars
-proxy_start --verify "$AWS_ACCESS_KEY_ID:$AWS_SECRET_ACCESS_KEY:$AWS_SESSION_TOKEN"
+proxy_start --verify \
+    "$AWS_ACCESS_KEY_ID:$AWS_SECRET_ACCESS_KEY:$AWS_SESSION_TOKEN"
 # S3 through the proxy, which checks the signature and the token; Glue
 # straight to moto (the proxy speaks only S3), which takes any.
 export AWS_ENDPOINT_URL="$PROXY_URL" AWS_ENDPOINT_URL_GLUE="$MOTO_URL"

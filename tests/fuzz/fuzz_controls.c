@@ -4,9 +4,10 @@
  * program (exit 2) at the first line it does not understand, which is
  * the behaviour the tools want.  To fuzz it in process, this target
  * interposes fopen() and fclose() (the magic path below opens the
- * input from memory) and exit() (while a load is running it jumps back here), and
- * uses the sanitizer's allocation hooks to free what the abandoned
- * load had allocated, so that rejected files cost no memory.
+ * input from memory) and exit() (while a load is running it jumps
+ * back here), and uses the sanitizer's allocation hooks to free what
+ * the abandoned load had allocated, so that rejected files cost no
+ * memory.
  *
  * Checks: a file that loads has rules, each labelled with the file and
  * line; the checks accept any record and value without crashing and
