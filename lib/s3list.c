@@ -116,10 +116,14 @@ on_start(void *arg, const XML_Char *name, const XML_Char **attrs)
 	e = E_NONE;
 	if (l->depth < MAXDEPTH && (l->depth == 0 || parent != E_NONE))
 		e = classify(parent, name);
-	if (l->depth == 0 && e == E_NONE) {
+	/*
+	 * The element is counted even when it fails the document: expat
+	 * still reports the end of an empty one ("<x/>") after
+	 * XML_StopParser(), and on_end() must find the depth it left
+	 * (found by tests/fuzz/fuzz_s3list: depth -1 indexed the stack).
+	 */
+	if (l->depth == 0 && e == E_NONE)
 		fail(l, "not a ListBucketResult or Error document");
-		return;
-	}
 	if (l->depth < MAXDEPTH)
 		l->stack[l->depth] = e;
 	l->depth++;
