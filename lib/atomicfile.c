@@ -14,6 +14,56 @@
 #include "ll.h"
 #include "xalloc.h"
 
+/*
+ * The temporary names of files open now.  A process that ends through
+ * err() or exit() with a file half written (a full disk is the usual
+ * cause) removes them at exit, so that neither the space nor a stray
+ * temporary outlives it; only the process that made them does (a
+ * forked child exits too).  A kill -9 still leaves them, hidden.
+ */
+static char	**pending;
+static size_t	  npending, pendcap;
+static pid_t	  pendpid;
+
+static void
+unlink_pending(void)
+{
+	size_t i;
+
+	if (getpid() != pendpid)
+		return;
+	for (i = 0; i < npending; i++)
+		unlink(pending[i]);
+}
+
+static void
+add_pending(const char *tmp)
+{
+	if (pendpid == 0) {
+		pendpid = getpid();
+		if (atexit(unlink_pending) != 0)
+			err(LL_EXIT_IO, "atexit");
+	}
+	if (npending == pendcap) {
+		pendcap = pendcap * 2 + 8;
+		pending = xreallocarray(pending, pendcap, sizeof(*pending));
+	}
+	pending[npending++] = xstrdup(tmp);
+}
+
+static void
+drop_pending(const char *tmp)
+{
+	size_t i;
+
+	for (i = 0; i < npending; i++)
+		if (strcmp(pending[i], tmp) == 0) {
+			free(pending[i]);
+			pending[i] = pending[--npending];
+			return;
+		}
+}
+
 static char *
 dir_of(const char *path)
 {
@@ -46,6 +96,7 @@ ll_afile_try(struct ll_afile *af, const char *path)
 		unlink(af->tmp);
 		goto fail;
 	}
+	add_pending(af->tmp);
 	return af->fp;
 fail:
 	free(af->tmp);
@@ -87,6 +138,7 @@ ll_afile_commit(struct ll_afile *af)
 	saved = errno;
 	if (r == -1)
 		unlink(af->tmp);
+	drop_pending(af->tmp);
 	free(af->tmp);
 	free(af->path);
 	af->tmp = af->path = NULL;
@@ -112,8 +164,10 @@ ll_afile_abort(struct ll_afile *af)
 {
 	if (af->fp != NULL)
 		fclose(af->fp);
-	if (af->tmp != NULL)
+	if (af->tmp != NULL) {
 		unlink(af->tmp);
+		drop_pending(af->tmp);
+	}
 	free(af->tmp);
 	free(af->path);
 	af->tmp = af->path = NULL;

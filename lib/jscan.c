@@ -519,7 +519,15 @@ ll_jstr_eq(const struct ll_jval *v, const char *word)
 	p = (const unsigned char *)v->p + 1;
 	end = (const unsigned char *)v->p + v->n - 1;
 	w = (const unsigned char *)word;
+	/*
+	 * Every comparison first checks that WORD goes on: "\u0000"
+	 * decodes to a NUL, which would match WORD's terminator and walk
+	 * past it (found by tests/fuzz/fuzz_flatten).  WORD holds no NUL,
+	 * so text left when it ends means no match.
+	 */
 	while (p < end) {
+		if (*w == '\0')
+			return 0;
 		if (*p != '\\') {
 			if (*w++ != *p++)
 				return 0;
@@ -541,7 +549,7 @@ ll_jstr_eq(const struct ll_jval *v, const char *word)
 		}
 		n = put_utf8(u8, u);
 		for (i = 0; i < n; i++)
-			if (*w++ != u8[i])
+			if (*w == '\0' || *w++ != u8[i])
 				return 0;
 	}
 	return *w == '\0';
