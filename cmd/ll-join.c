@@ -86,21 +86,11 @@ usage(FILE *fp, int code)
 }
 
 static void
-parse_path(struct ll_path *p, const char *opt, const char *arg)
-{
-	const char *why;
-
-	ll_path_free(p);
-	if (ll_path_parse(p, arg, &why) == -1)
-		errx(LL_EXIT_USAGE, "%s: %s: %s", opt, arg, why);
-}
-
-static void
 add_path(struct paths *ps, const char *opt, const char *arg)
 {
 	ps->p = xreallocarray(ps->p, ps->n + 1, sizeof(*ps->p));
 	memset(&ps->p[ps->n], 0, sizeof(ps->p[ps->n]));
-	parse_path(&ps->p[ps->n++], opt, arg);
+	ll_path_option(&ps->p[ps->n++], opt, arg);
 }
 
 /*
@@ -594,7 +584,7 @@ main(int argc, char *argv[])
 			memory = (size_t)ll_parse_size("--memory", optarg);
 			break;
 		case 'd':
-			parse_path(&o.dedupe, "--dedupe-right", optarg);
+			ll_path_option(&o.dedupe, "--dedupe-right", optarg);
 			break;
 		case 'g':
 			o.group = optarg;

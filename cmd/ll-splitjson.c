@@ -45,16 +45,6 @@ usage(FILE *fp, int code)
 	exit(code);
 }
 
-static void
-parse_path(struct ll_path *p, const char *opt, const char *arg)
-{
-	const char *why;
-
-	ll_path_free(p);
-	if (ll_path_parse(p, arg, &why) == -1)
-		errx(LL_EXIT_USAGE, "%s: %s: %s", opt, arg, why);
-}
-
 /* A plain key name: it is written into the output between quotes. */
 static void
 check_name(const char *opt, const char *name)
@@ -154,7 +144,7 @@ main(int argc, char *argv[])
 			o.single = 1;
 			break;
 		case 'e':
-			parse_path(&o.explode, "--explode", optarg);
+			ll_path_option(&o.explode, "--explode", optarg);
 			break;
 		case 'F':
 			list = optarg;
@@ -174,7 +164,7 @@ main(int argc, char *argv[])
 			    "--max-size", optarg);
 			break;
 		case 'p':
-			parse_path(&o.parse, "--parse", optarg);
+			ll_path_option(&o.parse, "--parse", optarg);
 			break;
 		case 'R':
 			ll_input_limits.max_ratio = (uint64_t)ll_parse_num(

@@ -1,4 +1,5 @@
 /* Parsing and following jq-style field paths. */
+#include <err.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -96,6 +97,17 @@ ll_path_parse(struct ll_path *p, const char *text, const char **errp)
 		}
 	}
 	return 0;
+}
+
+/* A path given as option OPT: replaces P, or exits 2 saying why not. */
+void
+ll_path_option(struct ll_path *p, const char *opt, const char *arg)
+{
+	const char *why;
+
+	ll_path_free(p);
+	if (ll_path_parse(p, arg, &why) == -1)
+		errx(LL_EXIT_USAGE, "%s: %s: %s", opt, arg, why);
 }
 
 json_t *
