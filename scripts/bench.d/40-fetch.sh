@@ -1,8 +1,12 @@
 # Issue 4 figures: ll-fetch against `aws s3 sync` on the same bucket of
 # small CloudTrail objects in a local moto_server (127.0.0.1): listing
 # plus download into a local directory, objects/s and MB/s side by side.
-# A second round puts 25 ms of latency in front of every request (the
-# fault proxy of the tests, no faults), closer to S3's first-byte time.
+# moto_server costs about 2 ms of CPU per GET and closes every
+# connection, so a second round uses s3static.py (beside this script), a
+# read-only stand-in that keeps connections alive, where the clients'
+# own costs show.  A third round puts 25 ms of latency in front of
+# every moto request (the fault proxy of the tests, no faults), closer
+# to S3's first-byte time.
 # Environment: BENCH_DIR, BENCH_FETCH_OBJECTS (default 2400).
 set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -43,10 +47,11 @@ seed tree bench-fetch src
 echo "bucket: $n objects, $bytes bytes ($(awk -v b="$bytes" -v n="$n" \
     'BEGIN { printf "%.1f", b / n / 1024 }') KiB each); moto $(python3 -c 'import moto; print(moto.__version__)')"
 
-# CPU seconds (user + system) the moto_server process has used.
+# CPU seconds (user + system) the server process SERVER_PID has used.
+SERVER_PID=$MOTO_PID
 server_cpu() {
 	awk -v hz="$(getconf CLK_TCK)" '{ print ($14 + $15) / hz }' \
-	    "/proc/$MOTO_PID/stat"
+	    "/proc/$SERVER_PID/stat"
 }
 
 # run NAME CMD: one run into a fresh directory; best.NAME keeps the
@@ -98,7 +103,20 @@ round() {
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "-- moto_server direct"
 round "$MOTO_URL"
-echo "-- through a proxy adding 25 ms per request"
+echo "-- s3static.py (keep-alive, answers from an index made at start)"
+rm -f static.url
+python3 "$top/scripts/bench.d/s3static.py" --bucket bench-fetch --root src \
+    --url-file static.url &
+SERVER_PID=$!
+_pids="$_pids $!"
+for _ in $(seq 200); do
+	[ -s static.url ] && break
+	sleep 0.05
+done
+[ -s static.url ] || { echo "s3static.py did not start" >&2; exit 1; }
+round "$(cat static.url)"
+echo "-- through a proxy adding 25 ms per request (moto behind it)"
+SERVER_PID=$MOTO_PID
 proxy_start --delay 0.025
 round "$PROXY_URL"
 rm -rf out best.* .t .err
