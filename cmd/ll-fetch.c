@@ -27,6 +27,7 @@
 #include "input.h"
 #include "ll.h"
 #include "ndjson.h"
+#include "progress.h"
 #include "s3.h"
 #include "s3key.h"
 #include "store.h"
@@ -99,11 +100,9 @@ static struct {
 	struct ll_afile	 failaf;
 	FILE		*failfp;
 	const char	*failpath;
-	int		 progress;
-	double		 t0, lastprog;
-	uintmax_t	 seen, done, inflight;
+	struct ll_progress prog;
+	uintmax_t	 inflight;
 	int		 wfd;		/* writer threads' pipe, or -1 */
-	uintmax_t	 bytes_total, bytes_done;
 	uintmax_t	 nok, nfailed;
 	struct obj	*qhead, *qtail;	/* --cat */
 	char		**names;	/* input names, kept for messages */
@@ -179,39 +178,6 @@ parse_day(const char *opt, const char *s)
 	return (long)(t / 86400);
 }
 
-static void
-progress(int final)
-{
-	double now, el, rate, mb;
-	uintmax_t total;
-
-	if (!g.progress)
-		return;
-	now = ll_now();
-	if (!final && now - g.lastprog < 0.5)
-		return;
-	g.lastprog = now;
-	el = now - g.t0 > 0.001 ? now - g.t0 : 0.001;
-	if (g.mode == 'l') {
-		fprintf(stderr, "\r%s: %ju objects listed, %.0f/s   ",
-		    ll_progname, ll_stats.records_out,
-		    (double)ll_stats.records_out / el);
-	} else {
-		total = g.seen;
-		rate = (double)g.done / el;
-		mb = (double)g.bytes_done / 1e6;
-		fprintf(stderr, "\r%s: %ju/%ju objects, %.1f/%.1f MB, "
-		    "%.0f obj/s, %.1f MB/s", ll_progname, g.done, total, mb,
-		    (double)g.bytes_total / 1e6, rate, mb / el);
-		if (rate > 0 && total > g.done)
-			fprintf(stderr, ", ETA %.0f s",
-			    (double)(total - g.done) / rate);
-		fputs("   ", stderr);
-	}
-	if (final)
-		fputc('\n', stderr);
-}
-
 static json_t *
 str_or_null(const char *s)
 {
@@ -256,7 +222,7 @@ emit_listing(void *arg, const struct ll_walk_obj *o)
 	json_object_set_new(r, "hour", str_or_null(k.hour));
 	ll_out_json(r);
 	json_decref(r);
-	progress(0);
+	ll_progress_show(&g.prog, 0);
 }
 
 static void
@@ -280,10 +246,10 @@ run_list(struct ll_walk *w, int argc, char *argv[])
 			    argv[i] + 7 : argv[i]);
 		while (ll_engine_load(g.engine) > 0) {
 			ll_engine_step(g.engine, NULL, 0, 500);
-			progress(0);
+			ll_progress_show(&g.prog, 0);
 		}
 	}
-	progress(1);
+	ll_progress_show(&g.prog, 1);
 }
 
 static void
@@ -341,7 +307,7 @@ static void
 settle(struct obj *o, enum state st)
 {
 	o->state = st;
-	g.done++;
+	g.prog.done++;
 	if (g.mode != 'c')
 		obj_free(o);
 }
@@ -524,7 +490,7 @@ o_body(struct ll_xfer *x, const char *p, size_t n)
 	size_t k;
 
 	ll_hash_update(&o->hash, p, n);
-	g.bytes_done += n;
+	g.prog.bytes_done += n;
 	k = o->memlen < SPILL_MEM ? SPILL_MEM - o->memlen : 0;
 	k = k < n ? k : n;
 	if (k > 0) {
@@ -755,7 +721,7 @@ start_get(struct obj *o)
 	o->c.pres = pres;
 	o->sha[0] = '\0';
 	if (o->size > 0)
-		g.bytes_total += (uintmax_t)o->size;
+		g.prog.bytes_total += (uintmax_t)o->size;
 	if (o->local != NULL) {
 		copy_local(o);
 		return;
@@ -777,7 +743,7 @@ start_cat(struct obj *o)
 		g.qhead = o;
 	g.qtail = o;
 	if (o->size > 0)
-		g.bytes_total += (uintmax_t)o->size;
+		g.prog.bytes_total += (uintmax_t)o->size;
 	if (o->local != NULL) {
 		copy_local(o);
 		return;
@@ -821,7 +787,7 @@ record(const char *file, uintmax_t lineno, const char *line, size_t len)
 	o->lineno = lineno;
 	o->line = xstrndup(line, len);
 	o->linelen = len;
-	g.seen++;
+	g.prog.seen++;
 	why = source_of(o, j);
 	json_decref(j);
 	if (why != NULL) {
@@ -836,7 +802,7 @@ record(const char *file, uintmax_t lineno, const char *line, size_t len)
 		o->keylen = strlen(o->key);
 		ll_warnx_at(file, lineno, "%s", why);
 		ll_reject("bad_record", line, len);
-		g.done++;
+		g.prog.done++;
 		if (g.mode == 'g')
 			manifest(o, "refused", why);
 		obj_free(o);
@@ -870,7 +836,7 @@ turn(int infd)
 		committed();
 	if (g.mode == 'c')
 		flush_queue();
-	progress(0);
+	ll_progress_show(&g.prog, 0);
 	return (ready & ibit) != 0;
 }
 
@@ -930,12 +896,12 @@ run_fetch(int argc, char *argv[])
 		read_input(argv[i]);
 	while (g.inflight > 0)
 		turn(-1);
-	progress(1);
+	ll_progress_show(&g.prog, 1);
 	if (g.failfp != NULL && ll_afile_commit(&g.failaf) == -1)
 		err(LL_EXIT_IO, "%s", g.failpath);
 	if (g.nfailed > 0)
 		ll_fail(g.nok == 0 ? LL_EXIT_REMOTE : LL_EXIT_REJECT);
-	ll_stats_add("fetched_bytes", g.bytes_done);
+	ll_stats_add("fetched_bytes", g.prog.bytes_done);
 	ll_writer_stop();
 	while (g.nnames > 0)
 		free(g.names[--g.nnames]);
@@ -1056,8 +1022,8 @@ main(int argc, char *argv[])
 			errx(LL_EXIT_USAGE, "--to is before --from");
 		w.to += settle_days;
 	}
-	g.progress = !quiet && (forceprog || isatty(STDERR_FILENO));
-	g.t0 = g.lastprog = ll_now();
+	ll_progress_init(&g.prog, !quiet && (forceprog ||
+	    isatty(STDERR_FILENO)), g.mode == 'l');
 	ll_s3conf_init(&g.conf);
 	g.engine = ll_engine_new(&g.eo, &g.conf);
 	if (g.mode == 'l') {
