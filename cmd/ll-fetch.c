@@ -25,11 +25,11 @@
 #include "atomicfile.h"
 #include "hash.h"
 #include "input.h"
+#include "listing.h"
 #include "ll.h"
 #include "ndjson.h"
 #include "progress.h"
 #include "s3.h"
-#include "s3key.h"
 #include "store.h"
 #include "walk.h"
 #include "xalloc.h"
@@ -74,13 +74,8 @@ enum state { PENDING, DONE_OK, DONE_BAD };
 struct obj {
 	struct ll_xfer	 x;
 	struct ll_commit c;		/* --get: the writer's job */
-	char		*line;		/* the listing record, for --failures */
-	size_t		 linelen;
-	const char	*file;
-	uintmax_t	 lineno;
-	char		*url, *bucket, *key, *local, *etag, *path, *shown;
-	size_t		 keylen;
-	long long	 size;
+	struct ll_listing l;
+	char		*path;
 	char		*mem;
 	size_t		 memlen, memcap;
 	FILE		*spill;		/* --cat */
@@ -139,20 +134,6 @@ checkfds(void)
 			err(LL_EXIT_IO, "/dev/null");
 }
 
-/* A copy safe to print: control characters become '?'. */
-static char *
-shown(const char *s, size_t n)
-{
-	char *c;
-	size_t i;
-
-	c = xstrndup(s, n);
-	for (i = 0; i < n && c[i] != '\0'; i++)
-		if ((unsigned char)c[i] < 0x20 || c[i] == 0x7f)
-			c[i] = '?';
-	return c;
-}
-
 static long
 parse_day(const char *opt, const char *s)
 {
@@ -186,43 +167,11 @@ str_or_null(const char *s)
 
 /* --list: one listing record per object. */
 static void
-emit_listing(void *arg, const struct ll_walk_obj *o)
+listed(void *arg, const struct ll_walk_obj *o)
 {
-	struct ll_s3key k;
-	json_t *r, *url, *key;
-	char *sh;
-
 	(void)arg;
-	url = json_stringn(o->url, strlen(o->url) + (o->keylen -
-	    strlen(o->key)));
-	key = json_stringn(o->key, o->keylen);
-	if (url == NULL || key == NULL) {
-		sh = shown(o->url, strlen(o->url));
-		warnx("%s: key is not valid UTF-8; skipped", sh);
-		ll_reject("invalid_utf8", sh, strlen(sh));
-		free(sh);
-		json_decref(url);
-		json_decref(key);
-		return;
-	}
-	ll_s3key_parse(o->key, o->keylen, &k);
-	r = json_object();
-	json_object_set_new(r, "url", url);
-	json_object_set_new(r, "bucket", json_string(o->bucket));
-	json_object_set_new(r, "key", key);
-	json_object_set_new(r, "size", o->size >= 0 ?
-	    json_integer(o->size) : json_null());
-	json_object_set_new(r, "etag", str_or_null(o->etag));
-	json_object_set_new(r, "last_modified", str_or_null(o->mtime));
-	json_object_set_new(r, "kind", json_string(ll_s3key_kind(k.kind)));
-	json_object_set_new(r, "organization", str_or_null(k.org));
-	json_object_set_new(r, "account", str_or_null(k.account));
-	json_object_set_new(r, "region", str_or_null(k.region));
-	json_object_set_new(r, "day", str_or_null(k.day));
-	json_object_set_new(r, "hour", str_or_null(k.hour));
-	ll_out_json(r);
-	json_decref(r);
-	ll_progress_show(&g.prog, 0);
+	if (ll_listing_emit(o) == 0)
+		ll_progress_show(&g.prog, 0);
 }
 
 static void
@@ -257,21 +206,21 @@ manifest(struct obj *o, const char *status, const char *error)
 {
 	json_t *r;
 	struct stat st;
-	long long bytes = o->size;
+	long long bytes = o->l.size;
 
 	if (g.mode != 'g')
 		return;
 	if (bytes < 0 && o->path != NULL && stat(o->path, &st) == 0)
 		bytes = (long long)st.st_size;
 	r = json_object();
-	json_object_set_new(r, "url", json_stringn(o->url, strlen(o->url) +
-	    o->keylen - strlen(o->key)));
+	json_object_set_new(r, "url", json_stringn(o->l.url, strlen(o->l.url) +
+	    o->l.keylen - strlen(o->l.key)));
 	json_object_set_new(r, "path", o->path != NULL ?
-	    json_stringn(o->path, strlen(o->path) + o->keylen -
-	    strlen(o->key)) : json_null());
+	    json_stringn(o->path, strlen(o->path) + o->l.keylen -
+	    strlen(o->l.key)) : json_null());
 	json_object_set_new(r, "bytes", bytes >= 0 ? json_integer(bytes) :
 	    json_null());
-	json_object_set_new(r, "etag", str_or_null(o->etag));
+	json_object_set_new(r, "etag", str_or_null(o->l.etag));
 	json_object_set_new(r, "sha256", str_or_null(o->sha));
 	json_object_set_new(r, "status", json_string(status));
 	json_object_set_new(r, "error", str_or_null(error));
@@ -289,14 +238,8 @@ obj_free(struct obj *o)
 	if (o->spill != NULL)
 		fclose(o->spill);
 	free(o->mem);
-	free(o->line);
-	free(o->url);
-	free(o->bucket);
-	free(o->key);
-	free(o->local);
-	free(o->etag);
+	ll_listing_free(&o->l);
 	free(o->path);
-	free(o->shown);
 	free(o->x.url);
 	free(o);
 	g.inflight--;
@@ -317,8 +260,8 @@ static void
 refuse(struct obj *o, const char *reason, const char *status,
     const char *why)
 {
-	ll_warnx_at(o->file, o->lineno, "%s: %s", o->shown, why);
-	ll_reject(reason, o->line, o->linelen);
+	ll_warnx_at(o->l.file, o->l.lineno, "%s: %s", o->l.shown, why);
+	ll_reject(reason, o->l.line, o->l.linelen);
 	manifest(o, status, why);
 	settle(o, DONE_BAD);
 }
@@ -327,11 +270,11 @@ refuse(struct obj *o, const char *reason, const char *status,
 static void
 failed(struct obj *o, const char *why)
 {
-	ll_warnx_at(o->file, o->lineno, "%s: %s", o->shown, why);
+	ll_warnx_at(o->l.file, o->l.lineno, "%s: %s", o->l.shown, why);
 	ll_stats_add("failed", 1);
 	g.nfailed++;
-	if (g.failfp != NULL && (fwrite(o->line, 1, o->linelen, g.failfp) !=
-	    o->linelen || fputc('\n', g.failfp) == EOF))
+	if (g.failfp != NULL && (fwrite(o->l.line, 1, o->l.linelen, g.failfp) !=
+	    o->l.linelen || fputc('\n', g.failfp) == EOF))
 		err(LL_EXIT_IO, "%s", g.failpath);
 	manifest(o, "failed", why);
 	settle(o, DONE_BAD);
@@ -363,7 +306,7 @@ finish_get(struct obj *o)
 	if (o->c.tmp.path == NULL)
 		ll_store_tmpname(&g.store, &o->c.tmp);
 	o->c.path = o->path;
-	o->c.etag = o->etag;
+	o->c.etag = o->l.etag;
 	o->c.sha = o->sha;
 	o->c.mem = o->mem;
 	o->c.memlen = o->memlen;
@@ -526,21 +469,21 @@ verify(struct obj *o, long long got, const char *etag, int kms, char *msg,
     size_t msglen)
 {
 	ll_hash_final(&o->hash, o->sha, o->md5);
-	if (o->etag != NULL && etag != NULL && etag[0] != '\0' &&
-	    strcmp(o->etag, etag) != 0) {
+	if (o->l.etag != NULL && etag != NULL && etag[0] != '\0' &&
+	    strcmp(o->l.etag, etag) != 0) {
 		snprintf(msg, msglen, "object changed since it was listed "
-		    "(ETag %s, listed %s)", etag, o->etag);
+		    "(ETag %s, listed %s)", etag, o->l.etag);
 		return LL_X_FAIL;
 	}
-	if (o->etag == NULL && etag != NULL && etag[0] != '\0')
-		o->etag = xstrdup(etag);
-	if (o->size >= 0 && got != o->size) {
+	if (o->l.etag == NULL && etag != NULL && etag[0] != '\0')
+		o->l.etag = xstrdup(etag);
+	if (o->l.size >= 0 && got != o->l.size) {
 		snprintf(msg, msglen, "got %lld bytes, listed %lld", got,
-		    o->size);
+		    o->l.size);
 		return LL_X_RETRY;
 	}
-	if (o->etag != NULL && is_md5(o->etag) && !kms &&
-	    strcmp(o->md5, o->etag) != 0) {
+	if (o->l.etag != NULL && is_md5(o->l.etag) && !kms &&
+	    strcmp(o->md5, o->l.etag) != 0) {
 		snprintf(msg, msglen, "MD5 %s does not match the ETag",
 		    o->md5);
 		return LL_X_RETRY;
@@ -585,7 +528,7 @@ copy_local(struct obj *o)
 
 	o->x.arg = o;
 	o_begin(&o->x);
-	if ((fd = open(o->local, O_RDONLY | O_CLOEXEC)) == -1) {
+	if ((fd = open(o->l.local, O_RDONLY | O_CLOEXEC)) == -1) {
 		snprintf(msg, sizeof(msg), "%s", strerror(errno));
 		failed(o, msg);
 		return;
@@ -613,95 +556,47 @@ copy_local(struct obj *o)
 		settle(o, DONE_OK);
 }
 
-static char *
-jstr(json_t *j, const char *name, size_t *lenp)
+/* The fetch itself: a request, or a copy for file:// sources. */
+static void
+start(struct obj *o)
 {
-	json_t *v = json_object_get(j, name);
+	struct ll_listing *l = &o->l;
 
-	if (!json_is_string(v))
-		return NULL;
-	if (lenp != NULL)
-		*lenp = json_string_length(v);
-	return xstrndup(json_string_value(v), json_string_length(v));
-}
-
-/* Fills in where the object comes from; NULL or why it cannot be. */
-static const char *
-source_of(struct obj *o, json_t *j)
-{
-	char *b, *k, *slash;
-	size_t ulen, klen = 0;
-	json_t *v;
-
-	if ((o->url = jstr(j, "url", &ulen)) == NULL)
-		return "no \"url\" string";
-	o->shown = shown(o->url, ulen);
-	b = jstr(j, "bucket", NULL);
-	k = jstr(j, "key", &klen);
-	v = json_object_get(j, "size");
-	o->size = json_is_integer(v) && json_integer_value(v) >= 0 ?
-	    json_integer_value(v) : -1;
-	o->etag = jstr(j, "etag", NULL);
-	if (o->etag != NULL && o->etag[0] == '\0') {
-		free(o->etag);
-		o->etag = NULL;
+	if (l->size > 0)
+		g.prog.bytes_total += (uintmax_t)l->size;
+	if (l->local != NULL) {
+		copy_local(o);
+		return;
 	}
-	if (strncmp(o->url, "s3://", 5) == 0) {
-		slash = memchr(o->url + 5, '/', ulen - 5);
-		if (slash == NULL || slash == o->url + 5 || slash + 1 ==
-		    o->url + ulen) {
-			free(b);
-			free(k);
-			return "not an s3://BUCKET/KEY URL";
-		}
-		o->bucket = xstrndup(o->url + 5, (size_t)(slash - o->url - 5));
-		o->keylen = (size_t)(o->url + ulen - slash - 1);
-		o->key = xmalloc(o->keylen + 1);
-		memcpy(o->key, slash + 1, o->keylen + 1);
-		if ((b != NULL && strcmp(b, o->bucket) != 0) || (k != NULL &&
-		    (klen != o->keylen || memcmp(k, o->key, klen) != 0))) {
-			free(b);
-			free(k);
-			return "\"bucket\" and \"key\" disagree with \"url\"";
-		}
-		free(b);
-		free(k);
-		if (!ll_s3_bucket_ok(o->bucket))
-			return "not a valid bucket name";
-		return NULL;
-	}
-	o->bucket = b;
-	o->key = k;
-	o->keylen = klen;
-	if (strncmp(o->url, "file:///", 8) != 0 || strlen(o->url) != ulen)
-		return "not an s3:// or file:/// URL";
-	o->local = xstrdup(o->url + 7);
-	if (g.mode == 'g' && (b == NULL || k == NULL))
-		return "a file:// record needs \"bucket\" and \"key\"";
-	return NULL;
+	o->x.ops = &obj_ops;
+	o->x.arg = o;
+	o->x.what = l->shown;
+	o->x.url = ll_s3_object_url(&g.conf, l->bucket, l->key, l->keylen);
+	ll_engine_add(g.engine, &o->x);
 }
 
 /* --get: decides whether to fetch, then starts the fetch. */
 static void
 start_get(struct obj *o)
 {
+	struct ll_listing *l = &o->l;
 	enum ll_presence pres;
 	const char *why;
 	char msg[300];
 
-	if (o->keylen > 0 && o->key[o->keylen - 1] == '/' && o->size == 0) {
+	if (l->keylen > 0 && l->key[l->keylen - 1] == '/' && l->size == 0) {
 		ll_stats_add("folder_markers", 1);
 		g.nok++;
 		manifest(o, "skipped-folder", NULL);
 		settle(o, DONE_OK);
 		return;
 	}
-	if ((why = ll_store_unsafe(o->bucket, o->key, o->keylen)) != NULL) {
+	if ((why = ll_store_unsafe(l->bucket, l->key, l->keylen)) != NULL) {
 		refuse(o, "unsafe_key", "refused", why);
 		return;
 	}
-	o->path = ll_store_path(&g.store, o->bucket, o->key);
-	pres = ll_store_check(o->path, o->size, o->etag, o->sha, msg,
+	o->path = ll_store_path(&g.store, l->bucket, l->key);
+	pres = ll_store_check(o->path, l->size, l->etag, o->sha, msg,
 	    sizeof(msg));
 	switch (pres) {
 	case LL_SAME:
@@ -720,17 +615,7 @@ start_get(struct obj *o)
 	}
 	o->c.pres = pres;
 	o->sha[0] = '\0';
-	if (o->size > 0)
-		g.prog.bytes_total += (uintmax_t)o->size;
-	if (o->local != NULL) {
-		copy_local(o);
-		return;
-	}
-	o->x.ops = &obj_ops;
-	o->x.arg = o;
-	o->x.what = o->shown;
-	o->x.url = ll_s3_object_url(&g.conf, o->bucket, o->key, o->keylen);
-	ll_engine_add(g.engine, &o->x);
+	start(o);
 }
 
 static void
@@ -742,17 +627,7 @@ start_cat(struct obj *o)
 	else
 		g.qhead = o;
 	g.qtail = o;
-	if (o->size > 0)
-		g.prog.bytes_total += (uintmax_t)o->size;
-	if (o->local != NULL) {
-		copy_local(o);
-		return;
-	}
-	o->x.ops = &obj_ops;
-	o->x.arg = o;
-	o->x.what = o->shown;
-	o->x.url = ll_s3_object_url(&g.conf, o->bucket, o->key, o->keylen);
-	ll_engine_add(g.engine, &o->x);
+	start(o);
 }
 
 static void
@@ -783,23 +658,14 @@ record(const char *file, uintmax_t lineno, const char *line, size_t len)
 	o = xcalloc(1, sizeof(*o));
 	g.inflight++;
 	o->c.tmp.fd = -1;
-	o->file = file;
-	o->lineno = lineno;
-	o->line = xstrndup(line, len);
-	o->linelen = len;
+	o->l.file = file;
+	o->l.lineno = lineno;
+	o->l.line = xstrndup(line, len);
+	o->l.linelen = len;
 	g.prog.seen++;
-	why = source_of(o, j);
+	why = ll_listing_read(&o->l, j, g.mode == 'g');
 	json_decref(j);
 	if (why != NULL) {
-		if (o->url == NULL) {
-			o->url = xstrdup("");
-			o->key = xstrdup("");
-		}
-		if (o->shown == NULL)
-			o->shown = xstrdup("record");
-		if (o->key == NULL)
-			o->key = xstrdup("");
-		o->keylen = strlen(o->key);
 		ll_warnx_at(file, lineno, "%s", why);
 		ll_reject("bad_record", line, len);
 		g.prog.done++;
@@ -1029,7 +895,7 @@ main(int argc, char *argv[])
 	if (g.mode == 'l') {
 		w.engine = g.engine;
 		w.conf = &g.conf;
-		w.emit = emit_listing;
+		w.emit = listed;
 		run_list(&w, argc, argv);
 		ll_stats_add("list_requests", w.requests);
 		ll_stats_add("outside_window", w.outside);
