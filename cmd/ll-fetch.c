@@ -451,18 +451,6 @@ o_body(struct ll_xfer *x, const char *p, size_t n)
 	return k == n ? 0 : spill(o, p + k, n - k);
 }
 
-static int
-is_md5(const char *s)
-{
-	size_t i;
-
-	for (i = 0; s[i] != '\0'; i++)
-		if (!((s[i] >= '0' && s[i] <= '9') ||
-		    (s[i] >= 'a' && s[i] <= 'f')))
-			return 0;
-	return i == 32;
-}
-
 /* Size against the listing, MD5 against a single-part ETag. */
 static enum ll_xverdict
 verify(struct obj *o, long long got, const char *etag, int kms, char *msg,
@@ -482,7 +470,7 @@ verify(struct obj *o, long long got, const char *etag, int kms, char *msg,
 		    o->l.size);
 		return LL_X_RETRY;
 	}
-	if (o->l.etag != NULL && is_md5(o->l.etag) && !kms &&
+	if (o->l.etag != NULL && ll_hash_is_md5(o->l.etag) && !kms &&
 	    strcmp(o->md5, o->l.etag) != 0) {
 		snprintf(msg, msglen, "MD5 %s does not match the ETag",
 		    o->md5);
