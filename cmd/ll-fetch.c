@@ -23,7 +23,7 @@
 #include <jansson.h>
 
 #include "atomicfile.h"
-#include "hash.h"
+#include "body.h"
 #include "input.h"
 #include "listing.h"
 #include "ll.h"
@@ -34,9 +34,6 @@
 #include "walk.h"
 #include "xalloc.h"
 #include "xfer.h"
-
-#define SPILL_MEM	(1 << 20)	/* --cat: bytes kept in memory */
-#define CHUNK		(256 * 1024)
 
 static const struct option longopts[] = {
 	{ "start-after",	required_argument,	NULL,	'a' },
@@ -66,22 +63,13 @@ static const struct option longopts[] = {
 
 enum state { PENDING, DONE_OK, DONE_BAD };
 
-/*
- * One object of --get or --cat, from its listing record to the end.
- * Its bytes go to memory, and past SPILL_MEM to a file: the store's
- * temporary file (--get) or an unlinked one (--cat).
- */
+/* One object of --get or --cat, from its listing record to the end. */
 struct obj {
 	struct ll_xfer	 x;
 	struct ll_commit c;		/* --get: the writer's job */
 	struct ll_listing l;
+	struct ll_body	 body;
 	char		*path;
-	char		*mem;
-	size_t		 memlen, memcap;
-	FILE		*spill;		/* --cat */
-	off_t		 spilled;
-	struct ll_hash	 hash;
-	char		 sha[65], md5[33];
 	enum state	 state;
 	struct obj	*next;		/* --cat: input order */
 };
@@ -221,7 +209,7 @@ manifest(struct obj *o, const char *status, const char *error)
 	json_object_set_new(r, "bytes", bytes >= 0 ? json_integer(bytes) :
 	    json_null());
 	json_object_set_new(r, "etag", str_or_null(o->l.etag));
-	json_object_set_new(r, "sha256", str_or_null(o->sha));
+	json_object_set_new(r, "sha256", str_or_null(o->body.sha));
 	json_object_set_new(r, "status", json_string(status));
 	json_object_set_new(r, "error", str_or_null(error));
 	ll_out_json(r);
@@ -233,11 +221,7 @@ obj_free(struct obj *o)
 {
 	if (o->c.tmp.path != NULL)
 		ll_store_discard(&o->c.tmp);
-	if (o->hash.sha256 != NULL)
-		ll_hash_free(&o->hash);
-	if (o->spill != NULL)
-		fclose(o->spill);
-	free(o->mem);
+	ll_body_free(&o->body);
 	ll_listing_free(&o->l);
 	free(o->path);
 	free(o->x.url);
@@ -307,9 +291,9 @@ finish_get(struct obj *o)
 		ll_store_tmpname(&g.store, &o->c.tmp);
 	o->c.path = o->path;
 	o->c.etag = o->l.etag;
-	o->c.sha = o->sha;
-	o->c.mem = o->mem;
-	o->c.memlen = o->memlen;
+	o->c.sha = o->body.sha;
+	o->c.mem = o->body.mem;
+	o->c.memlen = o->body.memlen;
 	o->c.arg = o;
 	ll_writer_submit(&o->c);
 }
@@ -353,23 +337,13 @@ static void
 flush_queue(void)
 {
 	struct obj *o;
-	char buf[CHUNK];
-	size_t n;
 
 	while ((o = g.qhead) != NULL && o->state != PENDING) {
 		g.qhead = o->next;
 		if (g.qhead == NULL)
 			g.qtail = NULL;
 		if (o->state == DONE_OK) {
-			ll_out_write(o->mem, o->memlen);
-			if (o->spill != NULL) {
-				rewind(o->spill);
-				while ((n = fread(buf, 1, sizeof(buf),
-				    o->spill)) > 0)
-					ll_out_write(buf, n);
-				if (ferror(o->spill))
-					err(LL_EXIT_IO, "temporary file");
-			}
+			ll_body_write(&o->body);
 			ll_stats.records_out++;
 		}
 		obj_free(o);
@@ -381,102 +355,25 @@ o_begin(struct ll_xfer *x)
 {
 	struct obj *o = x->arg;
 
-	if (o->hash.sha256 != NULL)
-		ll_hash_free(&o->hash);
-	ll_hash_init(&o->hash);
-	o->memlen = 0;
-	o->spilled = 0;
-	if (o->spill != NULL) {
-		fclose(o->spill);
-		o->spill = NULL;
-	}
-	if (o->c.tmp.fd != -1 && ftruncate(o->c.tmp.fd, 0) == -1)
-		err(LL_EXIT_IO, "%s", o->c.tmp.path);
-}
-
-/* Past SPILL_MEM bytes, the rest goes to a file. */
-static int
-spill(struct obj *o, const char *p, size_t n)
-{
-	ssize_t w;
-
-	if (g.mode == 'c') {
-		if (o->spill == NULL && (o->spill = tmpfile()) == NULL)
-			err(LL_EXIT_IO, "temporary file");
-		if (fwrite(p, 1, n, o->spill) != n)
-			err(LL_EXIT_IO, "temporary file");
-		return 0;
-	}
-	if (o->c.tmp.fd == -1 && ll_store_tmp(&g.store, &o->c.tmp) == -1)
-		err(LL_EXIT_IO, "%s", g.store.tmpdir);
-	while (n > 0) {
-		w = pwrite(o->c.tmp.fd, p, n, (off_t)SPILL_MEM + o->spilled);
-		if (w == -1 && errno == EINTR)
-			continue;
-		if (w == -1) {
-			snprintf(o->x.msg, sizeof(o->x.msg), "%s: %s",
-			    o->c.tmp.path, strerror(errno));
-			ll_fail(LL_EXIT_IO);
-			return -1;
-		}
-		p += w;
-		n -= (size_t)w;
-		o->spilled += w;
-	}
-	return 0;
+	ll_body_begin(&o->body);
 }
 
 static int
 o_body(struct ll_xfer *x, const char *p, size_t n)
 {
 	struct obj *o = x->arg;
-	size_t k;
 
-	ll_hash_update(&o->hash, p, n);
-	g.prog.bytes_done += n;
-	k = o->memlen < SPILL_MEM ? SPILL_MEM - o->memlen : 0;
-	k = k < n ? k : n;
-	if (k > 0) {
-		if (o->memlen + k > o->memcap) {
-			while (o->memlen + k > o->memcap)
-				o->memcap = o->memcap == 0 ? 16384 :
-				    o->memcap * 2;
-			if (o->memcap > SPILL_MEM)
-				o->memcap = SPILL_MEM;
-			o->mem = xrealloc(o->mem, o->memcap);
-		}
-		memcpy(o->mem + o->memlen, p, k);
-		o->memlen += k;
-	}
-	return k == n ? 0 : spill(o, p + k, n - k);
+	return ll_body_add(&o->body, p, n, x->msg, sizeof(x->msg));
 }
 
-/* Size against the listing, MD5 against a single-part ETag. */
-static enum ll_xverdict
-verify(struct obj *o, long long got, const char *etag, int kms, char *msg,
-    size_t msglen)
+/* The bytes are checked: --get stores them, --cat waits its turn. */
+static void
+fetched(struct obj *o)
 {
-	ll_hash_final(&o->hash, o->sha, o->md5);
-	if (o->l.etag != NULL && etag != NULL && etag[0] != '\0' &&
-	    strcmp(o->l.etag, etag) != 0) {
-		snprintf(msg, msglen, "object changed since it was listed "
-		    "(ETag %s, listed %s)", etag, o->l.etag);
-		return LL_X_FAIL;
-	}
-	if (o->l.etag == NULL && etag != NULL && etag[0] != '\0')
-		o->l.etag = xstrdup(etag);
-	if (o->l.size >= 0 && got != o->l.size) {
-		snprintf(msg, msglen, "got %lld bytes, listed %lld", got,
-		    o->l.size);
-		return LL_X_RETRY;
-	}
-	if (o->l.etag != NULL && ll_hash_is_md5(o->l.etag) && !kms &&
-	    strcmp(o->md5, o->l.etag) != 0) {
-		snprintf(msg, msglen, "MD5 %s does not match the ETag",
-		    o->md5);
-		return LL_X_RETRY;
-	}
-	return LL_X_OK;
+	if (g.mode == 'g')
+		finish_get(o);
+	else
+		settle(o, DONE_OK);
 }
 
 static enum ll_xverdict
@@ -484,7 +381,8 @@ o_check(struct ll_xfer *x)
 {
 	struct obj *o = x->arg;
 
-	return verify(o, x->got, x->etag, x->kms, x->msg, sizeof(x->msg));
+	return ll_body_check(&o->body, &o->l, x->got, x->etag, x->kms, x->msg,
+	    sizeof(x->msg));
 }
 
 static void
@@ -492,14 +390,10 @@ o_done(struct ll_xfer *x, enum ll_xverdict v)
 {
 	struct obj *o = x->arg;
 
-	if (v != LL_X_OK) {
+	if (v != LL_X_OK)
 		failed(o, x->msg);
-		return;
-	}
-	if (g.mode == 'g')
-		finish_get(o);
 	else
-		settle(o, DONE_OK);
+		fetched(o);
 }
 
 static const struct ll_xfer_ops obj_ops = { o_begin, o_body, o_check,
@@ -509,39 +403,15 @@ static const struct ll_xfer_ops obj_ops = { o_begin, o_body, o_check,
 static void
 copy_local(struct obj *o)
 {
-	char buf[CHUNK], msg[512];
-	long long got = 0;
-	ssize_t r;
-	int fd;
+	char msg[512];
+	long long got;
 
-	o->x.arg = o;
-	o_begin(&o->x);
-	if ((fd = open(o->l.local, O_RDONLY | O_CLOEXEC)) == -1) {
-		snprintf(msg, sizeof(msg), "%s", strerror(errno));
+	got = ll_body_copy(&o->body, o->l.local, msg, sizeof(msg));
+	if (got == -1 || ll_body_check(&o->body, &o->l, got, NULL, 0, msg,
+	    sizeof(msg)) != LL_X_OK)
 		failed(o, msg);
-		return;
-	}
-	while ((r = read(fd, buf, sizeof(buf))) != 0) {
-		if (r == -1 && errno == EINTR)
-			continue;
-		if (r == -1 || o_body(&o->x, buf, (size_t)r) == -1) {
-			snprintf(msg, sizeof(msg), "%s", r == -1 ?
-			    strerror(errno) : o->x.msg);
-			close(fd);
-			failed(o, msg);
-			return;
-		}
-		got += r;
-	}
-	close(fd);
-	if (verify(o, got, NULL, 0, msg, sizeof(msg)) != LL_X_OK) {
-		failed(o, msg);
-		return;
-	}
-	if (g.mode == 'g')
-		finish_get(o);
 	else
-		settle(o, DONE_OK);
+		fetched(o);
 }
 
 /* The fetch itself: a request, or a copy for file:// sources. */
@@ -584,7 +454,7 @@ start_get(struct obj *o)
 		return;
 	}
 	o->path = ll_store_path(&g.store, l->bucket, l->key);
-	pres = ll_store_check(o->path, l->size, l->etag, o->sha, msg,
+	pres = ll_store_check(o->path, l->size, l->etag, o->body.sha, msg,
 	    sizeof(msg));
 	switch (pres) {
 	case LL_SAME:
@@ -602,7 +472,7 @@ start_get(struct obj *o)
 		break;
 	}
 	o->c.pres = pres;
-	o->sha[0] = '\0';
+	o->body.sha[0] = '\0';
 	start(o);
 }
 
@@ -646,6 +516,11 @@ record(const char *file, uintmax_t lineno, const char *line, size_t len)
 	o = xcalloc(1, sizeof(*o));
 	g.inflight++;
 	o->c.tmp.fd = -1;
+	if (g.mode == 'g') {
+		o->body.store = &g.store;
+		o->body.tmp = &o->c.tmp;
+	}
+	o->body.tally = &g.prog.bytes_done;
 	o->l.file = file;
 	o->l.lineno = lineno;
 	o->l.line = xstrndup(line, len);
