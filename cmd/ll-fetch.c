@@ -25,6 +25,7 @@
 #include "atomicfile.h"
 #include "body.h"
 #include "input.h"
+#include "ledger.h"
 #include "listing.h"
 #include "ll.h"
 #include "ndjson.h"
@@ -80,13 +81,10 @@ static struct {
 	struct ll_s3conf conf;
 	struct ll_engine *engine;
 	struct ll_store	 store;
-	struct ll_afile	 failaf;
-	FILE		*failfp;
-	const char	*failpath;
+	struct ll_ledger ledger;
 	struct ll_progress prog;
 	uintmax_t	 inflight;
 	int		 wfd;		/* writer threads' pipe, or -1 */
-	uintmax_t	 nok, nfailed;
 	struct obj	*qhead, *qtail;	/* --cat */
 	char		**names;	/* input names, kept for messages */
 	size_t		 nnames;
@@ -147,12 +145,6 @@ parse_day(const char *opt, const char *s)
 	return (long)(t / 86400);
 }
 
-static json_t *
-str_or_null(const char *s)
-{
-	return s != NULL && *s != '\0' ? json_string(s) : json_null();
-}
-
 /* --list: one listing record per object. */
 static void
 listed(void *arg, const struct ll_walk_obj *o)
@@ -190,33 +182,6 @@ run_list(struct ll_walk *w, int argc, char *argv[])
 }
 
 static void
-manifest(struct obj *o, const char *status, const char *error)
-{
-	json_t *r;
-	struct stat st;
-	long long bytes = o->l.size;
-
-	if (g.mode != 'g')
-		return;
-	if (bytes < 0 && o->path != NULL && stat(o->path, &st) == 0)
-		bytes = (long long)st.st_size;
-	r = json_object();
-	json_object_set_new(r, "url", json_stringn(o->l.url, strlen(o->l.url) +
-	    o->l.keylen - strlen(o->l.key)));
-	json_object_set_new(r, "path", o->path != NULL ?
-	    json_stringn(o->path, strlen(o->path) + o->l.keylen -
-	    strlen(o->l.key)) : json_null());
-	json_object_set_new(r, "bytes", bytes >= 0 ? json_integer(bytes) :
-	    json_null());
-	json_object_set_new(r, "etag", str_or_null(o->l.etag));
-	json_object_set_new(r, "sha256", str_or_null(o->body.sha));
-	json_object_set_new(r, "status", json_string(status));
-	json_object_set_new(r, "error", str_or_null(error));
-	ll_out_json(r);
-	json_decref(r);
-}
-
-static void
 obj_free(struct obj *o)
 {
 	if (o->c.tmp.path != NULL)
@@ -239,48 +204,15 @@ settle(struct obj *o, enum state st)
 		obj_free(o);
 }
 
-/* A record that cannot be fetched as given: counted and quarantined. */
+/* Every end goes through the ledger: message, counters, manifest. */
 static void
-refuse(struct obj *o, const char *reason, const char *status,
-    const char *why)
+outcome(struct obj *o, enum ll_outcome oc, const char *why)
 {
-	ll_warnx_at(o->l.file, o->l.lineno, "%s: %s", o->l.shown, why);
-	ll_reject(reason, o->l.line, o->l.linelen);
-	manifest(o, status, why);
-	settle(o, DONE_BAD);
-}
-
-/* A fetch that failed after its retries: the next run may succeed. */
-static void
-failed(struct obj *o, const char *why)
-{
-	ll_warnx_at(o->l.file, o->l.lineno, "%s: %s", o->l.shown, why);
-	ll_stats_add("failed", 1);
-	g.nfailed++;
-	if (g.failfp != NULL && (fwrite(o->l.line, 1, o->l.linelen, g.failfp) !=
-	    o->l.linelen || fputc('\n', g.failfp) == EOF))
-		err(LL_EXIT_IO, "%s", g.failpath);
-	manifest(o, "failed", why);
-	settle(o, DONE_BAD);
-}
-
-static void
-present(struct obj *o)
-{
-	ll_stats_add("present", 1);
-	g.nok++;
-	manifest(o, "skipped-present", NULL);
-	settle(o, DONE_OK);
-}
-
-static void
-conflict(struct obj *o, const char *why)
-{
-	char *msg;
-
-	msg = xasprintf("conflict: %s; not overwritten", why);
-	refuse(o, "conflict", "conflict", msg);
-	free(msg);
+	if (ll_ledger_note(&g.ledger, &o->l, o->path, o->body.sha, oc,
+	    why) == 0)
+		settle(o, DONE_OK);
+	else
+		settle(o, DONE_BAD);
 }
 
 /* The bytes are checked: a writer thread stores or compares them. */
@@ -311,22 +243,20 @@ committed(void)
 		ll_store_discard(&c->tmp);
 		switch (c->result) {
 		case LL_C_STORED:
-			ll_stats_add("stored", 1);
-			g.nok++;
-			manifest(o, "stored", NULL);
-			settle(o, DONE_OK);
+			outcome(o, LL_O_STORED, NULL);
 			break;
 		case LL_C_SAME:
-			present(o);
+			outcome(o, LL_O_PRESENT, NULL);
 			break;
 		case LL_C_DIFFERENT:
-			conflict(o, "the stored copy differs in content");
+			outcome(o, LL_O_CONFLICT,
+			    "the stored copy differs in content");
 			break;
 		default:
 			snprintf(why, sizeof(why), "%s: %s: %s", o->path, c->op,
 			    strerror(c->err));
 			ll_fail(LL_EXIT_IO);
-			failed(o, why);
+			outcome(o, LL_O_FAILED, why);
 			break;
 		}
 	}
@@ -391,7 +321,7 @@ o_done(struct ll_xfer *x, enum ll_xverdict v)
 	struct obj *o = x->arg;
 
 	if (v != LL_X_OK)
-		failed(o, x->msg);
+		outcome(o, LL_O_FAILED, x->msg);
 	else
 		fetched(o);
 }
@@ -409,7 +339,7 @@ copy_local(struct obj *o)
 	got = ll_body_copy(&o->body, o->l.local, msg, sizeof(msg));
 	if (got == -1 || ll_body_check(&o->body, &o->l, got, NULL, 0, msg,
 	    sizeof(msg)) != LL_X_OK)
-		failed(o, msg);
+		outcome(o, LL_O_FAILED, msg);
 	else
 		fetched(o);
 }
@@ -443,14 +373,11 @@ start_get(struct obj *o)
 	char msg[300];
 
 	if (l->keylen > 0 && l->key[l->keylen - 1] == '/' && l->size == 0) {
-		ll_stats_add("folder_markers", 1);
-		g.nok++;
-		manifest(o, "skipped-folder", NULL);
-		settle(o, DONE_OK);
+		outcome(o, LL_O_FOLDER, NULL);
 		return;
 	}
 	if ((why = ll_store_unsafe(l->bucket, l->key, l->keylen)) != NULL) {
-		refuse(o, "unsafe_key", "refused", why);
+		outcome(o, LL_O_UNSAFE, why);
 		return;
 	}
 	o->path = ll_store_path(&g.store, l->bucket, l->key);
@@ -458,15 +385,15 @@ start_get(struct obj *o)
 	    sizeof(msg));
 	switch (pres) {
 	case LL_SAME:
-		present(o);
+		outcome(o, LL_O_PRESENT, NULL);
 		return;
 	case LL_DIFFERENT:
-		conflict(o, msg);
+		outcome(o, LL_O_CONFLICT, msg);
 		return;
 	case LL_PERROR:
 		snprintf(msg, sizeof(msg), "%s: %s", o->path, strerror(errno));
 		ll_fail(LL_EXIT_IO);
-		failed(o, msg);
+		outcome(o, LL_O_FAILED, msg);
 		return;
 	default:
 		break;
@@ -529,11 +456,9 @@ record(const char *file, uintmax_t lineno, const char *line, size_t len)
 	why = ll_listing_read(&o->l, j, g.mode == 'g');
 	json_decref(j);
 	if (why != NULL) {
-		ll_warnx_at(file, lineno, "%s", why);
-		ll_reject("bad_record", line, len);
+		ll_ledger_note(&g.ledger, &o->l, o->path, o->body.sha,
+		    LL_O_BAD, why);
 		g.prog.done++;
-		if (g.mode == 'g')
-			manifest(o, "refused", why);
 		obj_free(o);
 		return;
 	}
@@ -612,12 +537,11 @@ read_input(const char *path)
 }
 
 static void
-run_fetch(int argc, char *argv[])
+run_fetch(const char *failpath, int argc, char *argv[])
 {
 	int i;
 
-	if (g.failpath != NULL)
-		g.failfp = ll_afile_open(&g.failaf, g.failpath);
+	ll_ledger_open(&g.ledger, g.mode == 'g', failpath);
 	g.wfd = g.mode == 'g' ? ll_writer_start(4) : -1;
 	if (argc == 0)
 		read_input("-");
@@ -626,10 +550,7 @@ run_fetch(int argc, char *argv[])
 	while (g.inflight > 0)
 		turn(-1);
 	ll_progress_show(&g.prog, 1);
-	if (g.failfp != NULL && ll_afile_commit(&g.failaf) == -1)
-		err(LL_EXIT_IO, "%s", g.failpath);
-	if (g.nfailed > 0)
-		ll_fail(g.nok == 0 ? LL_EXIT_REMOTE : LL_EXIT_REJECT);
+	ll_ledger_close(&g.ledger);
 	ll_stats_add("fetched_bytes", g.prog.bytes_done);
 	ll_writer_stop();
 	while (g.nnames > 0)
@@ -641,7 +562,7 @@ int
 main(int argc, char *argv[])
 {
 	struct ll_walk w;
-	const char *storepath = NULL;
+	const char *storepath = NULL, *failpath = NULL;
 	long settle_days = 1;
 	int ch, quiet = 0, forceprog = 0, hasto = 0;
 
@@ -675,7 +596,7 @@ main(int argc, char *argv[])
 			    31);
 			break;
 		case 'F':
-			g.failpath = optarg;
+			failpath = optarg;
 			break;
 		case 'f':
 			w.from = parse_day("--from", optarg);
@@ -740,7 +661,7 @@ main(int argc, char *argv[])
 	if (g.mode != 'l' && (w.window || hasto || w.start_after != NULL))
 		errx(LL_EXIT_USAGE, "--from, --to and --start-after go with "
 		    "--list");
-	if (g.mode == 'l' && g.failpath != NULL)
+	if (g.mode == 'l' && failpath != NULL)
 		errx(LL_EXIT_USAGE, "--failures goes with --get or --cat");
 	if (hasto && !w.window)
 		errx(LL_EXIT_USAGE, "--to needs --from");
@@ -765,7 +686,7 @@ main(int argc, char *argv[])
 	} else {
 		if (g.mode == 'g')
 			ll_store_open(&g.store, storepath);
-		run_fetch(argc, argv);
+		run_fetch(failpath, argc, argv);
 		ll_store_close(&g.store);
 	}
 	ll_engine_free(g.engine);
