@@ -7,8 +7,6 @@
  * STORE/BUCKET/KEY, writing one manifest record per object; with --cat
  * it writes the objects' bytes to standard output in input order.
  */
-#include <sys/stat.h>
-
 #include <err.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -22,8 +20,7 @@
 
 #include <jansson.h>
 
-#include "atomicfile.h"
-#include "body.h"
+#include "fetch.h"
 #include "input.h"
 #include "ledger.h"
 #include "listing.h"
@@ -62,30 +59,14 @@ static const struct option longopts[] = {
 	{ NULL,			0,			NULL,	0 }
 };
 
-enum state { PENDING, DONE_OK, DONE_BAD };
-
-/* One object of --get or --cat, from its listing record to the end. */
-struct obj {
-	struct ll_xfer	 x;
-	struct ll_commit c;		/* --get: the writer's job */
-	struct ll_listing l;
-	struct ll_body	 body;
-	char		*path;
-	enum state	 state;
-	struct obj	*next;		/* --cat: input order */
-};
-
 static struct {
 	int		 mode;		/* 'l', 'g' or 'c' */
 	struct ll_engine_opts eo;
 	struct ll_s3conf conf;
 	struct ll_engine *engine;
 	struct ll_store	 store;
-	struct ll_ledger ledger;
 	struct ll_progress prog;
-	uintmax_t	 inflight;
-	int		 wfd;		/* writer threads' pipe, or -1 */
-	struct obj	*qhead, *qtail;	/* --cat */
+	struct ll_fetch	 f;
 	char		**names;	/* input names, kept for messages */
 	size_t		 nnames;
 } g;
@@ -181,191 +162,9 @@ run_list(struct ll_walk *w, int argc, char *argv[])
 	ll_progress_show(&g.prog, 1);
 }
 
-static void
-obj_free(struct obj *o)
-{
-	if (o->c.tmp.path != NULL)
-		ll_store_discard(&o->c.tmp);
-	ll_body_free(&o->body);
-	ll_listing_free(&o->l);
-	free(o->path);
-	free(o->x.url);
-	free(o);
-	g.inflight--;
-}
-
-/* The object is finished; --cat keeps it until its turn to print. */
-static void
-settle(struct obj *o, enum state st)
-{
-	o->state = st;
-	g.prog.done++;
-	if (g.mode != 'c')
-		obj_free(o);
-}
-
-/* Every end goes through the ledger: message, counters, manifest. */
-static void
-outcome(struct obj *o, enum ll_outcome oc, const char *why)
-{
-	if (ll_ledger_note(&g.ledger, &o->l, o->path, o->body.sha, oc,
-	    why) == 0)
-		settle(o, DONE_OK);
-	else
-		settle(o, DONE_BAD);
-}
-
-/* The bytes are checked: a writer thread stores or compares them. */
-static void
-finish_get(struct obj *o)
-{
-	if (o->c.tmp.path == NULL)
-		ll_store_tmpname(&g.store, &o->c.tmp);
-	o->c.path = o->path;
-	o->c.etag = o->l.etag;
-	o->c.sha = o->body.sha;
-	o->c.mem = o->body.mem;
-	o->c.memlen = o->body.memlen;
-	o->c.arg = o;
-	ll_writer_submit(&o->c);
-}
-
-/* What the writer threads did. */
-static void
-committed(void)
-{
-	struct ll_commit *c;
-	struct obj *o;
-	char why[PATH_MAX + 128];
-
-	while ((c = ll_writer_done()) != NULL) {
-		o = c->arg;
-		ll_store_discard(&c->tmp);
-		switch (c->result) {
-		case LL_C_STORED:
-			outcome(o, LL_O_STORED, NULL);
-			break;
-		case LL_C_SAME:
-			outcome(o, LL_O_PRESENT, NULL);
-			break;
-		case LL_C_DIFFERENT:
-			outcome(o, LL_O_CONFLICT,
-			    "the stored copy differs in content");
-			break;
-		default:
-			snprintf(why, sizeof(why), "%s: %s: %s", o->path, c->op,
-			    strerror(c->err));
-			ll_fail(LL_EXIT_IO);
-			outcome(o, LL_O_FAILED, why);
-			break;
-		}
-	}
-}
-
-/* --cat: prints finished objects at the head of the input order. */
-static void
-flush_queue(void)
-{
-	struct obj *o;
-
-	while ((o = g.qhead) != NULL && o->state != PENDING) {
-		g.qhead = o->next;
-		if (g.qhead == NULL)
-			g.qtail = NULL;
-		if (o->state == DONE_OK) {
-			ll_body_write(&o->body);
-			ll_stats.records_out++;
-		}
-		obj_free(o);
-	}
-}
-
-static void
-o_begin(struct ll_xfer *x)
-{
-	struct obj *o = x->arg;
-
-	ll_body_begin(&o->body);
-}
-
-static int
-o_body(struct ll_xfer *x, const char *p, size_t n)
-{
-	struct obj *o = x->arg;
-
-	return ll_body_add(&o->body, p, n, x->msg, sizeof(x->msg));
-}
-
-/* The bytes are checked: --get stores them, --cat waits its turn. */
-static void
-fetched(struct obj *o)
-{
-	if (g.mode == 'g')
-		finish_get(o);
-	else
-		settle(o, DONE_OK);
-}
-
-static enum ll_xverdict
-o_check(struct ll_xfer *x)
-{
-	struct obj *o = x->arg;
-
-	return ll_body_check(&o->body, &o->l, x->got, x->etag, x->kms, x->msg,
-	    sizeof(x->msg));
-}
-
-static void
-o_done(struct ll_xfer *x, enum ll_xverdict v)
-{
-	struct obj *o = x->arg;
-
-	if (v != LL_X_OK)
-		outcome(o, LL_O_FAILED, x->msg);
-	else
-		fetched(o);
-}
-
-static const struct ll_xfer_ops obj_ops = { o_begin, o_body, o_check,
-	o_done };
-
-/* file:// sources are copied right away, through the same checks. */
-static void
-copy_local(struct obj *o)
-{
-	char msg[512];
-	long long got;
-
-	got = ll_body_copy(&o->body, o->l.local, msg, sizeof(msg));
-	if (got == -1 || ll_body_check(&o->body, &o->l, got, NULL, 0, msg,
-	    sizeof(msg)) != LL_X_OK)
-		outcome(o, LL_O_FAILED, msg);
-	else
-		fetched(o);
-}
-
-/* The fetch itself: a request, or a copy for file:// sources. */
-static void
-start(struct obj *o)
-{
-	struct ll_listing *l = &o->l;
-
-	if (l->size > 0)
-		g.prog.bytes_total += (uintmax_t)l->size;
-	if (l->local != NULL) {
-		copy_local(o);
-		return;
-	}
-	o->x.ops = &obj_ops;
-	o->x.arg = o;
-	o->x.what = l->shown;
-	o->x.url = ll_s3_object_url(&g.conf, l->bucket, l->key, l->keylen);
-	ll_engine_add(g.engine, &o->x);
-}
-
 /* --get: decides whether to fetch, then starts the fetch. */
 static void
-start_get(struct obj *o)
+start_get(struct ll_fetch_obj *o)
 {
 	struct ll_listing *l = &o->l;
 	enum ll_presence pres;
@@ -373,11 +172,11 @@ start_get(struct obj *o)
 	char msg[300];
 
 	if (l->keylen > 0 && l->key[l->keylen - 1] == '/' && l->size == 0) {
-		outcome(o, LL_O_FOLDER, NULL);
+		ll_fetch_end(o, LL_O_FOLDER, NULL);
 		return;
 	}
 	if ((why = ll_store_unsafe(l->bucket, l->key, l->keylen)) != NULL) {
-		outcome(o, LL_O_UNSAFE, why);
+		ll_fetch_end(o, LL_O_UNSAFE, why);
 		return;
 	}
 	o->path = ll_store_path(&g.store, l->bucket, l->key);
@@ -385,41 +184,27 @@ start_get(struct obj *o)
 	    sizeof(msg));
 	switch (pres) {
 	case LL_SAME:
-		outcome(o, LL_O_PRESENT, NULL);
+		ll_fetch_end(o, LL_O_PRESENT, NULL);
 		return;
 	case LL_DIFFERENT:
-		outcome(o, LL_O_CONFLICT, msg);
+		ll_fetch_end(o, LL_O_CONFLICT, msg);
 		return;
 	case LL_PERROR:
 		snprintf(msg, sizeof(msg), "%s: %s", o->path, strerror(errno));
 		ll_fail(LL_EXIT_IO);
-		outcome(o, LL_O_FAILED, msg);
+		ll_fetch_end(o, LL_O_FAILED, msg);
 		return;
 	default:
 		break;
 	}
-	o->c.pres = pres;
-	o->body.sha[0] = '\0';
-	start(o);
-}
-
-static void
-start_cat(struct obj *o)
-{
-	o->next = NULL;
-	if (g.qtail != NULL)
-		g.qtail->next = o;
-	else
-		g.qhead = o;
-	g.qtail = o;
-	start(o);
+	ll_fetch_start(o, pres);
 }
 
 static void
 record(const char *file, uintmax_t lineno, const char *line, size_t len)
 {
 	json_error_t jerr;
-	struct obj *o;
+	struct ll_fetch_obj *o;
 	const char *why;
 	json_t *j;
 	size_t i;
@@ -440,58 +225,15 @@ record(const char *file, uintmax_t lineno, const char *line, size_t len)
 		json_decref(j);
 		return;
 	}
-	o = xcalloc(1, sizeof(*o));
-	g.inflight++;
-	o->c.tmp.fd = -1;
-	if (g.mode == 'g') {
-		o->body.store = &g.store;
-		o->body.tmp = &o->c.tmp;
-	}
-	o->body.tally = &g.prog.bytes_done;
-	o->l.file = file;
-	o->l.lineno = lineno;
-	o->l.line = xstrndup(line, len);
-	o->l.linelen = len;
-	g.prog.seen++;
+	o = ll_fetch_new(&g.f, file, lineno, line, len);
 	why = ll_listing_read(&o->l, j, g.mode == 'g');
 	json_decref(j);
-	if (why != NULL) {
-		ll_ledger_note(&g.ledger, &o->l, o->path, o->body.sha,
-		    LL_O_BAD, why);
-		g.prog.done++;
-		obj_free(o);
-		return;
-	}
-	if (g.mode == 'g')
+	if (why != NULL)
+		ll_fetch_bad(o, why);
+	else if (g.mode == 'g')
 		start_get(o);
 	else
-		start_cat(o);
-}
-
-/*
- * One turn of the event loop: transfers, finished commits, --cat
- * output, progress.  Returns whether INFD (when not -1) is readable.
- */
-static int
-turn(int infd)
-{
-	int fds[2] = { -1, -1 }, n = 0, wbit = 0, ibit = 0, ready;
-
-	if (g.wfd != -1) {
-		wbit = 1 << n;
-		fds[n++] = g.wfd;
-	}
-	if (infd != -1) {
-		ibit = 1 << n;
-		fds[n++] = infd;
-	}
-	ready = ll_engine_step(g.engine, fds, n, 500);
-	if (ready & wbit)
-		committed();
-	if (g.mode == 'c')
-		flush_queue();
-	ll_progress_show(&g.prog, 0);
-	return (ready & ibit) != 0;
+		ll_fetch_start(o, LL_ABSENT);
 }
 
 /*
@@ -521,15 +263,16 @@ read_input(const char *path)
 	ll_reader_init(&rd, in, 0);
 	for (;;) {
 		if ((r = ll_reader_try(&rd, &line, &len, 0)) == -1) {
-			if (fd != -1 && g.inflight > 0 && !turn(fd))
+			if (fd != -1 && g.f.inflight > 0 &&
+			    !ll_fetch_turn(&g.f, fd))
 				continue;
 			if ((r = ll_reader_try(&rd, &line, &len, 1)) == -1)
 				continue;
 		}
 		if (r == 0)
 			break;
-		while (g.inflight >= window)
-			turn(-1);
+		while (g.f.inflight >= window)
+			ll_fetch_turn(&g.f, -1);
 		record(name, rd.line, line, len);
 	}
 	ll_reader_free(&rd);
@@ -541,18 +284,16 @@ run_fetch(const char *failpath, int argc, char *argv[])
 {
 	int i;
 
-	ll_ledger_open(&g.ledger, g.mode == 'g', failpath);
-	g.wfd = g.mode == 'g' ? ll_writer_start(4) : -1;
+	g.f.engine = g.engine;
+	g.f.conf = &g.conf;
+	g.f.store = g.mode == 'g' ? &g.store : NULL;
+	g.f.prog = &g.prog;
+	ll_fetch_open(&g.f, failpath);
 	if (argc == 0)
 		read_input("-");
 	for (i = 0; i < argc; i++)
 		read_input(argv[i]);
-	while (g.inflight > 0)
-		turn(-1);
-	ll_progress_show(&g.prog, 1);
-	ll_ledger_close(&g.ledger);
-	ll_stats_add("fetched_bytes", g.prog.bytes_done);
-	ll_writer_stop();
+	ll_fetch_close(&g.f);
 	while (g.nnames > 0)
 		free(g.names[--g.nnames]);
 	free(g.names);
