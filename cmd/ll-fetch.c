@@ -15,7 +15,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include <jansson.h>
@@ -30,6 +29,7 @@
 #include "s3.h"
 #include "store.h"
 #include "walk.h"
+#include "window.h"
 #include "xalloc.h"
 #include "xfer.h"
 
@@ -99,31 +99,6 @@ checkfds(void)
 		if (fcntl(fd, F_GETFD) == -1 && errno == EBADF &&
 		    open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY) != fd)
 			err(LL_EXIT_IO, "/dev/null");
-}
-
-static long
-parse_day(const char *opt, const char *s)
-{
-	struct tm tm;
-	char back[16];
-	time_t t;
-	int i;
-
-	for (i = 0; i < 10; i++)
-		if (i == 4 || i == 7 ? s[i] != '-' : s[i] < '0' || s[i] > '9')
-			break;
-	if (i < 10 || s[10] != '\0')
-		errx(LL_EXIT_USAGE, "%s: %s: expected a date YYYY-MM-DD", opt,
-		    s);
-	memset(&tm, 0, sizeof(tm));
-	tm.tm_year = atoi(s) - 1900;
-	tm.tm_mon = atoi(s + 5) - 1;
-	tm.tm_mday = atoi(s + 8);
-	t = timegm(&tm);
-	strftime(back, sizeof(back), "%Y-%m-%d", gmtime(&t));
-	if (strcmp(back, s) != 0)
-		errx(LL_EXIT_USAGE, "%s: %s: no such day", opt, s);
-	return (long)(t / 86400);
 }
 
 /* --list: one listing record per object. */
@@ -340,7 +315,7 @@ main(int argc, char *argv[])
 			failpath = optarg;
 			break;
 		case 'f':
-			w.from = parse_day("--from", optarg);
+			w.from = ll_window_day("--from", optarg);
 			w.window = 1;
 			break;
 		case 'h':
@@ -378,7 +353,7 @@ main(int argc, char *argv[])
 			    1, 3600);
 			break;
 		case 't':
-			w.to = parse_day("--to", optarg);
+			w.to = ll_window_day("--to", optarg);
 			hasto = 1;
 			break;
 		case 'u':
@@ -404,15 +379,7 @@ main(int argc, char *argv[])
 		    "--list");
 	if (g.mode == 'l' && failpath != NULL)
 		errx(LL_EXIT_USAGE, "--failures goes with --get or --cat");
-	if (hasto && !w.window)
-		errx(LL_EXIT_USAGE, "--to needs --from");
-	if (w.window) {
-		if (!hasto)
-			w.to = (long)(time(NULL) / 86400);
-		if (w.to < w.from)
-			errx(LL_EXIT_USAGE, "--to is before --from");
-		w.to += settle_days;
-	}
+	ll_window_close(&w, hasto, settle_days);
 	ll_progress_init(&g.prog, !quiet && (forceprog ||
 	    isatty(STDERR_FILENO)), g.mode == 'l');
 	ll_s3conf_init(&g.conf);
