@@ -41,13 +41,10 @@ ll_ledger_open(struct ll_ledger *ld, int manifest, const char *failpath)
 		ld->failfp = ll_afile_open(&ld->failaf, failpath);
 }
 
-static json_t *
-str_or_null(const char *s)
-{
-	return s != NULL && *s != '\0' ? json_string(s) : json_null();
-}
-
-/* Lengths are the key's, which may hold NUL bytes. */
+/*
+ * The manifest record.  The URL and the path end with the key, which
+ * may hold NUL bytes, so their lengths are made up from the key's.
+ */
 static void
 manifest(const struct ll_listing *l, const char *path, const char *sha,
     const char *status, const char *error)
@@ -65,10 +62,10 @@ manifest(const struct ll_listing *l, const char *path, const char *sha,
 	    strlen(path) + l->keylen - strlen(l->key)) : json_null());
 	json_object_set_new(r, "bytes", bytes >= 0 ? json_integer(bytes) :
 	    json_null());
-	json_object_set_new(r, "etag", str_or_null(l->etag));
-	json_object_set_new(r, "sha256", str_or_null(sha));
+	json_object_set_new(r, "etag", ll_listing_str(l->etag));
+	json_object_set_new(r, "sha256", ll_listing_str(sha));
 	json_object_set_new(r, "status", json_string(status));
-	json_object_set_new(r, "error", str_or_null(error));
+	json_object_set_new(r, "error", ll_listing_str(error));
 	ll_out_json(r);
 	json_decref(r);
 }

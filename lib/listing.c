@@ -32,8 +32,9 @@ shown(const char *s, size_t n)
 	return c;
 }
 
-static json_t *
-str_or_null(const char *s)
+/* A string field of ll-fetch's records: null when absent or empty. */
+json_t *
+ll_listing_str(const char *s)
 {
 	return s != NULL && *s != '\0' ? json_string(s) : json_null();
 }
@@ -46,11 +47,11 @@ set_keyparts(json_t *r, const char *key, size_t keylen)
 
 	ll_s3key_parse(key, keylen, &k);
 	json_object_set_new(r, "kind", json_string(ll_s3key_kind(k.kind)));
-	json_object_set_new(r, "organization", str_or_null(k.org));
-	json_object_set_new(r, "account", str_or_null(k.account));
-	json_object_set_new(r, "region", str_or_null(k.region));
-	json_object_set_new(r, "day", str_or_null(k.day));
-	json_object_set_new(r, "hour", str_or_null(k.hour));
+	json_object_set_new(r, "organization", ll_listing_str(k.org));
+	json_object_set_new(r, "account", ll_listing_str(k.account));
+	json_object_set_new(r, "region", ll_listing_str(k.region));
+	json_object_set_new(r, "day", ll_listing_str(k.day));
+	json_object_set_new(r, "hour", ll_listing_str(k.hour));
 }
 
 /*
@@ -81,8 +82,8 @@ ll_listing_emit(const struct ll_walk_obj *o)
 	json_object_set_new(r, "key", key);
 	json_object_set_new(r, "size", o->size >= 0 ?
 	    json_integer(o->size) : json_null());
-	json_object_set_new(r, "etag", str_or_null(o->etag));
-	json_object_set_new(r, "last_modified", str_or_null(o->mtime));
+	json_object_set_new(r, "etag", ll_listing_str(o->etag));
+	json_object_set_new(r, "last_modified", ll_listing_str(o->mtime));
 	set_keyparts(r, o->key, o->keylen);
 	ll_out_json(r);
 	json_decref(r);
