@@ -4,8 +4,6 @@
  * loop is one thread: the engine's poll also watches the writer
  * threads' pipe and, when asked, the caller's input.
  */
-#include <err.h>
-#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -4,9 +4,9 @@
  * file://), its bytes checked, then either handed to the store's
  * writer threads (--get) or held until every object before it in the
  * input has been printed (--cat), so that output order is input
- * order whatever order the transfers finish in.  Every end is written
- * to the ledger.  What to do with a record is the caller's choice;
- * this is how it gets done.
+ * order whatever order the transfers finish in.  Every end but a
+ * --cat success goes to the ledger.  What to do with a record is the
+ * caller's choice; this is how it gets done.
  */
 #ifndef LL_FETCH_H
 #define LL_FETCH_H

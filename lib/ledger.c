@@ -1,7 +1,8 @@
 /*
  * Refusals are the input's fault and go to --reject like any bad
- * record; failures are the remote's or the disk's, and decide the
- * exit status: 4 when nothing could be fetched, 1 when some could.
+ * record.  Failures are the remote's or the disk's and decide the
+ * exit status: 1 when other objects were stored or found present, 4
+ * when none were, which under --cat (nothing is stored) is always.
  */
 #include <sys/stat.h>
 
@@ -74,7 +75,6 @@ manifest(const struct ll_listing *l, const char *path, const char *sha,
 static void
 failed(struct ll_ledger *ld, const struct ll_listing *l)
 {
-	ll_stats_add("failed", 1);
 	ld->nfailed++;
 	if (ld->failfp != NULL && (fwrite(l->line, 1, l->linelen,
 	    ld->failfp) != l->linelen || fputc('\n', ld->failfp) == EOF))
@@ -109,6 +109,7 @@ ll_ledger_note(struct ll_ledger *ld, const struct ll_listing *l,
 		break;
 	case LL_O_FAILED:
 		ll_warnx_at(l->file, l->lineno, "%s: %s", l->shown, why);
+		ll_stats_add(outcomes[oc].counter, 1);
 		failed(ld, l);
 		break;
 	case LL_O_CONFLICT:

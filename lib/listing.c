@@ -1,8 +1,8 @@
 /*
  * A record names its object by URL; "bucket" and "key" ride along for
  * readers and filters, so on s3:// the URL wins and the two may only
- * agree with it.  Keys may hold any byte but NUL in their URL form,
- * which is why lengths travel with them.
+ * agree with it.  A key read back may hold a NUL (JSON's \u0000),
+ * where strlen() would stop: lengths travel with keys for that.
  */
 #include <err.h>
 #include <stdio.h>
