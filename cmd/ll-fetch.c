@@ -7,8 +7,6 @@
  * STORE/BUCKET/KEY, writing one manifest record per object; with --cat
  * it writes the objects' bytes to standard output in input order.
  */
-#include <sys/stat.h>
-
 #include <err.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -17,25 +15,23 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include <jansson.h>
 
-#include "atomicfile.h"
-#include "hash.h"
+#include "fetch.h"
 #include "input.h"
+#include "ledger.h"
+#include "listing.h"
 #include "ll.h"
 #include "ndjson.h"
+#include "progress.h"
 #include "s3.h"
-#include "s3key.h"
 #include "store.h"
 #include "walk.h"
+#include "window.h"
 #include "xalloc.h"
 #include "xfer.h"
-
-#define SPILL_MEM	(1 << 20)	/* --cat: bytes kept in memory */
-#define CHUNK		(256 * 1024)
 
 static const struct option longopts[] = {
 	{ "start-after",	required_argument,	NULL,	'a' },
@@ -63,49 +59,14 @@ static const struct option longopts[] = {
 	{ NULL,			0,			NULL,	0 }
 };
 
-enum state { PENDING, DONE_OK, DONE_BAD };
-
-/*
- * One object of --get or --cat, from its listing record to the end.
- * Its bytes go to memory, and past SPILL_MEM to a file: the store's
- * temporary file (--get) or an unlinked one (--cat).
- */
-struct obj {
-	struct ll_xfer	 x;
-	struct ll_commit c;		/* --get: the writer's job */
-	char		*line;		/* the listing record, for --failures */
-	size_t		 linelen;
-	const char	*file;
-	uintmax_t	 lineno;
-	char		*url, *bucket, *key, *local, *etag, *path, *shown;
-	size_t		 keylen;
-	long long	 size;
-	char		*mem;
-	size_t		 memlen, memcap;
-	FILE		*spill;		/* --cat */
-	off_t		 spilled;
-	struct ll_hash	 hash;
-	char		 sha[65], md5[33];
-	enum state	 state;
-	struct obj	*next;		/* --cat: input order */
-};
-
 static struct {
 	int		 mode;		/* 'l', 'g' or 'c' */
 	struct ll_engine_opts eo;
 	struct ll_s3conf conf;
 	struct ll_engine *engine;
 	struct ll_store	 store;
-	struct ll_afile	 failaf;
-	FILE		*failfp;
-	const char	*failpath;
-	int		 progress;
-	double		 t0, lastprog;
-	uintmax_t	 seen, done, inflight;
-	int		 wfd;		/* writer threads' pipe, or -1 */
-	uintmax_t	 bytes_total, bytes_done;
-	uintmax_t	 nok, nfailed;
-	struct obj	*qhead, *qtail;	/* --cat */
+	struct ll_progress prog;
+	struct ll_fetch	 f;
 	char		**names;	/* input names, kept for messages */
 	size_t		 nnames;
 } g;
@@ -140,123 +101,13 @@ checkfds(void)
 			err(LL_EXIT_IO, "/dev/null");
 }
 
-/* A copy safe to print: control characters become '?'. */
-static char *
-shown(const char *s, size_t n)
-{
-	char *c;
-	size_t i;
-
-	c = xstrndup(s, n);
-	for (i = 0; i < n && c[i] != '\0'; i++)
-		if ((unsigned char)c[i] < 0x20 || c[i] == 0x7f)
-			c[i] = '?';
-	return c;
-}
-
-static long
-parse_day(const char *opt, const char *s)
-{
-	struct tm tm;
-	char back[16];
-	time_t t;
-	int i;
-
-	for (i = 0; i < 10; i++)
-		if (i == 4 || i == 7 ? s[i] != '-' : s[i] < '0' || s[i] > '9')
-			break;
-	if (i < 10 || s[10] != '\0')
-		errx(LL_EXIT_USAGE, "%s: %s: expected a date YYYY-MM-DD", opt,
-		    s);
-	memset(&tm, 0, sizeof(tm));
-	tm.tm_year = atoi(s) - 1900;
-	tm.tm_mon = atoi(s + 5) - 1;
-	tm.tm_mday = atoi(s + 8);
-	t = timegm(&tm);
-	strftime(back, sizeof(back), "%Y-%m-%d", gmtime(&t));
-	if (strcmp(back, s) != 0)
-		errx(LL_EXIT_USAGE, "%s: %s: no such day", opt, s);
-	return (long)(t / 86400);
-}
-
-static void
-progress(int final)
-{
-	double now, el, rate, mb;
-	uintmax_t total;
-
-	if (!g.progress)
-		return;
-	now = ll_now();
-	if (!final && now - g.lastprog < 0.5)
-		return;
-	g.lastprog = now;
-	el = now - g.t0 > 0.001 ? now - g.t0 : 0.001;
-	if (g.mode == 'l') {
-		fprintf(stderr, "\r%s: %ju objects listed, %.0f/s   ",
-		    ll_progname, ll_stats.records_out,
-		    (double)ll_stats.records_out / el);
-	} else {
-		total = g.seen;
-		rate = (double)g.done / el;
-		mb = (double)g.bytes_done / 1e6;
-		fprintf(stderr, "\r%s: %ju/%ju objects, %.1f/%.1f MB, "
-		    "%.0f obj/s, %.1f MB/s", ll_progname, g.done, total, mb,
-		    (double)g.bytes_total / 1e6, rate, mb / el);
-		if (rate > 0 && total > g.done)
-			fprintf(stderr, ", ETA %.0f s",
-			    (double)(total - g.done) / rate);
-		fputs("   ", stderr);
-	}
-	if (final)
-		fputc('\n', stderr);
-}
-
-static json_t *
-str_or_null(const char *s)
-{
-	return s != NULL && *s != '\0' ? json_string(s) : json_null();
-}
-
 /* --list: one listing record per object. */
 static void
-emit_listing(void *arg, const struct ll_walk_obj *o)
+listed(void *arg, const struct ll_walk_obj *o)
 {
-	struct ll_s3key k;
-	json_t *r, *url, *key;
-	char *sh;
-
 	(void)arg;
-	url = json_stringn(o->url, strlen(o->url) + (o->keylen -
-	    strlen(o->key)));
-	key = json_stringn(o->key, o->keylen);
-	if (url == NULL || key == NULL) {
-		sh = shown(o->url, strlen(o->url));
-		warnx("%s: key is not valid UTF-8; skipped", sh);
-		ll_reject("invalid_utf8", sh, strlen(sh));
-		free(sh);
-		json_decref(url);
-		json_decref(key);
-		return;
-	}
-	ll_s3key_parse(o->key, o->keylen, &k);
-	r = json_object();
-	json_object_set_new(r, "url", url);
-	json_object_set_new(r, "bucket", json_string(o->bucket));
-	json_object_set_new(r, "key", key);
-	json_object_set_new(r, "size", o->size >= 0 ?
-	    json_integer(o->size) : json_null());
-	json_object_set_new(r, "etag", str_or_null(o->etag));
-	json_object_set_new(r, "last_modified", str_or_null(o->mtime));
-	json_object_set_new(r, "kind", json_string(ll_s3key_kind(k.kind)));
-	json_object_set_new(r, "organization", str_or_null(k.org));
-	json_object_set_new(r, "account", str_or_null(k.account));
-	json_object_set_new(r, "region", str_or_null(k.region));
-	json_object_set_new(r, "day", str_or_null(k.day));
-	json_object_set_new(r, "hour", str_or_null(k.hour));
-	ll_out_json(r);
-	json_decref(r);
-	progress(0);
+	if (ll_listing_emit(o) == 0)
+		ll_progress_show(&g.prog, 0);
 }
 
 static void
@@ -280,520 +131,55 @@ run_list(struct ll_walk *w, int argc, char *argv[])
 			    argv[i] + 7 : argv[i]);
 		while (ll_engine_load(g.engine) > 0) {
 			ll_engine_step(g.engine, NULL, 0, 500);
-			progress(0);
+			ll_progress_show(&g.prog, 0);
 		}
 	}
-	progress(1);
-}
-
-static void
-manifest(struct obj *o, const char *status, const char *error)
-{
-	json_t *r;
-	struct stat st;
-	long long bytes = o->size;
-
-	if (g.mode != 'g')
-		return;
-	if (bytes < 0 && o->path != NULL && stat(o->path, &st) == 0)
-		bytes = (long long)st.st_size;
-	r = json_object();
-	json_object_set_new(r, "url", json_stringn(o->url, strlen(o->url) +
-	    o->keylen - strlen(o->key)));
-	json_object_set_new(r, "path", o->path != NULL ?
-	    json_stringn(o->path, strlen(o->path) + o->keylen -
-	    strlen(o->key)) : json_null());
-	json_object_set_new(r, "bytes", bytes >= 0 ? json_integer(bytes) :
-	    json_null());
-	json_object_set_new(r, "etag", str_or_null(o->etag));
-	json_object_set_new(r, "sha256", str_or_null(o->sha));
-	json_object_set_new(r, "status", json_string(status));
-	json_object_set_new(r, "error", str_or_null(error));
-	ll_out_json(r);
-	json_decref(r);
-}
-
-static void
-obj_free(struct obj *o)
-{
-	if (o->c.tmp.path != NULL)
-		ll_store_discard(&o->c.tmp);
-	if (o->hash.sha256 != NULL)
-		ll_hash_free(&o->hash);
-	if (o->spill != NULL)
-		fclose(o->spill);
-	free(o->mem);
-	free(o->line);
-	free(o->url);
-	free(o->bucket);
-	free(o->key);
-	free(o->local);
-	free(o->etag);
-	free(o->path);
-	free(o->shown);
-	free(o->x.url);
-	free(o);
-	g.inflight--;
-}
-
-/* The object is finished; --cat keeps it until its turn to print. */
-static void
-settle(struct obj *o, enum state st)
-{
-	o->state = st;
-	g.done++;
-	if (g.mode != 'c')
-		obj_free(o);
-}
-
-/* A record that cannot be fetched as given: counted and quarantined. */
-static void
-refuse(struct obj *o, const char *reason, const char *status,
-    const char *why)
-{
-	ll_warnx_at(o->file, o->lineno, "%s: %s", o->shown, why);
-	ll_reject(reason, o->line, o->linelen);
-	manifest(o, status, why);
-	settle(o, DONE_BAD);
-}
-
-/* A fetch that failed after its retries: the next run may succeed. */
-static void
-failed(struct obj *o, const char *why)
-{
-	ll_warnx_at(o->file, o->lineno, "%s: %s", o->shown, why);
-	ll_stats_add("failed", 1);
-	g.nfailed++;
-	if (g.failfp != NULL && (fwrite(o->line, 1, o->linelen, g.failfp) !=
-	    o->linelen || fputc('\n', g.failfp) == EOF))
-		err(LL_EXIT_IO, "%s", g.failpath);
-	manifest(o, "failed", why);
-	settle(o, DONE_BAD);
-}
-
-static void
-present(struct obj *o)
-{
-	ll_stats_add("present", 1);
-	g.nok++;
-	manifest(o, "skipped-present", NULL);
-	settle(o, DONE_OK);
-}
-
-static void
-conflict(struct obj *o, const char *why)
-{
-	char *msg;
-
-	msg = xasprintf("conflict: %s; not overwritten", why);
-	refuse(o, "conflict", "conflict", msg);
-	free(msg);
-}
-
-/* The bytes are checked: a writer thread stores or compares them. */
-static void
-finish_get(struct obj *o)
-{
-	if (o->c.tmp.path == NULL)
-		ll_store_tmpname(&g.store, &o->c.tmp);
-	o->c.path = o->path;
-	o->c.etag = o->etag;
-	o->c.sha = o->sha;
-	o->c.mem = o->mem;
-	o->c.memlen = o->memlen;
-	o->c.arg = o;
-	ll_writer_submit(&o->c);
-}
-
-/* What the writer threads did. */
-static void
-committed(void)
-{
-	struct ll_commit *c;
-	struct obj *o;
-	char why[PATH_MAX + 128];
-
-	while ((c = ll_writer_done()) != NULL) {
-		o = c->arg;
-		ll_store_discard(&c->tmp);
-		switch (c->result) {
-		case LL_C_STORED:
-			ll_stats_add("stored", 1);
-			g.nok++;
-			manifest(o, "stored", NULL);
-			settle(o, DONE_OK);
-			break;
-		case LL_C_SAME:
-			present(o);
-			break;
-		case LL_C_DIFFERENT:
-			conflict(o, "the stored copy differs in content");
-			break;
-		default:
-			snprintf(why, sizeof(why), "%s: %s: %s", o->path, c->op,
-			    strerror(c->err));
-			ll_fail(LL_EXIT_IO);
-			failed(o, why);
-			break;
-		}
-	}
-}
-
-/* --cat: prints finished objects at the head of the input order. */
-static void
-flush_queue(void)
-{
-	struct obj *o;
-	char buf[CHUNK];
-	size_t n;
-
-	while ((o = g.qhead) != NULL && o->state != PENDING) {
-		g.qhead = o->next;
-		if (g.qhead == NULL)
-			g.qtail = NULL;
-		if (o->state == DONE_OK) {
-			ll_out_write(o->mem, o->memlen);
-			if (o->spill != NULL) {
-				rewind(o->spill);
-				while ((n = fread(buf, 1, sizeof(buf),
-				    o->spill)) > 0)
-					ll_out_write(buf, n);
-				if (ferror(o->spill))
-					err(LL_EXIT_IO, "temporary file");
-			}
-			ll_stats.records_out++;
-		}
-		obj_free(o);
-	}
-}
-
-static void
-o_begin(struct ll_xfer *x)
-{
-	struct obj *o = x->arg;
-
-	if (o->hash.sha256 != NULL)
-		ll_hash_free(&o->hash);
-	ll_hash_init(&o->hash);
-	o->memlen = 0;
-	o->spilled = 0;
-	if (o->spill != NULL) {
-		fclose(o->spill);
-		o->spill = NULL;
-	}
-	if (o->c.tmp.fd != -1 && ftruncate(o->c.tmp.fd, 0) == -1)
-		err(LL_EXIT_IO, "%s", o->c.tmp.path);
-}
-
-/* Past SPILL_MEM bytes, the rest goes to a file. */
-static int
-spill(struct obj *o, const char *p, size_t n)
-{
-	ssize_t w;
-
-	if (g.mode == 'c') {
-		if (o->spill == NULL && (o->spill = tmpfile()) == NULL)
-			err(LL_EXIT_IO, "temporary file");
-		if (fwrite(p, 1, n, o->spill) != n)
-			err(LL_EXIT_IO, "temporary file");
-		return 0;
-	}
-	if (o->c.tmp.fd == -1 && ll_store_tmp(&g.store, &o->c.tmp) == -1)
-		err(LL_EXIT_IO, "%s", g.store.tmpdir);
-	while (n > 0) {
-		w = pwrite(o->c.tmp.fd, p, n, (off_t)SPILL_MEM + o->spilled);
-		if (w == -1 && errno == EINTR)
-			continue;
-		if (w == -1) {
-			snprintf(o->x.msg, sizeof(o->x.msg), "%s: %s",
-			    o->c.tmp.path, strerror(errno));
-			ll_fail(LL_EXIT_IO);
-			return -1;
-		}
-		p += w;
-		n -= (size_t)w;
-		o->spilled += w;
-	}
-	return 0;
-}
-
-static int
-o_body(struct ll_xfer *x, const char *p, size_t n)
-{
-	struct obj *o = x->arg;
-	size_t k;
-
-	ll_hash_update(&o->hash, p, n);
-	g.bytes_done += n;
-	k = o->memlen < SPILL_MEM ? SPILL_MEM - o->memlen : 0;
-	k = k < n ? k : n;
-	if (k > 0) {
-		if (o->memlen + k > o->memcap) {
-			while (o->memlen + k > o->memcap)
-				o->memcap = o->memcap == 0 ? 16384 :
-				    o->memcap * 2;
-			if (o->memcap > SPILL_MEM)
-				o->memcap = SPILL_MEM;
-			o->mem = xrealloc(o->mem, o->memcap);
-		}
-		memcpy(o->mem + o->memlen, p, k);
-		o->memlen += k;
-	}
-	return k == n ? 0 : spill(o, p + k, n - k);
-}
-
-static int
-is_md5(const char *s)
-{
-	size_t i;
-
-	for (i = 0; s[i] != '\0'; i++)
-		if (!((s[i] >= '0' && s[i] <= '9') ||
-		    (s[i] >= 'a' && s[i] <= 'f')))
-			return 0;
-	return i == 32;
-}
-
-/* Size against the listing, MD5 against a single-part ETag. */
-static enum ll_xverdict
-verify(struct obj *o, long long got, const char *etag, int kms, char *msg,
-    size_t msglen)
-{
-	ll_hash_final(&o->hash, o->sha, o->md5);
-	if (o->etag != NULL && etag != NULL && etag[0] != '\0' &&
-	    strcmp(o->etag, etag) != 0) {
-		snprintf(msg, msglen, "object changed since it was listed "
-		    "(ETag %s, listed %s)", etag, o->etag);
-		return LL_X_FAIL;
-	}
-	if (o->etag == NULL && etag != NULL && etag[0] != '\0')
-		o->etag = xstrdup(etag);
-	if (o->size >= 0 && got != o->size) {
-		snprintf(msg, msglen, "got %lld bytes, listed %lld", got,
-		    o->size);
-		return LL_X_RETRY;
-	}
-	if (o->etag != NULL && is_md5(o->etag) && !kms &&
-	    strcmp(o->md5, o->etag) != 0) {
-		snprintf(msg, msglen, "MD5 %s does not match the ETag",
-		    o->md5);
-		return LL_X_RETRY;
-	}
-	return LL_X_OK;
-}
-
-static enum ll_xverdict
-o_check(struct ll_xfer *x)
-{
-	struct obj *o = x->arg;
-
-	return verify(o, x->got, x->etag, x->kms, x->msg, sizeof(x->msg));
-}
-
-static void
-o_done(struct ll_xfer *x, enum ll_xverdict v)
-{
-	struct obj *o = x->arg;
-
-	if (v != LL_X_OK) {
-		failed(o, x->msg);
-		return;
-	}
-	if (g.mode == 'g')
-		finish_get(o);
-	else
-		settle(o, DONE_OK);
-}
-
-static const struct ll_xfer_ops obj_ops = { o_begin, o_body, o_check,
-	o_done };
-
-/* file:// sources are copied right away, through the same checks. */
-static void
-copy_local(struct obj *o)
-{
-	char buf[CHUNK], msg[512];
-	long long got = 0;
-	ssize_t r;
-	int fd;
-
-	o->x.arg = o;
-	o_begin(&o->x);
-	if ((fd = open(o->local, O_RDONLY | O_CLOEXEC)) == -1) {
-		snprintf(msg, sizeof(msg), "%s", strerror(errno));
-		failed(o, msg);
-		return;
-	}
-	while ((r = read(fd, buf, sizeof(buf))) != 0) {
-		if (r == -1 && errno == EINTR)
-			continue;
-		if (r == -1 || o_body(&o->x, buf, (size_t)r) == -1) {
-			snprintf(msg, sizeof(msg), "%s", r == -1 ?
-			    strerror(errno) : o->x.msg);
-			close(fd);
-			failed(o, msg);
-			return;
-		}
-		got += r;
-	}
-	close(fd);
-	if (verify(o, got, NULL, 0, msg, sizeof(msg)) != LL_X_OK) {
-		failed(o, msg);
-		return;
-	}
-	if (g.mode == 'g')
-		finish_get(o);
-	else
-		settle(o, DONE_OK);
-}
-
-static char *
-jstr(json_t *j, const char *name, size_t *lenp)
-{
-	json_t *v = json_object_get(j, name);
-
-	if (!json_is_string(v))
-		return NULL;
-	if (lenp != NULL)
-		*lenp = json_string_length(v);
-	return xstrndup(json_string_value(v), json_string_length(v));
-}
-
-/* Fills in where the object comes from; NULL or why it cannot be. */
-static const char *
-source_of(struct obj *o, json_t *j)
-{
-	char *b, *k, *slash;
-	size_t ulen, klen = 0;
-	json_t *v;
-
-	if ((o->url = jstr(j, "url", &ulen)) == NULL)
-		return "no \"url\" string";
-	o->shown = shown(o->url, ulen);
-	b = jstr(j, "bucket", NULL);
-	k = jstr(j, "key", &klen);
-	v = json_object_get(j, "size");
-	o->size = json_is_integer(v) && json_integer_value(v) >= 0 ?
-	    json_integer_value(v) : -1;
-	o->etag = jstr(j, "etag", NULL);
-	if (o->etag != NULL && o->etag[0] == '\0') {
-		free(o->etag);
-		o->etag = NULL;
-	}
-	if (strncmp(o->url, "s3://", 5) == 0) {
-		slash = memchr(o->url + 5, '/', ulen - 5);
-		if (slash == NULL || slash == o->url + 5 || slash + 1 ==
-		    o->url + ulen) {
-			free(b);
-			free(k);
-			return "not an s3://BUCKET/KEY URL";
-		}
-		o->bucket = xstrndup(o->url + 5, (size_t)(slash - o->url - 5));
-		o->keylen = (size_t)(o->url + ulen - slash - 1);
-		o->key = xmalloc(o->keylen + 1);
-		memcpy(o->key, slash + 1, o->keylen + 1);
-		if ((b != NULL && strcmp(b, o->bucket) != 0) || (k != NULL &&
-		    (klen != o->keylen || memcmp(k, o->key, klen) != 0))) {
-			free(b);
-			free(k);
-			return "\"bucket\" and \"key\" disagree with \"url\"";
-		}
-		free(b);
-		free(k);
-		if (!ll_s3_bucket_ok(o->bucket))
-			return "not a valid bucket name";
-		return NULL;
-	}
-	o->bucket = b;
-	o->key = k;
-	o->keylen = klen;
-	if (strncmp(o->url, "file:///", 8) != 0 || strlen(o->url) != ulen)
-		return "not an s3:// or file:/// URL";
-	o->local = xstrdup(o->url + 7);
-	if (g.mode == 'g' && (b == NULL || k == NULL))
-		return "a file:// record needs \"bucket\" and \"key\"";
-	return NULL;
+	ll_progress_show(&g.prog, 1);
 }
 
 /* --get: decides whether to fetch, then starts the fetch. */
 static void
-start_get(struct obj *o)
+start_get(struct ll_fetch_obj *o)
 {
+	struct ll_listing *l = &o->l;
 	enum ll_presence pres;
 	const char *why;
 	char msg[300];
 
-	if (o->keylen > 0 && o->key[o->keylen - 1] == '/' && o->size == 0) {
-		ll_stats_add("folder_markers", 1);
-		g.nok++;
-		manifest(o, "skipped-folder", NULL);
-		settle(o, DONE_OK);
+	if (l->keylen > 0 && l->key[l->keylen - 1] == '/' && l->size == 0) {
+		ll_fetch_end(o, LL_O_FOLDER, NULL);
 		return;
 	}
-	if ((why = ll_store_unsafe(o->bucket, o->key, o->keylen)) != NULL) {
-		refuse(o, "unsafe_key", "refused", why);
+	if ((why = ll_store_unsafe(l->bucket, l->key, l->keylen)) != NULL) {
+		ll_fetch_end(o, LL_O_UNSAFE, why);
 		return;
 	}
-	o->path = ll_store_path(&g.store, o->bucket, o->key);
-	pres = ll_store_check(o->path, o->size, o->etag, o->sha, msg,
+	o->path = ll_store_path(&g.store, l->bucket, l->key);
+	pres = ll_store_check(o->path, l->size, l->etag, o->body.sha, msg,
 	    sizeof(msg));
 	switch (pres) {
 	case LL_SAME:
-		present(o);
+		ll_fetch_end(o, LL_O_PRESENT, NULL);
 		return;
 	case LL_DIFFERENT:
-		conflict(o, msg);
+		ll_fetch_end(o, LL_O_CONFLICT, msg);
 		return;
 	case LL_PERROR:
 		snprintf(msg, sizeof(msg), "%s: %s", o->path, strerror(errno));
 		ll_fail(LL_EXIT_IO);
-		failed(o, msg);
+		ll_fetch_end(o, LL_O_FAILED, msg);
 		return;
 	default:
 		break;
 	}
-	o->c.pres = pres;
-	o->sha[0] = '\0';
-	if (o->size > 0)
-		g.bytes_total += (uintmax_t)o->size;
-	if (o->local != NULL) {
-		copy_local(o);
-		return;
-	}
-	o->x.ops = &obj_ops;
-	o->x.arg = o;
-	o->x.what = o->shown;
-	o->x.url = ll_s3_object_url(&g.conf, o->bucket, o->key, o->keylen);
-	ll_engine_add(g.engine, &o->x);
-}
-
-static void
-start_cat(struct obj *o)
-{
-	o->next = NULL;
-	if (g.qtail != NULL)
-		g.qtail->next = o;
-	else
-		g.qhead = o;
-	g.qtail = o;
-	if (o->size > 0)
-		g.bytes_total += (uintmax_t)o->size;
-	if (o->local != NULL) {
-		copy_local(o);
-		return;
-	}
-	o->x.ops = &obj_ops;
-	o->x.arg = o;
-	o->x.what = o->shown;
-	o->x.url = ll_s3_object_url(&g.conf, o->bucket, o->key, o->keylen);
-	ll_engine_add(g.engine, &o->x);
+	ll_fetch_start(o, pres);
 }
 
 static void
 record(const char *file, uintmax_t lineno, const char *line, size_t len)
 {
 	json_error_t jerr;
-	struct obj *o;
+	struct ll_fetch_obj *o;
 	const char *why;
 	json_t *j;
 	size_t i;
@@ -814,64 +200,15 @@ record(const char *file, uintmax_t lineno, const char *line, size_t len)
 		json_decref(j);
 		return;
 	}
-	o = xcalloc(1, sizeof(*o));
-	g.inflight++;
-	o->c.tmp.fd = -1;
-	o->file = file;
-	o->lineno = lineno;
-	o->line = xstrndup(line, len);
-	o->linelen = len;
-	g.seen++;
-	why = source_of(o, j);
+	o = ll_fetch_new(&g.f, file, lineno, line, len);
+	why = ll_listing_read(&o->l, j, g.mode == 'g');
 	json_decref(j);
-	if (why != NULL) {
-		if (o->url == NULL) {
-			o->url = xstrdup("");
-			o->key = xstrdup("");
-		}
-		if (o->shown == NULL)
-			o->shown = xstrdup("record");
-		if (o->key == NULL)
-			o->key = xstrdup("");
-		o->keylen = strlen(o->key);
-		ll_warnx_at(file, lineno, "%s", why);
-		ll_reject("bad_record", line, len);
-		g.done++;
-		if (g.mode == 'g')
-			manifest(o, "refused", why);
-		obj_free(o);
-		return;
-	}
-	if (g.mode == 'g')
+	if (why != NULL)
+		ll_fetch_bad(o, why);
+	else if (g.mode == 'g')
 		start_get(o);
 	else
-		start_cat(o);
-}
-
-/*
- * One turn of the event loop: transfers, finished commits, --cat
- * output, progress.  Returns whether INFD (when not -1) is readable.
- */
-static int
-turn(int infd)
-{
-	int fds[2] = { -1, -1 }, n = 0, wbit = 0, ibit = 0, ready;
-
-	if (g.wfd != -1) {
-		wbit = 1 << n;
-		fds[n++] = g.wfd;
-	}
-	if (infd != -1) {
-		ibit = 1 << n;
-		fds[n++] = infd;
-	}
-	ready = ll_engine_step(g.engine, fds, n, 500);
-	if (ready & wbit)
-		committed();
-	if (g.mode == 'c')
-		flush_queue();
-	progress(0);
-	return (ready & ibit) != 0;
+		ll_fetch_start(o, LL_ABSENT);
 }
 
 /*
@@ -901,15 +238,16 @@ read_input(const char *path)
 	ll_reader_init(&rd, in, 0);
 	for (;;) {
 		if ((r = ll_reader_try(&rd, &line, &len, 0)) == -1) {
-			if (fd != -1 && g.inflight > 0 && !turn(fd))
+			if (fd != -1 && g.f.inflight > 0 &&
+			    !ll_fetch_turn(&g.f, fd))
 				continue;
 			if ((r = ll_reader_try(&rd, &line, &len, 1)) == -1)
 				continue;
 		}
 		if (r == 0)
 			break;
-		while (g.inflight >= window)
-			turn(-1);
+		while (g.f.inflight >= window)
+			ll_fetch_turn(&g.f, -1);
 		record(name, rd.line, line, len);
 	}
 	ll_reader_free(&rd);
@@ -917,26 +255,20 @@ read_input(const char *path)
 }
 
 static void
-run_fetch(int argc, char *argv[])
+run_fetch(const char *failpath, int argc, char *argv[])
 {
 	int i;
 
-	if (g.failpath != NULL)
-		g.failfp = ll_afile_open(&g.failaf, g.failpath);
-	g.wfd = g.mode == 'g' ? ll_writer_start(4) : -1;
+	g.f.engine = g.engine;
+	g.f.conf = &g.conf;
+	g.f.store = g.mode == 'g' ? &g.store : NULL;
+	g.f.prog = &g.prog;
+	ll_fetch_open(&g.f, failpath);
 	if (argc == 0)
 		read_input("-");
 	for (i = 0; i < argc; i++)
 		read_input(argv[i]);
-	while (g.inflight > 0)
-		turn(-1);
-	progress(1);
-	if (g.failfp != NULL && ll_afile_commit(&g.failaf) == -1)
-		err(LL_EXIT_IO, "%s", g.failpath);
-	if (g.nfailed > 0)
-		ll_fail(g.nok == 0 ? LL_EXIT_REMOTE : LL_EXIT_REJECT);
-	ll_stats_add("fetched_bytes", g.bytes_done);
-	ll_writer_stop();
+	ll_fetch_close(&g.f);
 	while (g.nnames > 0)
 		free(g.names[--g.nnames]);
 	free(g.names);
@@ -946,7 +278,7 @@ int
 main(int argc, char *argv[])
 {
 	struct ll_walk w;
-	const char *storepath = NULL;
+	const char *storepath = NULL, *failpath = NULL;
 	long settle_days = 1;
 	int ch, quiet = 0, forceprog = 0, hasto = 0;
 
@@ -980,10 +312,10 @@ main(int argc, char *argv[])
 			    31);
 			break;
 		case 'F':
-			g.failpath = optarg;
+			failpath = optarg;
 			break;
 		case 'f':
-			w.from = parse_day("--from", optarg);
+			w.from = ll_window_day("--from", optarg);
 			w.window = 1;
 			break;
 		case 'h':
@@ -1021,7 +353,7 @@ main(int argc, char *argv[])
 			    1, 3600);
 			break;
 		case 't':
-			w.to = parse_day("--to", optarg);
+			w.to = ll_window_day("--to", optarg);
 			hasto = 1;
 			break;
 		case 'u':
@@ -1045,32 +377,24 @@ main(int argc, char *argv[])
 	if (g.mode != 'l' && (w.window || hasto || w.start_after != NULL))
 		errx(LL_EXIT_USAGE, "--from, --to and --start-after go with "
 		    "--list");
-	if (g.mode == 'l' && g.failpath != NULL)
+	if (g.mode == 'l' && failpath != NULL)
 		errx(LL_EXIT_USAGE, "--failures goes with --get or --cat");
-	if (hasto && !w.window)
-		errx(LL_EXIT_USAGE, "--to needs --from");
-	if (w.window) {
-		if (!hasto)
-			w.to = (long)(time(NULL) / 86400);
-		if (w.to < w.from)
-			errx(LL_EXIT_USAGE, "--to is before --from");
-		w.to += settle_days;
-	}
-	g.progress = !quiet && (forceprog || isatty(STDERR_FILENO));
-	g.t0 = g.lastprog = ll_now();
+	ll_window_close(&w, hasto, settle_days);
+	ll_progress_init(&g.prog, !quiet && (forceprog ||
+	    isatty(STDERR_FILENO)), g.mode == 'l');
 	ll_s3conf_init(&g.conf);
 	g.engine = ll_engine_new(&g.eo, &g.conf);
 	if (g.mode == 'l') {
 		w.engine = g.engine;
 		w.conf = &g.conf;
-		w.emit = emit_listing;
+		w.emit = listed;
 		run_list(&w, argc, argv);
 		ll_stats_add("list_requests", w.requests);
 		ll_stats_add("outside_window", w.outside);
 	} else {
 		if (g.mode == 'g')
 			ll_store_open(&g.store, storepath);
-		run_fetch(argc, argv);
+		run_fetch(failpath, argc, argv);
 		ll_store_close(&g.store);
 	}
 	ll_engine_free(g.engine);

@@ -94,3 +94,20 @@ ll_hash_file(int fd, char sha[65], char md5[33])
 	ll_hash_final(&h, sha, md5);
 	return 0;
 }
+
+/*
+ * Is S 32 lowercase hex digits, as the ETag of a single-part upload
+ * is?  A multipart ETag ("HEX-N") is not, and says nothing that the
+ * bytes could be checked against.
+ */
+int
+ll_hash_is_md5(const char *s)
+{
+	size_t i;
+
+	for (i = 0; s[i] != '\0'; i++)
+		if (!((s[i] >= '0' && s[i] <= '9') ||
+		    (s[i] >= 'a' && s[i] <= 'f')))
+			return 0;
+	return i == 32;
+}

@@ -17,5 +17,6 @@ void	ll_hash_update(struct ll_hash *, const void *, size_t);
 void	ll_hash_final(struct ll_hash *, char [65], char [33]);
 void	ll_hash_free(struct ll_hash *);
 int	ll_hash_file(int, char [65], char [33]);
+int	ll_hash_is_md5(const char *);
 
 #endif

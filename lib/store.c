@@ -137,18 +137,6 @@ getattr(const char *path, const char *name, char *buf, size_t size)
 	return n;
 }
 
-static int
-is_md5(const char *etag)
-{
-	size_t i;
-
-	for (i = 0; etag[i] != '\0'; i++)
-		if (!((etag[i] >= '0' && etag[i] <= '9') ||
-		    (etag[i] >= 'a' && etag[i] <= 'f')))
-			return 0;
-	return i == 32;
-}
-
 /*
  * Is the object (SIZE bytes, ETAG; -1 and NULL when unknown) stored
  * at PATH?  On LL_SAME, SHA gets the stored file's digest; on
@@ -189,7 +177,7 @@ ll_store_check(const char *path, long long size, const char *etag,
 		if (getattr(path, XA_SHA256, sha, 65) == 64)
 			return LL_SAME;
 		vouched = 1;
-	} else if (etag == NULL || !is_md5(etag))
+	} else if (etag == NULL || !ll_hash_is_md5(etag))
 		return LL_UNKNOWN;
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
 		return LL_PERROR;
