@@ -24,6 +24,7 @@
 #include "atomicfile.h"
 #include "ddl.h"
 #include "flatten.h"
+#include "hive.h"
 #include "jscan.h"
 #include "keyidx.h"
 #include "ll.h"
@@ -367,36 +368,6 @@ add_row(struct state *st, struct part *p, const struct ll_jval *key)
 		close_file(st, p);
 }
 
-/* Hive escapes path-unsafe characters in partition values as %XX. */
-static int
-add_value(struct state *st, size_t i, const struct ll_jval *v)
-{
-	static const char hex[] = "0123456789ABCDEF";
-	size_t j, start;
-	unsigned char c;
-
-	if (v->type != LL_JSTR || v->esc || v->n <= 2)
-		return -1;
-	if (i > 0)
-		ll_jbuf_addc(&st->rel, '/');
-	start = st->rel.len;
-	ll_jbuf_adds(&st->rel, st->pkeys[i]);
-	ll_jbuf_addc(&st->rel, '=');
-	for (j = 1; j + 1 < v->n; j++) {
-		c = (unsigned char)v->p[j];
-		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		    (c >= '0' && c <= '9') || c == '-' || c == '_' ||
-		    c == '.' || c >= 0x80)
-			ll_jbuf_addc(&st->rel, (char)c);
-		else {
-			ll_jbuf_addc(&st->rel, '%');
-			ll_jbuf_addc(&st->rel, hex[c >> 4]);
-			ll_jbuf_addc(&st->rel, hex[c & 15]);
-		}
-	}
-	return st->rel.len - start > 255 ? -1 : 0;
-}
-
 /*
  * Sends a row, its values gathered, to its partition: checks its key
  * and partition values, then adds it unless its key is there already.
@@ -415,7 +386,7 @@ route(struct state *st, const char *name, uintmax_t lineno,
 	}
 	st->rel.len = 0;
 	for (i = 0; i < st->npkeys; i++)
-		if (add_value(st, i, &st->pv[i]) == -1) {
+		if (ll_hive_add(&st->rel, st->pkeys[i], &st->pv[i]) == -1) {
 			ll_warnx_at(name, lineno, "%s: not a usable partition "
 			    "value", st->pkeys[i]);
 			ll_reject("bad_partition_value", line, len);
@@ -572,9 +543,7 @@ finish(struct state *st)
 	for (i = 0; i < st->npart; i++) {
 		p = st->part[i];
 		if (p->files > 0) {
-			loc = xasprintf("%s%s%s/%s/", st->base,
-			    st->base[strlen(st->base) - 1] == '/' ? "" : "/",
-			    st->t->name, p->rel);
+			loc = ll_hive_location(st->base, st->t->name, p->rel);
 			o = json_pack("{s:s, s:O, s:s, s:I, s:I, s:I, s:I}",
 			    "table", st->t->name, "partition", p->values,
 			    "location", loc, "files", (json_int_t)p->files,
@@ -641,8 +610,7 @@ ddl(struct state *st, const char *dialect, const char *name)
 	if (st->base == NULL)
 		errx(LL_EXIT_USAGE, "--ddl needs --location or --output");
 	memset(&b, 0, sizeof(b));
-	loc = xasprintf("%s%s%s/", st->base, st->base[strlen(st->base) - 1] ==
-	    '/' ? "" : "/", st->t->name);
+	loc = ll_hive_location(st->base, st->t->name, NULL);
 	tname = name != NULL ? xstrdup(name) : xasprintf("%s_readready",
 	    st->t->name);
 	ll_ddl(&b, (enum ll_dialect)d, st->fmt, st->t, tname, loc, st->pkeys,
