@@ -8,16 +8,11 @@
  * twice.  One NDJSON record per partition written goes to standard
  * output for ll-register; --ddl prints the CREATE statement instead.
  */
-#include <sys/stat.h>
-
-#include <dirent.h>
 #include <err.h>
-#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <libdeflate.h>
 
@@ -26,10 +21,10 @@
 #include "flatten.h"
 #include "hive.h"
 #include "jscan.h"
-#include "keyidx.h"
 #include "ll.h"
 #include "ndjson.h"
 #include "parquet.h"
+#include "partkeys.h"
 #include "pqrow.h"
 #include "schema.h"
 #include "xalloc.h"
@@ -42,9 +37,7 @@ struct part {
 	char		*dir;
 	json_t		*values;
 	int		 active;	/* key files mapped */
-	struct ll_keyfile *kf;
-	size_t		 nkf;
-	struct ll_keyset ks;		/* keys of the open file */
+	struct ll_partkeys keys;
 	struct ll_afile	 af;
 	FILE		*fp;		/* open data file, or NULL */
 	struct ll_pq	*pq;		/* its Parquet writer */
@@ -182,27 +175,11 @@ flush_block(struct state *st, struct part *p)
 	p->blk.len = 0;
 }
 
-static void
-add_keyfile(struct part *p, const char *path)
-{
-	p->kf = xreallocarray(p->kf, p->nkf + 1, sizeof(*p->kf));
-	if (ll_keyfile_open(&p->kf[p->nkf], path) == -1)
-		err(LL_EXIT_IO, "%s", path);
-	p->nkf++;
-}
-
-/*
- * Commits the open file: its key file first, then the data under the
- * same name, so a crash in between leaves a key file without data,
- * which the next run removes, and never data whose keys are unknown.
- */
+/* Commits the open file, named after the keys it holds. */
 static void
 close_file(struct state *st, struct part *p)
 {
-	unsigned char md[32];
-	char hex[21], *keys, *data;
 	size_t n;
-	int i;
 
 	if (p->fp == NULL)
 		return;
@@ -212,65 +189,22 @@ close_file(struct state *st, struct part *p)
 		p->pq = NULL;
 	} else
 		flush_block(st, p);
-	n = ll_keyset_seal(&p->ks, md);
-	for (i = 0; i < 10; i++)
-		snprintf(hex + 2 * i, 3, "%02x", md[i]);
-	keys = xasprintf("%s/.part-%s.keys", p->dir, hex);
-	data = xasprintf("%s/part-%s%s", p->dir, hex, st->ext);
-	if (ll_keyset_write(&p->ks, keys) == -1)
-		err(LL_EXIT_IO, "%s", keys);
-	if (ll_afile_commit_as(&p->af, data) == -1)
-		err(LL_EXIT_IO, "%s", data);
-	ll_keyset_free(&p->ks);
-	add_keyfile(p, keys);
+	n = ll_partkeys_commit(&p->keys, &p->af, st->ext);
 	p->fp = NULL;
 	p->files++;
 	p->bytes += p->fbytes;
 	ll_stats_add("files_written", 1);
 	ll_stats_add("rows_written", n);
-	free(keys);
-	free(data);
 }
 
 static void
 deactivate(struct state *st, struct part *p)
 {
-	size_t i;
-
 	close_file(st, p);
-	for (i = 0; i < p->nkf; i++)
-		ll_keyfile_close(&p->kf[i]);
-	free(p->kf);
-	p->kf = NULL;
-	p->nkf = 0;
+	ll_partkeys_unload(&p->keys);
 	ll_jbuf_free(&p->blk);
 	p->active = 0;
 	st->nactive--;
-}
-
-/*
- * Whether key file .part-HASH.keys has its data file, in either format:
- * keys are keys whatever the format of the rows they stand for.
- */
-static int
-has_data(struct part *p, const char *keys, size_t n)
-{
-	static const char *const ext[] = { ".parquet", ".json.gz" };
-	char *data;
-	size_t i;
-	int r;
-
-	for (i = 0; i < sizeof(ext) / sizeof(ext[0]); i++) {
-		data = xasprintf("%s/%.*s%s", p->dir, (int)n - 6, keys + 1,
-		    ext[i]);
-		r = access(data, F_OK);
-		if (r == -1 && errno != ENOENT)
-			err(LL_EXIT_IO, "%s", data);
-		free(data);
-		if (r == 0)
-			return 1;
-	}
-	return 0;
 }
 
 /* Maps the keys already in the partition; removes crash leftovers. */
@@ -278,10 +212,7 @@ static void
 activate(struct state *st, struct part *p)
 {
 	struct part *old;
-	struct dirent *de;
-	DIR *d;
-	char *path;
-	size_t i, n;
+	size_t i;
 
 	while (st->nactive >= st->maxopen) {
 		old = NULL;
@@ -291,59 +222,26 @@ activate(struct state *st, struct part *p)
 				old = st->part[i];
 		deactivate(st, old);
 	}
-	if (ll_mkdirs(p->dir, 0755) == -1 || (d = opendir(p->dir)) == NULL)
+	if (ll_mkdirs(p->dir, 0755) == -1)
 		err(LL_EXIT_IO, "%s", p->dir);
-	while ((de = readdir(d)) != NULL) {
-		n = strlen(de->d_name);
-		if (n < 11 || strncmp(de->d_name, ".part-", 6) != 0 ||
-		    strcmp(de->d_name + n - 5, ".keys") != 0)
-			continue;
-		path = xasprintf("%s/%s", p->dir, de->d_name);
-		if (has_data(p, de->d_name, n))
-			add_keyfile(p, path);
-		else if (unlink(path) == 0)
-			ll_stats_add("orphan_keys_removed", 1);
-		else
-			err(LL_EXIT_IO, "%s", path);
-		free(path);
-	}
-	closedir(d);
+	ll_partkeys_load(&p->keys, p->dir);
 	p->active = 1;
 	st->nactive++;
-}
-
-static int
-is_dup(struct part *p, const unsigned char *h)
-{
-	size_t i;
-
-	if (ll_keyset_has(&p->ks, h))
-		return 1;
-	for (i = 0; i < p->nkf; i++)
-		if (ll_keyfile_has(&p->kf[i], h))
-			return 1;
-	return 0;
 }
 
 static void
 add_row(struct state *st, struct part *p, const struct ll_jval *key)
 {
-	unsigned char h[LL_KEYLEN];
 	char *tmp;
 
 	p->lastuse = ++st->clock;
 	if (!p->active)
 		activate(st, p);
-	if (key->type == LL_JSTR)
-		ll_key_hash(key->p + 1, key->n - 2, h);
-	else
-		ll_key_hash(key->p, key->n, h);
-	if (is_dup(p, h)) {
+	if (!ll_partkeys_add(&p->keys, key)) {
 		p->dups++;
 		ll_count("duplicate");
 		return;
 	}
-	ll_keyset_add(&p->ks, h);
 	if (p->fp == NULL) {
 		tmp = xasprintf("%s/part-open%s", p->dir, st->ext);
 		p->fp = ll_afile_open(&p->af, tmp);
