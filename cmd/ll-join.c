@@ -268,27 +268,6 @@ add_left(struct ll_reader *rd, const char *line, size_t len)
 	json_decref(rec);
 }
 
-/*
- * Parses what this run has checked already: records, and keys, which
- * may be any value.  Integers past 64 bits become reals, as they did
- * in ll_json_parse.
- */
-static json_t *
-reparse(const char *body, size_t len)
-{
-	size_t flags = JSON_DECODE_ANY | JSON_ALLOW_NUL;
-	json_error_t jerr;
-	json_t *j;
-
-	if ((j = json_loadb(body, len, flags, &jerr)) == NULL &&
-	    strstr(jerr.text, "too big") != NULL)
-		j = json_loadb(body, len, flags | JSON_DECODE_INT_AS_REAL,
-		    &jerr);
-	if (j == NULL)
-		errx(LL_EXIT_IO, "temporary data damaged: %s", jerr.text);
-	return j;
-}
-
 /* The --group array and --agg columns of a group (NULL: empty). */
 static json_t *
 group_cols(struct ll_join_group *g)
@@ -302,7 +281,7 @@ group_cols(struct ll_join_group *g)
 	if (o.group != NULL)
 		arr = json_array();
 	for (i = 0; i < n; i++) {
-		rec = reparse(ll_join_body(g->item[i]), g->item[i]->blen);
+		rec = ll_join_parse(ll_join_body(g->item[i]), g->item[i]->blen);
 		for (k = 0; k < o.nagg; k++) {
 			a = &o.agg[k];
 			ll_agg_add(a, a->path.n == 0 ? NULL : o.project ?
@@ -414,14 +393,14 @@ probe(void *arg, const char *body, size_t len, void *parsed,
 		}
 	}
 	if (left == NULL)
-		left = reparse(body, len);
+		left = ll_join_parse(body, len);
 	if (o.grouped) {
 		cols = group_cols(g);
 		emit_extended(body, len, left, cols);
 		json_decref(cols);
 	} else
 		for (i = 0; i < g->n; i++) {
-			right = reparse(ll_join_body(g->item[i]),
+			right = ll_join_parse(ll_join_body(g->item[i]),
 			    g->item[i]->blen);
 			cols = right_cols(left, right);
 			emit_extended(body, len, left, cols);
@@ -467,7 +446,7 @@ orphan(void *arg, struct ll_join_group *g)
 				ll_join_emit(o.j, ll_join_body(it), it->blen);
 				continue;
 			}
-			right = reparse(ll_join_body(it), it->blen);
+			right = ll_join_parse(ll_join_body(it), it->blen);
 			cols = right_cols(NULL, right);
 			o.out.n = 0;
 			ll_buf_json(&o.out, cols);
@@ -479,7 +458,7 @@ orphan(void *arg, struct ll_join_group *g)
 	}
 	row = json_object();
 	if (!it->nokey) {
-		key = reparse(ll_join_key(it), it->klen);
+		key = ll_join_parse(ll_join_key(it), it->klen);
 		for (i = 0; i < o.lkey.n; i++)
 			set_path(row, &o.lkey.p[i], o.lkey.n == 1 ? key :
 			    json_array_get(key, i));
