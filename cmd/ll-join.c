@@ -15,8 +15,8 @@
 
 #include <jansson.h>
 
-#include "agg.h"
 #include "buf.h"
+#include "groupcols.h"
 #include "input.h"
 #include "join.h"
 #include "ll.h"
@@ -35,16 +35,11 @@ static struct {
 	enum type	 type;
 	struct paths	 lkey, rkey, order;
 	struct ll_path	 dedupe;
-	const char	*group;
-	struct ll_agg	*agg;
-	size_t		*slot;		/* of each agg in projected bodies */
-	size_t		 nagg;
-	size_t		 nslot;		/* distinct --agg paths */
+	struct ll_groupcols gc;
 	int		 grouped;	/* --group or --agg: a row per left */
 	const char	*prefix;
 	const char	*sep;
 	size_t		 maxrec;
-	int		 project;	/* right bodies hold only agg inputs */
 	struct ll_join	*j;
 	struct ll_buf	 key, sort, dup, body, out;
 	uint64_t	 lseq, rseq;
@@ -91,33 +86,6 @@ add_path(struct paths *ps, const char *opt, const char *arg)
 	ps->p = xreallocarray(ps->p, ps->n + 1, sizeof(*ps->p));
 	memset(&ps->p[ps->n], 0, sizeof(ps->p[ps->n]));
 	ll_path_option(&ps->p[ps->n++], opt, arg);
-}
-
-/*
- * An --agg column.  Aggregates over the same path share one slot in
- * the projected right bodies.
- */
-static void
-add_agg(const char *arg)
-{
-	struct ll_agg *a;
-	const char *why;
-	size_t i;
-
-	o.agg = xreallocarray(o.agg, o.nagg + 1, sizeof(*o.agg));
-	o.slot = xreallocarray(o.slot, o.nagg + 1, sizeof(*o.slot));
-	a = &o.agg[o.nagg];
-	if (ll_agg_parse(a, arg, &why) == -1)
-		errx(LL_EXIT_USAGE, "--agg: %s: %s", arg, why);
-	o.slot[o.nagg] = 0;
-	if (a->path.n > 0) {
-		for (i = 0; i < o.nagg; i++)
-			if (o.agg[i].path.n > 0 &&
-			    strcmp(o.agg[i].path.text, a->path.text) == 0)
-				break;
-		o.slot[o.nagg] = i < o.nagg ? o.slot[i] : o.nslot++;
-	}
-	o.nagg++;
 }
 
 /* Text that goes into JSON strings unchecked must be UTF-8. */
@@ -196,7 +164,7 @@ add_right(struct ll_reader *rd, const char *line, size_t len)
 	struct ll_join_rec r;
 	const char *why;
 	json_t *rec, *v;
-	size_t i, k;
+	size_t i;
 
 	if ((rec = parse_line(rd, line, len)) == NULL)
 		return;
@@ -219,29 +187,14 @@ add_right(struct ll_reader *rd, const char *line, size_t len)
 	if (o.dedupe.n > 0 && (v = ll_path_get(&o.dedupe, rec)) != NULL &&
 	    !json_is_null(v))
 		ll_buf_json(&o.dup, v);
-	if (o.project) {
-		/* Keep only what the aggregates read: less to hold. */
-		o.body.n = 0;
-		ll_buf_addc(&o.body, '[');
-		for (i = k = 0; i < o.nagg; i++) {
-			if (o.agg[i].path.n == 0 || o.slot[i] != k)
-				continue;
-			v = ll_path_get(&o.agg[i].path, rec);
-			if (k++ > 0)
-				ll_buf_addc(&o.body, ',');
-			if (v != NULL)
-				ll_buf_json(&o.body, v);
-			else
-				ll_buf_add(&o.body, "null", 4);
-		}
-		ll_buf_addc(&o.body, ']');
-	}
+	if (o.gc.project)
+		ll_groupcols_project(&o.gc, rec, &o.body);
 	r.sort = o.sort.p;
 	r.slen = o.sort.n;
 	r.dup = o.dup.p;
 	r.dlen = o.dup.n;
-	r.body = o.project ? o.body.p : line;
-	r.blen = o.project ? o.body.n : len;
+	r.body = o.gc.project ? o.body.p : line;
+	r.blen = o.gc.project ? o.body.n : len;
 	ll_join_right(o.j, &r);
 	json_decref(rec);
 }
@@ -266,39 +219,6 @@ add_left(struct ll_reader *rd, const char *line, size_t len)
 	r.blen = len;
 	ll_join_left(o.j, &r, rec);
 	json_decref(rec);
-}
-
-/* The --group array and --agg columns of a group (NULL: empty). */
-static json_t *
-group_cols(struct ll_join_group *g)
-{
-	json_t *cols, *arr = NULL, *rec;
-	struct ll_agg *a;
-	size_t i, k, n = g != NULL ? g->n : 0;
-
-	for (k = 0; k < o.nagg; k++)
-		ll_agg_start(&o.agg[k]);
-	if (o.group != NULL)
-		arr = json_array();
-	for (i = 0; i < n; i++) {
-		rec = ll_join_parse(ll_join_body(g->item[i]), g->item[i]->blen);
-		for (k = 0; k < o.nagg; k++) {
-			a = &o.agg[k];
-			ll_agg_add(a, a->path.n == 0 ? NULL : o.project ?
-			    json_array_get(rec, o.slot[k]) :
-			    ll_path_get(&a->path, rec));
-		}
-		if (arr != NULL)
-			json_array_append(arr, rec);
-		json_decref(rec);
-	}
-	cols = json_object();
-	if (arr != NULL)
-		json_object_set_new(cols, o.group, arr);
-	for (k = 0; k < o.nagg; k++)
-		json_object_set_new(cols, o.agg[k].name,
-		    ll_agg_end(&o.agg[k]));
-	return cols;
 }
 
 /*
@@ -395,7 +315,7 @@ probe(void *arg, const char *body, size_t len, void *parsed,
 	if (left == NULL)
 		left = ll_join_parse(body, len);
 	if (o.grouped) {
-		cols = group_cols(g);
+		cols = ll_groupcols_make(&o.gc, g);
 		emit_extended(body, len, left, cols);
 		json_decref(cols);
 	} else
@@ -464,7 +384,7 @@ orphan(void *arg, struct ll_join_group *g)
 			    json_array_get(key, i));
 		json_decref(key);
 	}
-	cols = group_cols(g);
+	cols = ll_groupcols_make(&o.gc, g);
 	json_object_update(row, cols);
 	o.out.n = 0;
 	ll_buf_json(&o.out, row);
@@ -516,16 +436,11 @@ free_paths(struct paths *ps)
 static void
 cleanup(void)
 {
-	size_t i;
-
 	free_paths(&o.lkey);
 	free_paths(&o.rkey);
 	free_paths(&o.order);
 	ll_path_free(&o.dedupe);
-	for (i = 0; i < o.nagg; i++)
-		ll_agg_free(&o.agg[i]);
-	free(o.agg);
-	free(o.slot);
+	ll_groupcols_free(&o.gc);
 	ll_buf_free(&o.key);
 	ll_buf_free(&o.sort);
 	ll_buf_free(&o.dup);
@@ -538,8 +453,8 @@ main(int argc, char *argv[])
 {
 	struct ll_join_ops ops = { probe, orphan, NULL };
 	struct ll_input *left, *right;
-	const char *tmpdir;
-	size_t i, memory = 256 << 20;
+	const char *tmpdir, *why;
+	size_t memory = 256 << 20;
 	int ch;
 
 	ll_init(argv[0]);
@@ -557,7 +472,9 @@ main(int argc, char *argv[])
 			add_path(&o.rkey, "--right-key", optarg);
 			break;
 		case 'a':
-			add_agg(optarg);
+			if (ll_groupcols_agg(&o.gc, optarg, &why) == -1)
+				errx(LL_EXIT_USAGE, "--agg: %s: %s", optarg,
+				    why);
 			break;
 		case 'b':
 			memory = (size_t)ll_parse_size("--memory", optarg);
@@ -566,7 +483,7 @@ main(int argc, char *argv[])
 			ll_path_option(&o.dedupe, "--dedupe-right", optarg);
 			break;
 		case 'g':
-			o.group = optarg;
+			o.gc.group = optarg;
 			break;
 		case 'h':
 			usage(stdout, LL_EXIT_OK);
@@ -620,13 +537,11 @@ main(int argc, char *argv[])
 	if (o.lkey.n == 0 || o.lkey.n != o.rkey.n)
 		errx(LL_EXIT_USAGE, "give the key with -k, or as many -1 as "
 		    "-2 paths");
-	o.grouped = o.group != NULL || o.nagg > 0;
+	o.grouped = o.gc.group != NULL || o.gc.nagg > 0;
 	if (o.grouped && (o.type == SEMI || o.type == ANTI || o.prefix != NULL))
 		errx(LL_EXIT_USAGE, "--group and --agg do not go with semi "
 		    "or anti joins or --right-prefix");
-	o.project = o.grouped && o.group == NULL;
-	for (i = 0; i < o.nagg; i++)
-		o.agg[i].sep = o.sep;
+	ll_groupcols_ready(&o.gc, o.sep);
 	left = open_input(argv[0]);
 	right = open_input(argv[1]);
 	o.j = ll_join_new(&ops, memory, tmpdir, o.type == FULL);
