@@ -331,25 +331,6 @@ probe(void *arg, const char *body, size_t len, void *parsed,
 		json_decref(left);
 }
 
-/* Sets the value at path P in OBJ, making the objects on the way. */
-static void
-set_path(json_t *obj, const struct ll_path *p, json_t *v)
-{
-	json_t *next;
-	size_t i;
-
-	for (i = 0; i + 1 < p->n; i++) {
-		next = json_object_getn(obj, p->seg[i], p->seglen[i]);
-		if (!json_is_object(next)) {
-			next = json_object();
-			json_object_setn_new(obj, p->seg[i], p->seglen[i],
-			    next);
-		}
-		obj = next;
-	}
-	json_object_setn(obj, p->seg[i], p->seglen[i], v);
-}
-
 /* A right key no left record has: full joins still show it. */
 static void
 orphan(void *arg, struct ll_join_group *g)
@@ -380,7 +361,7 @@ orphan(void *arg, struct ll_join_group *g)
 	if (!it->nokey) {
 		key = ll_join_parse(ll_join_key(it), it->klen);
 		for (i = 0; i < o.lkey.n; i++)
-			set_path(row, &o.lkey.p[i], o.lkey.n == 1 ? key :
+			ll_path_set(&o.lkey.p[i], row, o.lkey.n == 1 ? key :
 			    json_array_get(key, i));
 		json_decref(key);
 	}
