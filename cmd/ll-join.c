@@ -19,6 +19,7 @@
 #include "groupcols.h"
 #include "input.h"
 #include "join.h"
+#include "joinkey.h"
 #include "ll.h"
 #include "ndjson.h"
 #include "path.h"
@@ -134,30 +135,6 @@ parse_line(struct ll_reader *rd, const char *line, size_t len)
 	return rec;
 }
 
-/* Writes the key's JSON text to o.key; else says what is wrong. */
-static const char *
-make_key(json_t *rec, const struct paths *ps)
-{
-	json_t *v;
-	size_t i;
-
-	o.key.n = 0;
-	if (ps->n > 1)
-		ll_buf_addc(&o.key, '[');
-	for (i = 0; i < ps->n; i++) {
-		if ((v = ll_path_get(&ps->p[i], rec)) == NULL)
-			return "missing";
-		if (json_is_null(v))
-			return "null";
-		if (i > 0)
-			ll_buf_addc(&o.key, ',');
-		ll_buf_json(&o.key, v);
-	}
-	if (ps->n > 1)
-		ll_buf_addc(&o.key, ']');
-	return NULL;
-}
-
 static void
 add_right(struct ll_reader *rd, const char *line, size_t len)
 {
@@ -169,7 +146,7 @@ add_right(struct ll_reader *rd, const char *line, size_t len)
 	if ((rec = parse_line(rd, line, len)) == NULL)
 		return;
 	o.rrecs++;
-	if ((why = make_key(rec, &o.rkey)) != NULL)
+	if ((why = ll_joinkey_text(&o.key, rec, o.rkey.p, o.rkey.n)) != NULL)
 		ll_count(*why == 'm' ? "right_key_missing" : "right_key_null");
 	memset(&r, 0, sizeof(r));
 	r.seq = o.rseq++;
@@ -209,7 +186,7 @@ add_left(struct ll_reader *rd, const char *line, size_t len)
 	if ((rec = parse_line(rd, line, len)) == NULL)
 		return;
 	o.lrecs++;
-	if ((why = make_key(rec, &o.lkey)) != NULL)
+	if ((why = ll_joinkey_text(&o.key, rec, o.lkey.p, o.lkey.n)) != NULL)
 		ll_count(*why == 'm' ? "left_key_missing" : "left_key_null");
 	memset(&r, 0, sizeof(r));
 	r.seq = o.lseq++;
@@ -360,9 +337,7 @@ orphan(void *arg, struct ll_join_group *g)
 	row = json_object();
 	if (!it->nokey) {
 		key = ll_join_parse(ll_join_key(it), it->klen);
-		for (i = 0; i < o.lkey.n; i++)
-			ll_path_set(&o.lkey.p[i], row, o.lkey.n == 1 ? key :
-			    json_array_get(key, i));
+		ll_joinkey_set(row, key, o.lkey.p, o.lkey.n);
 		json_decref(key);
 	}
 	cols = ll_groupcols_make(&o.gc, g);
