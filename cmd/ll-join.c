@@ -20,6 +20,7 @@
 #include "input.h"
 #include "join.h"
 #include "joinkey.h"
+#include "joinrow.h"
 #include "ll.h"
 #include "ndjson.h"
 #include "path.h"
@@ -198,66 +199,12 @@ add_left(struct ll_reader *rd, const char *line, size_t len)
 	json_decref(rec);
 }
 
-/*
- * Writes LEFT with the fields of COLS added after its own.  When no
- * name clashes, the left record's bytes are kept as they came.
- */
+/* Writes LEFT with the fields of COLS added after its own. */
 static void
 emit_extended(const char *raw, size_t len, json_t *left, json_t *cols)
 {
-	const char *k;
-	json_t *v, *name, *copy;
-	size_t klen;
-	int first;
-
-	o.out.n = 0;
-	json_object_keylen_foreach(cols, k, klen, v)
-		if (json_object_getn(left, k, klen) != NULL)
-			break;
-	if (k != NULL) {
-		copy = json_copy(left);
-		json_object_update(copy, cols);
-		ll_buf_json(&o.out, copy);
-		json_decref(copy);
-	} else {
-		ll_buf_add(&o.out, raw, len - 1);
-		first = json_object_size(left) == 0;
-		json_object_keylen_foreach(cols, k, klen, v) {
-			if (!first)
-				ll_buf_addc(&o.out, ',');
-			first = 0;
-			name = json_stringn_nocheck(k, klen);
-			ll_buf_json(&o.out, name);
-			json_decref(name);
-			ll_buf_addc(&o.out, ':');
-			ll_buf_json(&o.out, v);
-		}
-		ll_buf_addc(&o.out, '}');
-	}
+	ll_joinrow_extend(&o.out, raw, len, left, cols);
 	ll_join_emit(o.j, o.out.p, o.out.n);
-}
-
-/* The right record's fields, renamed by --right-prefix. */
-static json_t *
-right_cols(json_t *left, json_t *right)
-{
-	struct ll_buf name = { NULL, 0, 0 };
-	json_t *cols, *v;
-	const char *k;
-	size_t klen;
-
-	cols = json_object();
-	json_object_keylen_foreach(right, k, klen, v) {
-		name.n = 0;
-		if (o.prefix != NULL)
-			ll_buf_add(&name, o.prefix, strlen(o.prefix));
-		ll_buf_add(&name, k, klen);
-		if (left == NULL ||
-		    json_object_getn(left, name.p, name.n) == NULL)
-			json_object_setn(cols, name.p, name.n, v);
-	}
-	ll_buf_free(&name);
-	return cols;
 }
 
 static void
@@ -299,7 +246,7 @@ probe(void *arg, const char *body, size_t len, void *parsed,
 		for (i = 0; i < g->n; i++) {
 			right = ll_join_parse(ll_join_body(g->item[i]),
 			    g->item[i]->blen);
-			cols = right_cols(left, right);
+			cols = ll_joinrow_right(left, right, o.prefix);
 			emit_extended(body, len, left, cols);
 			json_decref(cols);
 			json_decref(right);
@@ -325,7 +272,7 @@ orphan(void *arg, struct ll_join_group *g)
 				continue;
 			}
 			right = ll_join_parse(ll_join_body(it), it->blen);
-			cols = right_cols(NULL, right);
+			cols = ll_joinrow_right(NULL, right, o.prefix);
 			o.out.n = 0;
 			ll_buf_json(&o.out, cols);
 			ll_join_emit(o.j, o.out.p, o.out.n);
