@@ -15,10 +15,12 @@
 
 #include <jansson.h>
 
-#include "agg.h"
 #include "buf.h"
+#include "groupcols.h"
 #include "input.h"
 #include "join.h"
+#include "joinkey.h"
+#include "joinrow.h"
 #include "ll.h"
 #include "ndjson.h"
 #include "path.h"
@@ -35,16 +37,11 @@ static struct {
 	enum type	 type;
 	struct paths	 lkey, rkey, order;
 	struct ll_path	 dedupe;
-	const char	*group;
-	struct ll_agg	*agg;
-	size_t		*slot;		/* of each agg in projected bodies */
-	size_t		 nagg;
-	size_t		 nslot;		/* distinct --agg paths */
+	struct ll_groupcols gc;
 	int		 grouped;	/* --group or --agg: a row per left */
 	const char	*prefix;
 	const char	*sep;
 	size_t		 maxrec;
-	int		 project;	/* right bodies hold only agg inputs */
 	struct ll_join	*j;
 	struct ll_buf	 key, sort, dup, body, out;
 	uint64_t	 lseq, rseq;
@@ -93,33 +90,6 @@ add_path(struct paths *ps, const char *opt, const char *arg)
 	ll_path_option(&ps->p[ps->n++], opt, arg);
 }
 
-/*
- * An --agg column.  Aggregates over the same path share one slot in
- * the projected right bodies.
- */
-static void
-add_agg(const char *arg)
-{
-	struct ll_agg *a;
-	const char *why;
-	size_t i;
-
-	o.agg = xreallocarray(o.agg, o.nagg + 1, sizeof(*o.agg));
-	o.slot = xreallocarray(o.slot, o.nagg + 1, sizeof(*o.slot));
-	a = &o.agg[o.nagg];
-	if (ll_agg_parse(a, arg, &why) == -1)
-		errx(LL_EXIT_USAGE, "--agg: %s: %s", arg, why);
-	o.slot[o.nagg] = 0;
-	if (a->path.n > 0) {
-		for (i = 0; i < o.nagg; i++)
-			if (o.agg[i].path.n > 0 &&
-			    strcmp(o.agg[i].path.text, a->path.text) == 0)
-				break;
-		o.slot[o.nagg] = i < o.nagg ? o.slot[i] : o.nslot++;
-	}
-	o.nagg++;
-}
-
 /* Text that goes into JSON strings unchecked must be UTF-8. */
 static void
 check_utf8(const char *opt, const char *s)
@@ -166,42 +136,18 @@ parse_line(struct ll_reader *rd, const char *line, size_t len)
 	return rec;
 }
 
-/* Writes the key's JSON text to o.key; else says what is wrong. */
-static const char *
-make_key(json_t *rec, const struct paths *ps)
-{
-	json_t *v;
-	size_t i;
-
-	o.key.n = 0;
-	if (ps->n > 1)
-		ll_buf_addc(&o.key, '[');
-	for (i = 0; i < ps->n; i++) {
-		if ((v = ll_path_get(&ps->p[i], rec)) == NULL)
-			return "missing";
-		if (json_is_null(v))
-			return "null";
-		if (i > 0)
-			ll_buf_addc(&o.key, ',');
-		ll_buf_json(&o.key, v);
-	}
-	if (ps->n > 1)
-		ll_buf_addc(&o.key, ']');
-	return NULL;
-}
-
 static void
 add_right(struct ll_reader *rd, const char *line, size_t len)
 {
 	struct ll_join_rec r;
 	const char *why;
 	json_t *rec, *v;
-	size_t i, k;
+	size_t i;
 
 	if ((rec = parse_line(rd, line, len)) == NULL)
 		return;
 	o.rrecs++;
-	if ((why = make_key(rec, &o.rkey)) != NULL)
+	if ((why = ll_joinkey_text(&o.key, rec, o.rkey.p, o.rkey.n)) != NULL)
 		ll_count(*why == 'm' ? "right_key_missing" : "right_key_null");
 	memset(&r, 0, sizeof(r));
 	r.seq = o.rseq++;
@@ -219,29 +165,14 @@ add_right(struct ll_reader *rd, const char *line, size_t len)
 	if (o.dedupe.n > 0 && (v = ll_path_get(&o.dedupe, rec)) != NULL &&
 	    !json_is_null(v))
 		ll_buf_json(&o.dup, v);
-	if (o.project) {
-		/* Keep only what the aggregates read: less to hold. */
-		o.body.n = 0;
-		ll_buf_addc(&o.body, '[');
-		for (i = k = 0; i < o.nagg; i++) {
-			if (o.agg[i].path.n == 0 || o.slot[i] != k)
-				continue;
-			v = ll_path_get(&o.agg[i].path, rec);
-			if (k++ > 0)
-				ll_buf_addc(&o.body, ',');
-			if (v != NULL)
-				ll_buf_json(&o.body, v);
-			else
-				ll_buf_add(&o.body, "null", 4);
-		}
-		ll_buf_addc(&o.body, ']');
-	}
+	if (o.gc.project)
+		ll_groupcols_project(&o.gc, rec, &o.body);
 	r.sort = o.sort.p;
 	r.slen = o.sort.n;
 	r.dup = o.dup.p;
 	r.dlen = o.dup.n;
-	r.body = o.project ? o.body.p : line;
-	r.blen = o.project ? o.body.n : len;
+	r.body = o.gc.project ? o.body.p : line;
+	r.blen = o.gc.project ? o.body.n : len;
 	ll_join_right(o.j, &r);
 	json_decref(rec);
 }
@@ -256,7 +187,7 @@ add_left(struct ll_reader *rd, const char *line, size_t len)
 	if ((rec = parse_line(rd, line, len)) == NULL)
 		return;
 	o.lrecs++;
-	if ((why = make_key(rec, &o.lkey)) != NULL)
+	if ((why = ll_joinkey_text(&o.key, rec, o.lkey.p, o.lkey.n)) != NULL)
 		ll_count(*why == 'm' ? "left_key_missing" : "left_key_null");
 	memset(&r, 0, sizeof(r));
 	r.seq = o.lseq++;
@@ -268,120 +199,12 @@ add_left(struct ll_reader *rd, const char *line, size_t len)
 	json_decref(rec);
 }
 
-/*
- * Parses what this run has checked already: records, and keys, which
- * may be any value.  Integers past 64 bits become reals, as they did
- * in ll_json_parse.
- */
-static json_t *
-reparse(const char *body, size_t len)
-{
-	size_t flags = JSON_DECODE_ANY | JSON_ALLOW_NUL;
-	json_error_t jerr;
-	json_t *j;
-
-	if ((j = json_loadb(body, len, flags, &jerr)) == NULL &&
-	    strstr(jerr.text, "too big") != NULL)
-		j = json_loadb(body, len, flags | JSON_DECODE_INT_AS_REAL,
-		    &jerr);
-	if (j == NULL)
-		errx(LL_EXIT_IO, "temporary data damaged: %s", jerr.text);
-	return j;
-}
-
-/* The --group array and --agg columns of a group (NULL: empty). */
-static json_t *
-group_cols(struct ll_join_group *g)
-{
-	json_t *cols, *arr = NULL, *rec;
-	struct ll_agg *a;
-	size_t i, k, n = g != NULL ? g->n : 0;
-
-	for (k = 0; k < o.nagg; k++)
-		ll_agg_start(&o.agg[k]);
-	if (o.group != NULL)
-		arr = json_array();
-	for (i = 0; i < n; i++) {
-		rec = reparse(ll_join_body(g->item[i]), g->item[i]->blen);
-		for (k = 0; k < o.nagg; k++) {
-			a = &o.agg[k];
-			ll_agg_add(a, a->path.n == 0 ? NULL : o.project ?
-			    json_array_get(rec, o.slot[k]) :
-			    ll_path_get(&a->path, rec));
-		}
-		if (arr != NULL)
-			json_array_append(arr, rec);
-		json_decref(rec);
-	}
-	cols = json_object();
-	if (arr != NULL)
-		json_object_set_new(cols, o.group, arr);
-	for (k = 0; k < o.nagg; k++)
-		json_object_set_new(cols, o.agg[k].name,
-		    ll_agg_end(&o.agg[k]));
-	return cols;
-}
-
-/*
- * Writes LEFT with the fields of COLS added after its own.  When no
- * name clashes, the left record's bytes are kept as they came.
- */
+/* Writes LEFT with the fields of COLS added after its own. */
 static void
 emit_extended(const char *raw, size_t len, json_t *left, json_t *cols)
 {
-	const char *k;
-	json_t *v, *name, *copy;
-	size_t klen;
-	int first;
-
-	o.out.n = 0;
-	json_object_keylen_foreach(cols, k, klen, v)
-		if (json_object_getn(left, k, klen) != NULL)
-			break;
-	if (k != NULL) {
-		copy = json_copy(left);
-		json_object_update(copy, cols);
-		ll_buf_json(&o.out, copy);
-		json_decref(copy);
-	} else {
-		ll_buf_add(&o.out, raw, len - 1);
-		first = json_object_size(left) == 0;
-		json_object_keylen_foreach(cols, k, klen, v) {
-			if (!first)
-				ll_buf_addc(&o.out, ',');
-			first = 0;
-			name = json_stringn_nocheck(k, klen);
-			ll_buf_json(&o.out, name);
-			json_decref(name);
-			ll_buf_addc(&o.out, ':');
-			ll_buf_json(&o.out, v);
-		}
-		ll_buf_addc(&o.out, '}');
-	}
+	ll_joinrow_extend(&o.out, raw, len, left, cols);
 	ll_join_emit(o.j, o.out.p, o.out.n);
-}
-
-/* The right record's fields, renamed by --right-prefix. */
-static json_t *
-right_cols(json_t *left, json_t *right)
-{
-	struct ll_buf name = { NULL, 0, 0 };
-	json_t *cols, *v;
-	const char *k;
-	size_t klen;
-
-	cols = json_object();
-	json_object_keylen_foreach(right, k, klen, v) {
-		name.n = 0;
-		if (o.prefix != NULL)
-			ll_buf_add(&name, o.prefix, strlen(o.prefix));
-		ll_buf_add(&name, k, klen);
-		if (left == NULL ||
-		    json_object_getn(left, name.p, name.n) == NULL)
-			json_object_setn(cols, name.p, name.n, v);
-	}
-	ll_buf_free(&name);
-	return cols;
 }
 
 static void
@@ -414,41 +237,22 @@ probe(void *arg, const char *body, size_t len, void *parsed,
 		}
 	}
 	if (left == NULL)
-		left = reparse(body, len);
+		left = ll_join_parse(body, len);
 	if (o.grouped) {
-		cols = group_cols(g);
+		cols = ll_groupcols_make(&o.gc, g);
 		emit_extended(body, len, left, cols);
 		json_decref(cols);
 	} else
 		for (i = 0; i < g->n; i++) {
-			right = reparse(ll_join_body(g->item[i]),
+			right = ll_join_parse(ll_join_body(g->item[i]),
 			    g->item[i]->blen);
-			cols = right_cols(left, right);
+			cols = ll_joinrow_right(left, right, o.prefix);
 			emit_extended(body, len, left, cols);
 			json_decref(cols);
 			json_decref(right);
 		}
 	if (parsed == NULL)
 		json_decref(left);
-}
-
-/* Sets the value at path P in OBJ, making the objects on the way. */
-static void
-set_path(json_t *obj, const struct ll_path *p, json_t *v)
-{
-	json_t *next;
-	size_t i;
-
-	for (i = 0; i + 1 < p->n; i++) {
-		next = json_object_getn(obj, p->seg[i], p->seglen[i]);
-		if (!json_is_object(next)) {
-			next = json_object();
-			json_object_setn_new(obj, p->seg[i], p->seglen[i],
-			    next);
-		}
-		obj = next;
-	}
-	json_object_setn(obj, p->seg[i], p->seglen[i], v);
 }
 
 /* A right key no left record has: full joins still show it. */
@@ -467,8 +271,8 @@ orphan(void *arg, struct ll_join_group *g)
 				ll_join_emit(o.j, ll_join_body(it), it->blen);
 				continue;
 			}
-			right = reparse(ll_join_body(it), it->blen);
-			cols = right_cols(NULL, right);
+			right = ll_join_parse(ll_join_body(it), it->blen);
+			cols = ll_joinrow_right(NULL, right, o.prefix);
 			o.out.n = 0;
 			ll_buf_json(&o.out, cols);
 			ll_join_emit(o.j, o.out.p, o.out.n);
@@ -479,13 +283,11 @@ orphan(void *arg, struct ll_join_group *g)
 	}
 	row = json_object();
 	if (!it->nokey) {
-		key = reparse(ll_join_key(it), it->klen);
-		for (i = 0; i < o.lkey.n; i++)
-			set_path(row, &o.lkey.p[i], o.lkey.n == 1 ? key :
-			    json_array_get(key, i));
+		key = ll_join_parse(ll_join_key(it), it->klen);
+		ll_joinkey_set(row, key, o.lkey.p, o.lkey.n);
 		json_decref(key);
 	}
-	cols = group_cols(g);
+	cols = ll_groupcols_make(&o.gc, g);
 	json_object_update(row, cols);
 	o.out.n = 0;
 	ll_buf_json(&o.out, row);
@@ -537,16 +339,11 @@ free_paths(struct paths *ps)
 static void
 cleanup(void)
 {
-	size_t i;
-
 	free_paths(&o.lkey);
 	free_paths(&o.rkey);
 	free_paths(&o.order);
 	ll_path_free(&o.dedupe);
-	for (i = 0; i < o.nagg; i++)
-		ll_agg_free(&o.agg[i]);
-	free(o.agg);
-	free(o.slot);
+	ll_groupcols_free(&o.gc);
 	ll_buf_free(&o.key);
 	ll_buf_free(&o.sort);
 	ll_buf_free(&o.dup);
@@ -559,8 +356,8 @@ main(int argc, char *argv[])
 {
 	struct ll_join_ops ops = { probe, orphan, NULL };
 	struct ll_input *left, *right;
-	const char *tmpdir;
-	size_t i, memory = 256 << 20;
+	const char *tmpdir, *why;
+	size_t memory = 256 << 20;
 	int ch;
 
 	ll_init(argv[0]);
@@ -578,7 +375,9 @@ main(int argc, char *argv[])
 			add_path(&o.rkey, "--right-key", optarg);
 			break;
 		case 'a':
-			add_agg(optarg);
+			if (ll_groupcols_agg(&o.gc, optarg, &why) == -1)
+				errx(LL_EXIT_USAGE, "--agg: %s: %s", optarg,
+				    why);
 			break;
 		case 'b':
 			memory = (size_t)ll_parse_size("--memory", optarg);
@@ -587,7 +386,7 @@ main(int argc, char *argv[])
 			ll_path_option(&o.dedupe, "--dedupe-right", optarg);
 			break;
 		case 'g':
-			o.group = optarg;
+			o.gc.group = optarg;
 			break;
 		case 'h':
 			usage(stdout, LL_EXIT_OK);
@@ -641,13 +440,11 @@ main(int argc, char *argv[])
 	if (o.lkey.n == 0 || o.lkey.n != o.rkey.n)
 		errx(LL_EXIT_USAGE, "give the key with -k, or as many -1 as "
 		    "-2 paths");
-	o.grouped = o.group != NULL || o.nagg > 0;
+	o.grouped = o.gc.group != NULL || o.gc.nagg > 0;
 	if (o.grouped && (o.type == SEMI || o.type == ANTI || o.prefix != NULL))
 		errx(LL_EXIT_USAGE, "--group and --agg do not go with semi "
 		    "or anti joins or --right-prefix");
-	o.project = o.grouped && o.group == NULL;
-	for (i = 0; i < o.nagg; i++)
-		o.agg[i].sep = o.sep;
+	ll_groupcols_ready(&o.gc, o.sep);
 	left = open_input(argv[0]);
 	right = open_input(argv[1]);
 	o.j = ll_join_new(&ops, memory, tmpdir, o.type == FULL);

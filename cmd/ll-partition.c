@@ -8,55 +8,30 @@
  * twice.  One NDJSON record per partition written goes to standard
  * output for ll-register; --ddl prints the CREATE statement instead.
  */
-#include <sys/stat.h>
-
-#include <dirent.h>
 #include <err.h>
-#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
-#include <libdeflate.h>
-
-#include "atomicfile.h"
 #include "ddl.h"
 #include "flatten.h"
+#include "hive.h"
 #include "jscan.h"
-#include "keyidx.h"
 #include "ll.h"
 #include "ndjson.h"
 #include "parquet.h"
+#include "partwrite.h"
 #include "pqrow.h"
 #include "schema.h"
 #include "xalloc.h"
 
-#define BLOCK	(1 << 20)	/* rows compressed as one gzip member */
 #define PQ_LEVEL 6		/* gzip level of Parquet pages */
-
-struct part {
-	char		*rel;		/* calendarday=2026-03-01 */
-	char		*dir;
-	json_t		*values;
-	int		 active;	/* key files mapped */
-	struct ll_keyfile *kf;
-	size_t		 nkf;
-	struct ll_keyset ks;		/* keys of the open file */
-	struct ll_afile	 af;
-	FILE		*fp;		/* open data file, or NULL */
-	struct ll_pq	*pq;		/* its Parquet writer */
-	struct ll_jbuf	 blk;		/* JSON lines not yet compressed */
-	uint64_t	 fbytes, lastuse;
-	uintmax_t	 files, records, dups, bytes;
-};
 
 struct state {
 	const struct ll_table *t;
-	const char	*out, *base, *key, *ext;
+	const char	*key;
 	enum ll_format	 fmt;
-	struct ll_pq_opts pqo;
 	struct ll_pqrow	 pr;
 	int		 keycol;	/* the key's Parquet column, or -1 */
 	struct ll_flat	*flat;		/* --flatten */
@@ -64,16 +39,7 @@ struct state {
 	int		*pcol;		/* the partition keys' */
 	char		**pkeys;
 	size_t		 npkeys;
-	long long	 target;
-	size_t		 block;
-	size_t		 maxopen, nactive;
-	struct part	**part;
-	size_t		 npart, *hash, hashcap;
-	struct part	*last;
-	uint64_t	 clock;
-	struct libdeflate_compressor *z;
-	char		*zbuf;
-	size_t		 zsize;
+	struct ll_partw	*w;
 	struct ll_jscan	 scan;
 	struct ll_jbuf	 row, rel;
 	struct ll_jval	*pv;
@@ -115,288 +81,6 @@ usage(FILE *fp, int code)
 	exit(code);
 }
 
-static size_t
-strhash(const char *s)
-{
-	size_t h = 14695981039346656037ULL;
-
-	for (; *s != '\0'; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-	return h;
-}
-
-static struct part *
-find_part(struct state *st, const char *rel)
-{
-	struct part *p;
-	size_t i, j;
-
-	if (st->last != NULL && strcmp(st->last->rel, rel) == 0)
-		return st->last;
-	if ((st->npart + 1) * 2 > st->hashcap) {
-		st->hashcap = st->hashcap == 0 ? 64 : st->hashcap * 2;
-		free(st->hash);
-		st->hash = xcalloc(st->hashcap, sizeof(*st->hash));
-		for (j = 0; j < st->npart; j++) {
-			i = strhash(st->part[j]->rel) & (st->hashcap - 1);
-			while (st->hash[i] != 0)
-				i = (i + 1) & (st->hashcap - 1);
-			st->hash[i] = j + 1;
-		}
-	}
-	for (i = strhash(rel) & (st->hashcap - 1); st->hash[i] != 0;
-	    i = (i + 1) & (st->hashcap - 1))
-		if (strcmp(st->part[st->hash[i] - 1]->rel, rel) == 0)
-			return st->last = st->part[st->hash[i] - 1];
-	p = xcalloc(1, sizeof(*p));
-	p->rel = xstrdup(rel);
-	p->dir = xasprintf("%s/%s/%s", st->out, st->t->name, rel);
-	p->values = json_object();
-	st->part = xreallocarray(st->part, st->npart + 1, sizeof(*st->part));
-	st->part[st->npart++] = p;
-	st->hash[i] = st->npart;
-	return st->last = p;
-}
-
-static void
-flush_block(struct state *st, struct part *p)
-{
-	size_t n, bound;
-
-	if (p->blk.len == 0)
-		return;
-	bound = libdeflate_gzip_compress_bound(st->z, p->blk.len);
-	if (bound > st->zsize) {
-		free(st->zbuf);
-		st->zsize = bound;
-		st->zbuf = xmalloc(bound);
-	}
-	n = libdeflate_gzip_compress(st->z, p->blk.p, p->blk.len, st->zbuf,
-	    st->zsize);
-	if (n == 0)
-		errx(LL_EXIT_IO, "%s: compression failed", p->dir);
-	if (fwrite(st->zbuf, 1, n, p->fp) != n)
-		err(LL_EXIT_IO, "%s", p->dir);
-	p->fbytes += n;
-	p->blk.len = 0;
-}
-
-static void
-add_keyfile(struct part *p, const char *path)
-{
-	p->kf = xreallocarray(p->kf, p->nkf + 1, sizeof(*p->kf));
-	if (ll_keyfile_open(&p->kf[p->nkf], path) == -1)
-		err(LL_EXIT_IO, "%s", path);
-	p->nkf++;
-}
-
-/*
- * Commits the open file: its key file first, then the data under the
- * same name, so a crash in between leaves a key file without data,
- * which the next run removes, and never data whose keys are unknown.
- */
-static void
-close_file(struct state *st, struct part *p)
-{
-	unsigned char md[32];
-	char hex[21], *keys, *data;
-	size_t n;
-	int i;
-
-	if (p->fp == NULL)
-		return;
-	if (p->pq != NULL) {
-		if (ll_pq_close(p->pq, &p->fbytes) == -1)
-			err(LL_EXIT_IO, "%s", p->dir);
-		p->pq = NULL;
-	} else
-		flush_block(st, p);
-	n = ll_keyset_seal(&p->ks, md);
-	for (i = 0; i < 10; i++)
-		snprintf(hex + 2 * i, 3, "%02x", md[i]);
-	keys = xasprintf("%s/.part-%s.keys", p->dir, hex);
-	data = xasprintf("%s/part-%s%s", p->dir, hex, st->ext);
-	if (ll_keyset_write(&p->ks, keys) == -1)
-		err(LL_EXIT_IO, "%s", keys);
-	if (ll_afile_commit_as(&p->af, data) == -1)
-		err(LL_EXIT_IO, "%s", data);
-	ll_keyset_free(&p->ks);
-	add_keyfile(p, keys);
-	p->fp = NULL;
-	p->files++;
-	p->bytes += p->fbytes;
-	ll_stats_add("files_written", 1);
-	ll_stats_add("rows_written", n);
-	free(keys);
-	free(data);
-}
-
-static void
-deactivate(struct state *st, struct part *p)
-{
-	size_t i;
-
-	close_file(st, p);
-	for (i = 0; i < p->nkf; i++)
-		ll_keyfile_close(&p->kf[i]);
-	free(p->kf);
-	p->kf = NULL;
-	p->nkf = 0;
-	ll_jbuf_free(&p->blk);
-	p->active = 0;
-	st->nactive--;
-}
-
-/*
- * Whether key file .part-HASH.keys has its data file, in either format:
- * keys are keys whatever the format of the rows they stand for.
- */
-static int
-has_data(struct part *p, const char *keys, size_t n)
-{
-	static const char *const ext[] = { ".parquet", ".json.gz" };
-	char *data;
-	size_t i;
-	int r;
-
-	for (i = 0; i < sizeof(ext) / sizeof(ext[0]); i++) {
-		data = xasprintf("%s/%.*s%s", p->dir, (int)n - 6, keys + 1,
-		    ext[i]);
-		r = access(data, F_OK);
-		if (r == -1 && errno != ENOENT)
-			err(LL_EXIT_IO, "%s", data);
-		free(data);
-		if (r == 0)
-			return 1;
-	}
-	return 0;
-}
-
-/* Maps the keys already in the partition; removes crash leftovers. */
-static void
-activate(struct state *st, struct part *p)
-{
-	struct part *old;
-	struct dirent *de;
-	DIR *d;
-	char *path;
-	size_t i, n;
-
-	while (st->nactive >= st->maxopen) {
-		old = NULL;
-		for (i = 0; i < st->npart; i++)
-			if (st->part[i]->active && (old == NULL ||
-			    st->part[i]->lastuse < old->lastuse))
-				old = st->part[i];
-		deactivate(st, old);
-	}
-	if (ll_mkdirs(p->dir, 0755) == -1 || (d = opendir(p->dir)) == NULL)
-		err(LL_EXIT_IO, "%s", p->dir);
-	while ((de = readdir(d)) != NULL) {
-		n = strlen(de->d_name);
-		if (n < 11 || strncmp(de->d_name, ".part-", 6) != 0 ||
-		    strcmp(de->d_name + n - 5, ".keys") != 0)
-			continue;
-		path = xasprintf("%s/%s", p->dir, de->d_name);
-		if (has_data(p, de->d_name, n))
-			add_keyfile(p, path);
-		else if (unlink(path) == 0)
-			ll_stats_add("orphan_keys_removed", 1);
-		else
-			err(LL_EXIT_IO, "%s", path);
-		free(path);
-	}
-	closedir(d);
-	p->active = 1;
-	st->nactive++;
-}
-
-static int
-is_dup(struct part *p, const unsigned char *h)
-{
-	size_t i;
-
-	if (ll_keyset_has(&p->ks, h))
-		return 1;
-	for (i = 0; i < p->nkf; i++)
-		if (ll_keyfile_has(&p->kf[i], h))
-			return 1;
-	return 0;
-}
-
-static void
-add_row(struct state *st, struct part *p, const struct ll_jval *key)
-{
-	unsigned char h[LL_KEYLEN];
-	char *tmp;
-
-	p->lastuse = ++st->clock;
-	if (!p->active)
-		activate(st, p);
-	if (key->type == LL_JSTR)
-		ll_key_hash(key->p + 1, key->n - 2, h);
-	else
-		ll_key_hash(key->p, key->n, h);
-	if (is_dup(p, h)) {
-		p->dups++;
-		ll_count("duplicate");
-		return;
-	}
-	ll_keyset_add(&p->ks, h);
-	if (p->fp == NULL) {
-		tmp = xasprintf("%s/part-open%s", p->dir, st->ext);
-		p->fp = ll_afile_open(&p->af, tmp);
-		p->fbytes = 0;
-		if (st->fmt == LL_FMT_PARQUET && (p->pq = ll_pq_open(p->fp,
-		    st->pr.cols, st->pr.ncols, &st->pqo)) == NULL)
-			err(LL_EXIT_IO, NULL);
-		free(tmp);
-	}
-	p->records++;
-	if (p->pq != NULL) {
-		if (ll_pqrow_write(&st->pr, p->pq) == -1)
-			err(LL_EXIT_IO, "%s", p->dir);
-		p->fbytes = ll_pq_size(p->pq);
-	} else {
-		ll_jbuf_add(&p->blk, st->row.p, st->row.len);
-		ll_jbuf_addc(&p->blk, '\n');
-		if (p->blk.len >= st->block)
-			flush_block(st, p);
-	}
-	if (p->fbytes >= (uint64_t)st->target)
-		close_file(st, p);
-}
-
-/* Hive escapes path-unsafe characters in partition values as %XX. */
-static int
-add_value(struct state *st, size_t i, const struct ll_jval *v)
-{
-	static const char hex[] = "0123456789ABCDEF";
-	size_t j, start;
-	unsigned char c;
-
-	if (v->type != LL_JSTR || v->esc || v->n <= 2)
-		return -1;
-	if (i > 0)
-		ll_jbuf_addc(&st->rel, '/');
-	start = st->rel.len;
-	ll_jbuf_adds(&st->rel, st->pkeys[i]);
-	ll_jbuf_addc(&st->rel, '=');
-	for (j = 1; j + 1 < v->n; j++) {
-		c = (unsigned char)v->p[j];
-		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		    (c >= '0' && c <= '9') || c == '-' || c == '_' ||
-		    c == '.' || c >= 0x80)
-			ll_jbuf_addc(&st->rel, (char)c);
-		else {
-			ll_jbuf_addc(&st->rel, '%');
-			ll_jbuf_addc(&st->rel, hex[c >> 4]);
-			ll_jbuf_addc(&st->rel, hex[c & 15]);
-		}
-	}
-	return st->rel.len - start > 255 ? -1 : 0;
-}
-
 /*
  * Sends a row, its values gathered, to its partition: checks its key
  * and partition values, then adds it unless its key is there already.
@@ -405,7 +89,7 @@ static void
 route(struct state *st, const char *name, uintmax_t lineno,
     const char *line, size_t len, const struct ll_jval *key)
 {
-	struct part *p;
+	struct ll_part *p;
 	size_t i;
 
 	if ((key->type != LL_JSTR || key->n <= 2) && key->type != LL_JNUM) {
@@ -415,18 +99,18 @@ route(struct state *st, const char *name, uintmax_t lineno,
 	}
 	st->rel.len = 0;
 	for (i = 0; i < st->npkeys; i++)
-		if (add_value(st, i, &st->pv[i]) == -1) {
+		if (ll_hive_add(&st->rel, st->pkeys[i], &st->pv[i]) == -1) {
 			ll_warnx_at(name, lineno, "%s: not a usable partition "
 			    "value", st->pkeys[i]);
 			ll_reject("bad_partition_value", line, len);
 			return;
 		}
 	ll_jbuf_addc(&st->rel, '\0');
-	p = find_part(st, st->rel.p);
+	p = ll_partw_get(st->w, st->rel.p);
 	for (i = 0; i < st->npkeys && p->records + p->dups == 0; i++)
 		json_object_set_new(p->values, st->pkeys[i],
 		    json_stringn(st->pv[i].p + 1, st->pv[i].n - 2));
-	add_row(st, p, key);
+	ll_partw_add(st->w, p, key, st->row.p, st->row.len);
 }
 
 /*
@@ -548,52 +232,6 @@ row(void *arg, const char *name, uintmax_t lineno, const char *line,
 		partition_row(st, name, lineno, line, len);
 }
 
-static int
-cmp_part(const void *a, const void *b)
-{
-	return strcmp((*(struct part *const *)a)->rel,
-	    (*(struct part *const *)b)->rel);
-}
-
-/* Commits everything, then reports each partition that got files. */
-static void
-finish(struct state *st)
-{
-	struct part *p;
-	json_t *o;
-	char *loc;
-	size_t i;
-
-	for (i = 0; i < st->npart; i++)
-		if (st->part[i]->active)
-			deactivate(st, st->part[i]);
-	if (st->npart > 0)
-		qsort(st->part, st->npart, sizeof(*st->part), cmp_part);
-	for (i = 0; i < st->npart; i++) {
-		p = st->part[i];
-		if (p->files > 0) {
-			loc = xasprintf("%s%s%s/%s/", st->base,
-			    st->base[strlen(st->base) - 1] == '/' ? "" : "/",
-			    st->t->name, p->rel);
-			o = json_pack("{s:s, s:O, s:s, s:I, s:I, s:I, s:I}",
-			    "table", st->t->name, "partition", p->values,
-			    "location", loc, "files", (json_int_t)p->files,
-			    "records", (json_int_t)p->records,
-			    "duplicates", (json_int_t)p->dups,
-			    "bytes", (json_int_t)p->bytes);
-			ll_out_json(o);
-			json_decref(o);
-			free(loc);
-		}
-		json_decref(p->values);
-		free(p->rel);
-		free(p->dir);
-		free(p);
-	}
-	free(st->part);
-	free(st->hash);
-}
-
 static void
 parse_pkeys(struct state *st, const char *arg)
 {
@@ -629,7 +267,8 @@ setup_flatten(struct state *st)
 }
 
 static void
-ddl(struct state *st, const char *dialect, const char *name)
+ddl(struct state *st, const char *dialect, const char *name,
+    const char *base)
 {
 	struct ll_jbuf b;
 	char *loc, *tname;
@@ -638,11 +277,10 @@ ddl(struct state *st, const char *dialect, const char *name)
 	if ((d = ll_ddl_dialect(dialect)) == -1)
 		errx(LL_EXIT_USAGE, "--ddl: %s: expected athena, trino, spark, "
 		    "duckdb or glue", dialect);
-	if (st->base == NULL)
+	if (base == NULL)
 		errx(LL_EXIT_USAGE, "--ddl needs --location or --output");
 	memset(&b, 0, sizeof(b));
-	loc = xasprintf("%s%s%s/", st->base, st->base[strlen(st->base) - 1] ==
-	    '/' ? "" : "/", st->t->name);
+	loc = ll_hive_location(base, st->t->name, NULL);
 	tname = name != NULL ? xstrdup(name) : xasprintf("%s_readready",
 	    st->t->name);
 	ll_ddl(&b, (enum ll_dialect)d, st->fmt, st->t, tname, loc, st->pkeys,
@@ -653,21 +291,40 @@ ddl(struct state *st, const char *dialect, const char *name)
 	free(tname);
 }
 
+/* Reads the rows and writes them out, then reports the partitions. */
+static void
+partition(struct state *st, const struct ll_partw_opts *po, int argc,
+    char *argv[])
+{
+	int i;
+
+	st->pv = xcalloc(st->npkeys, sizeof(*st->pv));
+	st->w = ll_partw_new(po);
+	if (argc == 0)
+		ll_reader_file("-", row, st);
+	for (i = 0; i < argc; i++)
+		ll_reader_file(argv[i], row, st);
+	ll_partw_finish(st->w);
+}
+
 int
 main(int argc, char *argv[])
 {
 	struct state st;
+	struct ll_partw_opts po;
 	const char *dialect = NULL, *name = NULL, *table = NULL;
-	long long level = -1, rowgroup = -1;
+	long long rowgroup;
 	int flatten = 0;
 	size_t i;
 	int ch;
 
 	ll_init(argv[0]);
 	memset(&st, 0, sizeof(st));
-	st.target = 128LL << 20;
-	st.maxopen = 16;
-	ll_pq_defaults(&st.pqo);
+	memset(&po, 0, sizeof(po));
+	po.target = 128LL << 20;
+	po.maxopen = 16;
+	ll_pq_defaults(&po.pq);
+	po.pq.level = PQ_LEVEL;
 	while ((ch = getopt_long(argc, argv, "d:Ff:g:hk:L:l:m:n:o:p:r:S:s:t:uV",
 	    longopts, NULL)) != -1) {
 		switch (ch) {
@@ -691,6 +348,7 @@ main(int argc, char *argv[])
 			if (rowgroup < 1)
 				errx(LL_EXIT_USAGE, "--row-group: %s: too "
 				    "small", optarg);
+			po.pq.rowgroup = (size_t)rowgroup;
 			break;
 		case 'h':
 			usage(stdout, LL_EXIT_OK);
@@ -699,20 +357,21 @@ main(int argc, char *argv[])
 			st.key = optarg;
 			break;
 		case 'L':
-			st.base = optarg;
+			po.base = optarg;
 			break;
 		case 'l':
-			level = ll_parse_num("--level", optarg, 1, 12);
+			po.pq.level = (int)ll_parse_num("--level", optarg, 1,
+			    12);
 			break;
 		case 'm':
-			st.maxopen = (size_t)ll_parse_num("--max-open", optarg,
+			po.maxopen = (size_t)ll_parse_num("--max-open", optarg,
 			    1, 100000);
 			break;
 		case 'n':
 			name = optarg;
 			break;
 		case 'o':
-			st.out = optarg;
+			po.out = optarg;
 			break;
 		case 'p':
 			parse_pkeys(&st, optarg);
@@ -724,8 +383,8 @@ main(int argc, char *argv[])
 			ll_stats_set_path(optarg);
 			break;
 		case 's':
-			st.target = ll_parse_size("--size", optarg);
-			if (st.target < 1)
+			po.target = ll_parse_size("--size", optarg);
+			if (po.target < 1)
 				errx(LL_EXIT_USAGE, "--size: %s: too small",
 				    optarg);
 			break;
@@ -744,7 +403,7 @@ main(int argc, char *argv[])
 	}
 	argc -= optind;
 	argv += optind;
-	if (table == NULL || (dialect == NULL && st.out == NULL) ||
+	if (table == NULL || (dialect == NULL && po.out == NULL) ||
 	    (dialect != NULL && argc > 0))
 		usage(stderr, LL_EXIT_USAGE);
 	st.t = ll_table_find(table);
@@ -755,40 +414,23 @@ main(int argc, char *argv[])
 		parse_pkeys(&st, st.t->partition);
 	if (st.key == NULL)
 		st.key = st.t->key;
-	/* A target below one block still gets files of about that size. */
-	st.block = st.target < BLOCK ? (size_t)st.target : BLOCK;
-	if (st.base == NULL)
-		st.base = st.out;
-	st.ext = st.fmt == LL_FMT_PARQUET ? ".parquet" : ".json.gz";
-	st.pqo.level = (int)(level != -1 ? level : PQ_LEVEL);
-	if (rowgroup != -1)
-		st.pqo.rowgroup = (size_t)rowgroup;
+	if (po.base == NULL)
+		po.base = po.out;
 	ll_pqrow_init(&st.pr, st.t, st.pkeys, st.npkeys);
 	st.keycol = ll_pqrow_find(&st.pr, st.key);
 	if (flatten)
 		setup_flatten(&st);
+	po.table = st.t->name;
+	po.fmt = st.fmt;
+	po.pr = &st.pr;
 	if (dialect != NULL)
-		ddl(&st, dialect, name);
-	else {
-		if (st.fmt == LL_FMT_JSON && (st.z =
-		    libdeflate_alloc_compressor((int)(level != -1 ? level :
-		    6))) == NULL)
-			err(LL_EXIT_IO, NULL);
-		st.pv = xcalloc(st.npkeys, sizeof(*st.pv));
-		ll_stats_add("files_written", 0);
-		ll_stats_add("rows_written", 0);
-		if (argc == 0)
-			ll_reader_file("-", row, &st);
-		for (ch = 0; ch < argc; ch++)
-			ll_reader_file(argv[ch], row, &st);
-		finish(&st);
-		libdeflate_free_compressor(st.z);
-	}
+		ddl(&st, dialect, name, po.base);
+	else
+		partition(&st, &po, argc, argv);
 	for (i = 0; i < st.npkeys; i++)
 		free(st.pkeys[i]);
 	free(st.pkeys);
 	free(st.pv);
-	free(st.zbuf);
 	ll_jscan_free(&st.scan);
 	ll_jbuf_free(&st.row);
 	ll_jbuf_free(&st.rel);

@@ -846,6 +846,22 @@ ll_join_finish(struct ll_join *j)
 }
 
 /*
+ * Parses bytes the join hands back: a record, or a key, which may be
+ * any value.  They were parsed once on the way in, so failing now
+ * means the temporary files were damaged.
+ */
+json_t *
+ll_join_parse(const char *p, size_t n)
+{
+	json_error_t jerr;
+	json_t *j;
+
+	if ((j = ll_json_parse(p, n, &jerr)) == NULL)
+		errx(LL_EXIT_IO, "temporary data damaged: %s", jerr.text);
+	return j;
+}
+
+/*
  * Appends V (NULL for a missing value) in a form that memcmp orders
  * as jq orders values: null, false, true, numbers, strings, then
  * arrays and objects by their JSON text.  Numbers become IEEE 754

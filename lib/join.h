@@ -75,6 +75,7 @@ void	ll_join_right(struct ll_join *, const struct ll_join_rec *);
 void	ll_join_left(struct ll_join *, const struct ll_join_rec *, void *);
 void	ll_join_finish(struct ll_join *);
 void	ll_join_emit(struct ll_join *, const char *, size_t);
+json_t	*ll_join_parse(const char *, size_t);
 void	ll_join_sortkey(struct ll_buf *, const json_t *);
 
 static inline const char *

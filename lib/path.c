@@ -123,6 +123,25 @@ ll_path_get(const struct ll_path *p, json_t *j)
 	return j;
 }
 
+/* Sets the value at path P in OBJ, making the objects on the way. */
+void
+ll_path_set(const struct ll_path *p, json_t *obj, json_t *v)
+{
+	json_t *next;
+	size_t i;
+
+	for (i = 0; i + 1 < p->n; i++) {
+		next = json_object_getn(obj, p->seg[i], p->seglen[i]);
+		if (!json_is_object(next)) {
+			next = json_object();
+			json_object_setn_new(obj, p->seg[i], p->seglen[i],
+			    next);
+		}
+		obj = next;
+	}
+	json_object_setn(obj, p->seg[i], p->seglen[i], v);
+}
+
 void
 ll_path_free(struct ll_path *p)
 {

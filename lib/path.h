@@ -20,6 +20,7 @@ struct ll_path {
 
 int	ll_path_parse(struct ll_path *, const char *, const char **);
 json_t	*ll_path_get(const struct ll_path *, json_t *);
+void	ll_path_set(const struct ll_path *, json_t *, json_t *);
 void	ll_path_option(struct ll_path *, const char *, const char *);
 void	ll_path_free(struct ll_path *);
 

@@ -1,0 +1,60 @@
+/*
+ * Rows written into the partitions of a readready table, one
+ * directory each (lib/hive.h).  A partition has at most one data file
+ * open, rolled at a target size, and at most maxopen partitions are
+ * open at a time, the least recently used closed first: input that
+ * spans many days still holds few files open and little memory.  A
+ * row whose key the partition holds already is counted and left out
+ * (lib/partkeys.h).  At the end every partition that got files is
+ * reported as one record on standard output, for ll-register.
+ */
+#ifndef LL_PARTWRITE_H
+#define LL_PARTWRITE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include <jansson.h>
+
+#include "atomicfile.h"
+#include "ddl.h"
+#include "jscan.h"
+#include "parquet.h"
+#include "partkeys.h"
+#include "pqrow.h"
+
+struct ll_partw_opts {
+	const char	*out;		/* the tree's root directory */
+	const char	*base;		/* its URL, for the records */
+	const char	*table;
+	enum ll_format	 fmt;
+	struct ll_pqrow	*pr;		/* the columns, and a Parquet row */
+	struct ll_pq_opts pq;		/* pq.level is the gzip level of both */
+	long long	 target;	/* roll data files at this size */
+	size_t		 maxopen;	/* partitions with a file open */
+};
+
+struct ll_part {
+	char		*rel;		/* calendarday=2026-03-01 */
+	char		*dir;
+	json_t		*values;	/* partition key to value, to fill */
+	uintmax_t	 files, records, dups, bytes;
+	int		 active;	/* sidecars mapped */
+	struct ll_partkeys keys;
+	struct ll_afile	 af;
+	FILE		*fp;		/* open data file, or NULL */
+	struct ll_pq	*pq;		/* its Parquet writer */
+	struct ll_jbuf	 blk;		/* JSON lines not yet compressed */
+	uint64_t	 fbytes, lastuse;
+};
+
+struct ll_partw;
+
+struct ll_partw *ll_partw_new(const struct ll_partw_opts *);
+struct ll_part *ll_partw_get(struct ll_partw *, const char *);
+void	ll_partw_add(struct ll_partw *, struct ll_part *,
+	    const struct ll_jval *, const char *, size_t);
+void	ll_partw_finish(struct ll_partw *);
+
+#endif
