@@ -156,6 +156,8 @@ flush_queue(struct ll_fetch *f)
 		if (o->state == LL_F_OK) {
 			ll_body_write(&o->body);
 			ll_stats.records_out++;
+			ll_ledger_note(&f->ledger, &o->l, NULL, NULL,
+			    LL_O_WRITTEN, NULL);
 		}
 		obj_free(o);
 	}

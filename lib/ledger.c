@@ -1,8 +1,8 @@
 /*
  * Refusals are the input's fault and go to --reject like any bad
  * record.  Failures are the remote's or the disk's and decide the
- * exit status: 1 when other objects were stored or found present, 4
- * when none were, which under --cat (nothing is stored) is always.
+ * exit status: 1 when other objects were stored, found present or
+ * (--cat) written, 4 when none were.
  */
 #include <sys/stat.h>
 
@@ -29,7 +29,8 @@ static const struct {
 	[LL_O_BAD] =		{ "refused",		"bad_record" },
 	[LL_O_UNSAFE] =		{ "refused",		"unsafe_key" },
 	[LL_O_CONFLICT] =	{ "conflict",		"conflict" },
-	[LL_O_FAILED] =		{ "failed",		"failed" }
+	[LL_O_FAILED] =		{ "failed",		"failed" },
+	[LL_O_WRITTEN] =	{ "written",		"written" }
 };
 
 /* MANIFEST: write manifest records (--get); FAILPATH: --failures. */
@@ -99,6 +100,7 @@ ll_ledger_note(struct ll_ledger *ld, const struct ll_listing *l,
 	case LL_O_STORED:
 	case LL_O_PRESENT:
 	case LL_O_FOLDER:
+	case LL_O_WRITTEN:
 		ll_stats_add(outcomes[oc].counter, 1);
 		ld->nok++;
 		ok = 1;

@@ -22,7 +22,8 @@ enum ll_outcome {
 	LL_O_BAD,		/* the record names no object to fetch */
 	LL_O_UNSAFE,		/* the key would not stay below the store */
 	LL_O_CONFLICT,		/* another object is stored under the name */
-	LL_O_FAILED		/* the fetch failed after its retries */
+	LL_O_FAILED,		/* the fetch failed after its retries */
+	LL_O_WRITTEN		/* --cat: written to standard output */
 };
 
 struct ll_ledger {

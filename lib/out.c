@@ -71,6 +71,8 @@ ll_out_flush(void)
 void
 ll_out_write(const void *p, size_t n)
 {
+	if (n == 0)
+		return;	/* P may be NULL: an empty object under --cat */
 	ll_stats.bytes_out += n;
 	if (outlen + n > OUTBUF) {
 		ll_out_flush();
