@@ -81,6 +81,15 @@ usage(FILE *fp, int code)
 	exit(code);
 }
 
+/* An empty directory or URL would put the table at the root. */
+static const char *
+nonempty(const char *opt, const char *arg)
+{
+	if (*arg == '\0')
+		errx(LL_EXIT_USAGE, "%s: empty", opt);
+	return arg;
+}
+
 /*
  * Sends a row, its values gathered, to its partition: checks its key
  * and partition values, then adds it unless its key is there already.
@@ -357,7 +366,7 @@ main(int argc, char *argv[])
 			st.key = optarg;
 			break;
 		case 'L':
-			po.base = optarg;
+			po.base = nonempty("--location", optarg);
 			break;
 		case 'l':
 			po.pq.level = (int)ll_parse_num("--level", optarg, 1,
@@ -371,7 +380,7 @@ main(int argc, char *argv[])
 			name = optarg;
 			break;
 		case 'o':
-			po.out = optarg;
+			po.out = nonempty("--output", optarg);
 			break;
 		case 'p':
 			parse_pkeys(&st, optarg);

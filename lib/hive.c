@@ -49,8 +49,10 @@ char *
 ll_hive_location(const char *base, const char *table, const char *rel)
 {
 	const char *sep;
+	size_t n;
 
-	sep = base[strlen(base) - 1] == '/' ? "" : "/";
+	n = strlen(base);
+	sep = n > 0 && base[n - 1] == '/' ? "" : "/";
 	if (rel == NULL)
 		return xasprintf("%s%s%s/", base, sep, table);
 	return xasprintf("%s%s%s/%s/", base, sep, table, rel);

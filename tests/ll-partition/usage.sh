@@ -20,5 +20,9 @@ ll-partition -t cloudtrail -o out -g 0
 echo "rc=$?"
 ll-partition -F -t cloudtrail -o out -p eventid,region
 echo "rc=$?"
+ll-partition -t cloudtrail -o '' </dev/null
+echo "rc=$?"
+ll-partition -t cloudtrail -d athena -L ''
+echo "rc=$?"
 ll-partition -h | head -n1
 ll-partition -V | sed 's/[0-9.]*$/X/'
