@@ -156,8 +156,8 @@ main(int argc, char *argv[])
 			parse_keep(&o, optarg);
 			break;
 		case 'M':
-			o.max_record = (size_t)ll_parse_size("--max-record-bytes",
-			    optarg);
+			o.max_record = (size_t)ll_parse_size(
+			    "--max-record-bytes", optarg);
 			break;
 		case 'm':
 			ll_input_limits.max_size = (uint64_t)ll_parse_size(

@@ -285,8 +285,8 @@ gz_read(struct ll_input *in, unsigned char *buf, size_t n)
 			return 0;
 		if (in->rawpos == in->rawlen && refill(in) <= 0 &&
 		    in->rawpos == in->rawlen) {
-			data_error(in, "gzip_truncated", "byte %ju: gzip member "
-			    "starting at byte %ju is truncated",
+			data_error(in, "gzip_truncated", "byte %ju: gzip "
+			    "member starting at byte %ju is truncated",
 			    (uintmax_t)(in->rawoff + in->rawpos),
 			    (uintmax_t)in->member_off);
 			in->in_member = 0;

@@ -383,7 +383,8 @@ ll_jfind(struct ll_jfind *s, const char *buf, size_t len)
 			} else if (*p == '{' || *p == '[') {
 				if (capt != 0)
 					capture(s, capt, *p == '{' ?
-					    LL_JF_OBJECT : LL_JF_ARRAY, p, 0, 0);
+					    LL_JF_OBJECT : LL_JF_ARRAY, p, 0,
+					    0);
 				s->kind[d] = *p;
 				s->alive[d] = *p == '{' && d < s->maxseg ?
 				    child : 0;
