@@ -121,7 +121,7 @@ main(int argc, char *argv[])
 	if (table == NULL)
 		usage(stderr, LL_EXIT_USAGE);
 	memset(&f, 0, sizeof(f));
-	if ((f.t = ll_table_find(table)) == NULL)
+	if ((f.t = ll_table_find(table)) == NULL || f.t->joined)
 		errx(LL_EXIT_USAGE, "--table: %s: expected cloudtrail or "
 		    "cloudwatch", table);
 	f.flat = ll_flat_new(f.t);

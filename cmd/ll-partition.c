@@ -323,7 +323,7 @@ main(int argc, char *argv[])
 	struct ll_partw_opts po;
 	const char *dialect = NULL, *name = NULL, *table = NULL;
 	long long rowgroup;
-	int flatten = 0;
+	int flatten = 0, fmt_given = 0;
 	size_t i;
 	int ch;
 
@@ -344,6 +344,7 @@ main(int argc, char *argv[])
 			flatten = 1;
 			break;
 		case 'f':
+			fmt_given = 1;
 			if (strcmp(optarg, "parquet") == 0)
 				st.fmt = LL_FMT_PARQUET;
 			else if (strcmp(optarg, "json") == 0)
@@ -416,9 +417,16 @@ main(int argc, char *argv[])
 	    (dialect != NULL && argc > 0))
 		usage(stderr, LL_EXIT_USAGE);
 	st.t = ll_table_find(table);
-	if (st.t == NULL)
+	if (st.t == NULL || (st.t->joined && dialect == NULL))
 		errx(LL_EXIT_USAGE, "--table: %s: expected cloudtrail or "
-		    "cloudwatch", table);
+		    "cloudwatch%s", table, dialect == NULL ? "" :
+		    " or session_review");
+	if (st.t->joined) {
+		/* ll-pipeline writes the session review as JSON lines. */
+		if (fmt_given && st.fmt != LL_FMT_JSON)
+			errx(LL_EXIT_USAGE, "--format: %s is json only", table);
+		st.fmt = LL_FMT_JSON;
+	}
 	if (st.npkeys == 0)
 		parse_pkeys(&st, st.t->partition);
 	if (st.key == NULL)

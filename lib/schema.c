@@ -1,5 +1,8 @@
 /*
- * The two readready schemas.  Column names follow one rule (see
+ * The readready schemas: cloudtrail and cloudwatch, flattened from the
+ * sources, and session_review, cloudtrail's StartSession rows with a
+ * session's transcript joined on by ll-join (ll-pipeline makes it; it
+ * is here for its DDL).  Column names follow one rule (see
  * ll_colname): the source path lowercased, dots to underscores, and
  * anything a query engine could reject turned into "_".  Objects whose
  * shape drifts between events are kept whole as JSON text, so a field
@@ -95,11 +98,28 @@ static struct ll_column cloudwatch[] = {
 	{ "source_object", "source_object", S, F }
 };
 
+#define NCLOUDTRAIL	(sizeof(cloudtrail) / sizeof(cloudtrail[0]))
+
+/* What ll-pipeline's ll-join adds to a StartSession row. */
+static const struct ll_column joined[] = {
+	{ "transcript", NULL, S, D },
+	{ "transcript_lines", NULL, I, D },
+	{ "log_events", NULL, I, D },
+	{ "first_timestamp", NULL, I, D },
+	{ "last_timestamp", NULL, I, D }
+};
+
+#define NJOINED		(sizeof(joined) / sizeof(joined[0]))
+
+/* Filled from the two above when first asked for. */
+static struct ll_column review[NCLOUDTRAIL + NJOINED];
+
 static struct ll_table tables[] = {
-	{ "cloudtrail", "eventid", "calendarday", cloudtrail,
-	    sizeof(cloudtrail) / sizeof(cloudtrail[0]) },
+	{ "cloudtrail", "eventid", "calendarday", cloudtrail, NCLOUDTRAIL, 0 },
 	{ "cloudwatch", "event_id", "calendarday", cloudwatch,
-	    sizeof(cloudwatch) / sizeof(cloudwatch[0]) }
+	    sizeof(cloudwatch) / sizeof(cloudwatch[0]), 0 },
+	{ "session_review", "eventid", "calendarday", review,
+	    NCLOUDTRAIL + NJOINED, 1 }
 };
 
 /* The naming rule: "userIdentity.arn" becomes "useridentity_arn". */
@@ -135,6 +155,11 @@ ll_table_find(const char *name)
 	    t++) {
 		if (strcmp(t->name, name) != 0)
 			continue;
+		if (t->cols == review && review[0].path == NULL) {
+			ll_table_find("cloudtrail");
+			memcpy(review, cloudtrail, sizeof(cloudtrail));
+			memcpy(review + NCLOUDTRAIL, joined, sizeof(joined));
+		}
 		for (i = 0; i < t->ncols; i++) {
 			c = &t->cols[i];
 			if (c->name != NULL)

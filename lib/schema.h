@@ -34,6 +34,7 @@ struct ll_table {
 	const char		*partition;	/* partition column */
 	struct ll_column	*cols;
 	size_t			 ncols;
+	int			 joined;	/* rows come from ll-join */
 };
 
 const struct ll_table *ll_table_find(const char *);
