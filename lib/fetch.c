@@ -258,6 +258,7 @@ ll_fetch_start(struct ll_fetch_obj *o, enum ll_presence pres)
 	o->x.arg = o;
 	o->x.what = l->shown;
 	o->x.url = ll_s3_object_url(f->conf, l->bucket, l->key, l->keylen);
+	o->x.bucket = l->bucket;
 	ll_engine_add(f->engine, &o->x);
 }
 

@@ -28,10 +28,61 @@ env(const char *name)
 	return v != NULL && *v != '\0' ? v : NULL;
 }
 
+/* Lowercase letters, digits and dashes: safe in a host name. */
+static int
+region_ok(const char *r)
+{
+	const char *p;
+
+	for (p = r; *p != '\0'; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+		    *p == '-'))
+			return 0;
+	return p != r && p - r < 64;
+}
+
+static void
+where_set(struct ll_s3where *w, const char *bucket, const char *region)
+{
+	free(w->region);
+	free(w->sigv4);
+	if (bucket != NULL && w->bucket == NULL)
+		w->bucket = xstrdup(bucket);
+	w->region = xstrdup(region);
+	w->sigv4 = xasprintf("aws:amz:%s:s3", region);
+}
+
+static void
+where_free(struct ll_s3where *w)
+{
+	free(w->bucket);
+	free(w->region);
+	free(w->sigv4);
+}
+
+static struct ll_s3where *
+moved(const struct ll_s3conf *c, const char *bucket)
+{
+	size_t i;
+
+	for (i = 0; bucket != NULL && i < c->nmoved; i++)
+		if (strcmp(c->moved[i].bucket, bucket) == 0)
+			return &c->moved[i];
+	return NULL;
+}
+
+static const struct ll_s3where *
+where(const struct ll_s3conf *c, const char *bucket)
+{
+	const struct ll_s3where *w;
+
+	return (w = moved(c, bucket)) != NULL ? w : &c->home;
+}
+
 void
 ll_s3conf_init(struct ll_s3conf *c)
 {
-	const char *v, *p;
+	const char *v;
 	char *h;
 	size_t n;
 
@@ -50,13 +101,9 @@ ll_s3conf_init(struct ll_s3conf *c)
 	if ((v = env("AWS_REGION")) == NULL &&
 	    (v = env("AWS_DEFAULT_REGION")) == NULL)
 		v = "us-east-1";
-	for (p = v; *p != '\0'; p++)
-		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
-		    *p == '-'))
-			errx(LL_EXIT_USAGE, "AWS_REGION: %s: not a region "
-			    "name", v);
-	c->region = xstrdup(v);
-	c->sigv4 = xasprintf("aws:amz:%s:s3", c->region);
+	if (!region_ok(v))
+		errx(LL_EXIT_USAGE, "AWS_REGION: %s: not a region name", v);
+	where_set(&c->home, NULL, v);
 	if ((v = env("AWS_CA_BUNDLE")) != NULL)
 		c->cabundle = xstrdup(v);
 	c->headers = curl_slist_append(NULL, "x-amz-content-sha256: "
@@ -81,13 +128,17 @@ ll_s3conf_init(struct ll_s3conf *c)
 void
 ll_s3conf_free(struct ll_s3conf *c)
 {
+	size_t i;
+
 	if (c->secret != NULL)
 		explicit_bzero(c->secret, strlen(c->secret));
 	free(c->endpoint);
-	free(c->region);
+	where_free(&c->home);
+	for (i = 0; i < c->nmoved; i++)
+		where_free(&c->moved[i]);
+	free(c->moved);
 	free(c->akid);
 	free(c->secret);
-	free(c->sigv4);
 	free(c->cabundle);
 	curl_slist_free_all(c->headers);
 	memset(c, 0, sizeof(*c));
@@ -99,7 +150,7 @@ ll_s3conf_free(struct ll_s3conf *c)
  * off, only AWS_CA_BUNDLE to name a private authority.
  */
 void
-ll_s3_setup(CURL *h, const struct ll_s3conf *c)
+ll_s3_setup(CURL *h, const struct ll_s3conf *c, const char *bucket)
 {
 	curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
 	curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
@@ -109,7 +160,7 @@ ll_s3_setup(CURL *h, const struct ll_s3conf *c)
 	curl_easy_setopt(h, CURLOPT_HTTPHEADER, c->headers);
 	if (c->akid == NULL)
 		return;
-	curl_easy_setopt(h, CURLOPT_AWS_SIGV4, c->sigv4);
+	curl_easy_setopt(h, CURLOPT_AWS_SIGV4, where(c, bucket)->sigv4);
 	curl_easy_setopt(h, CURLOPT_USERNAME, c->akid);
 	curl_easy_setopt(h, CURLOPT_PASSWORD, c->secret);
 }
@@ -180,18 +231,62 @@ enc(char *o, const char *s, size_t n, int keepslash)
  * virtual-hosted on AWS otherwise.
  */
 static char *
-base_url(const struct ll_s3conf *c, const char *bucket)
+base_url(const struct ll_s3conf *c, const char *bucket, const char *region)
 {
 	const char *dom;
 
 	if (c->endpoint != NULL)
 		return xasprintf("%s/%s", c->endpoint, bucket);
-	dom = strncmp(c->region, "cn-", 3) == 0 ? "amazonaws.com.cn" :
+	dom = strncmp(region, "cn-", 3) == 0 ? "amazonaws.com.cn" :
 	    "amazonaws.com";
 	if (strchr(bucket, '.') != NULL)
-		return xasprintf("https://s3.%s.%s/%s", c->region, dom,
-		    bucket);
-	return xasprintf("https://%s.s3.%s.%s", bucket, c->region, dom);
+		return xasprintf("https://s3.%s.%s/%s", region, dom, bucket);
+	return xasprintf("https://%s.s3.%s.%s", bucket, region, dom);
+}
+
+/* The region requests for BUCKET are sent to and signed for. */
+const char *
+ll_s3_region(const struct ll_s3conf *c, const char *bucket)
+{
+	return where(c, bucket)->region;
+}
+
+/*
+ * S3 said BUCKET, asked in region FROM, is in region TO: remembers it
+ * and rewrites *URL, a request made for FROM.  Returns -1, changing
+ * nothing, when that would not help: TO is FROM, or no region name.
+ */
+int
+ll_s3_move(struct ll_s3conf *c, const char *bucket, const char *from,
+    const char *to, char **url)
+{
+	struct ll_s3where *w;
+	char *old, *new, *u;
+	size_t n;
+
+	if (strcmp(from, to) == 0 || !region_ok(to))
+		return -1;
+	old = base_url(c, bucket, from);
+	n = strlen(old);
+	if (strncmp(*url, old, n) != 0) {
+		free(old);
+		return -1;
+	}
+	if ((w = moved(c, bucket)) == NULL) {
+		c->moved = xreallocarray(c->moved, c->nmoved + 1,
+		    sizeof(*c->moved));
+		w = &c->moved[c->nmoved++];
+		memset(w, 0, sizeof(*w));
+	}
+	if (w->region == NULL || strcmp(w->region, to) != 0)
+		where_set(w, bucket, to);
+	new = base_url(c, bucket, to);
+	u = xasprintf("%s%s", new, *url + n);
+	free(new);
+	free(old);
+	free(*url);
+	*url = u;
+	return 0;
 }
 
 char *
@@ -201,7 +296,7 @@ ll_s3_object_url(const struct ll_s3conf *c, const char *bucket,
 	char *base, *url;
 	size_t n;
 
-	base = base_url(c, bucket);
+	base = base_url(c, bucket, ll_s3_region(c, bucket));
 	n = strlen(base);
 	url = xmalloc(n + 1 + keylen * 3 + 1);
 	memcpy(url, base, n);
@@ -224,7 +319,7 @@ ll_s3_list_url(const struct ll_s3conf *c, const char *bucket,
 	char *base, *url, *o;
 	size_t n;
 
-	base = base_url(c, bucket);
+	base = base_url(c, bucket, ll_s3_region(c, bucket));
 	n = strlen(base) + 128 + prefixlen * 3 +
 	    (token != NULL ? strlen(token) * 3 : 0) +
 	    (start_after != NULL ? strlen(start_after) * 3 : 0);

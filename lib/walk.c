@@ -257,6 +257,7 @@ task_add(struct ll_walk *w, const char *bucket, const char *prefix,
 	t->x.ops = &task_ops;
 	t->x.arg = t;
 	t->x.what = t->name;
+	t->x.bucket = t->bucket;
 	t->x.url = ll_s3_list_url(w->conf, bucket, prefix, plen, mode == WALK,
 	    token, sa);
 	w->requests++;

@@ -24,10 +24,11 @@
 
 #define MAXERRBODY	(64 * 1024)
 #define MAXBACKOFF_MS	20000
+#define MAXMOVES	3	/* region moves of one request */
 
 struct ll_engine {
 	struct ll_engine_opts	 o;
-	const struct ll_s3conf	*conf;
+	struct ll_s3conf	*conf;
 	CURLM			*multi;
 	struct ll_xfer		*qhead, *qtail;	/* waiting to start */
 	struct ll_xfer		*sleeping;	/* waiting to retry */
@@ -48,7 +49,7 @@ ll_now(void)
 }
 
 struct ll_engine *
-ll_engine_new(const struct ll_engine_opts *o, const struct ll_s3conf *c)
+ll_engine_new(const struct ll_engine_opts *o, struct ll_s3conf *c)
 {
 	struct ll_engine *e;
 
@@ -185,7 +186,9 @@ start(struct ll_engine *e, struct ll_xfer *x)
 	curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
 	curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT, e->o.timeout_s);
 	curl_easy_setopt(h, CURLOPT_USERAGENT, "ll-fetch/" LL_VERSION);
-	ll_s3_setup(h, e->conf);
+	ll_s3_setup(h, e->conf, x->bucket);
+	snprintf(x->asked, sizeof(x->asked), "%s",
+	    ll_s3_region(e->conf, x->bucket));
 	if (curl_multi_add_handle(e->multi, h) != CURLM_OK)
 		errx(LL_EXIT_IO, "cannot start a transfer");
 	x->last = ll_now();
@@ -286,6 +289,38 @@ backoff(const struct ll_engine *e, int attempt)
 	return ms / 1000;
 }
 
+/* X goes again after WAIT seconds. */
+static void
+again(struct ll_engine *e, struct ll_xfer *x, double wait)
+{
+	x->due = ll_now() + wait;
+	x->next = e->sleeping;
+	e->sleeping = x;
+	e->nsleeping++;
+}
+
+/*
+ * S3 answered that X's bucket is in another region (301, or 400 to a
+ * request signed for the wrong one): X goes there at once, and that
+ * is not counted as an attempt.  A few such moves at most, in case a
+ * server keeps naming new regions.
+ */
+static int
+moved(struct ll_engine *e, struct ll_xfer *x)
+{
+	if ((x->status != 301 && x->status != 400) || x->bucket == NULL ||
+	    x->region[0] == '\0' || x->moves >= MAXMOVES ||
+	    ll_s3_move(e->conf, x->bucket, x->asked, x->region,
+	    &x->url) == -1)
+		return 0;
+	x->moves++;
+	x->attempts--;
+	if (e->o.verbose)
+		fprintf(stderr, "%s: %s: the bucket is in region %s; "
+		    "asking there\n", ll_progname, x->what, x->region);
+	return 1;
+}
+
 static void
 finished(struct ll_engine *e, CURL *h, CURLcode rc)
 {
@@ -303,16 +338,17 @@ finished(struct ll_engine *e, CURL *h, CURLcode rc)
 	v = verdict(x, rc);
 	x->easy = NULL;
 	e->pool[e->npool++] = h;
+	if (moved(e, x)) {
+		again(e, x, 0);
+		return;
+	}
 	if (v == LL_X_RETRY && x->attempts <= e->o.retries) {
 		wait = backoff(e, x->attempts);
 		if (e->o.verbose)
 			fprintf(stderr, "%s: %s: %s; retry %d of %d in "
 			    "%.2f s\n", ll_progname, x->what, x->msg,
 			    x->attempts, e->o.retries, wait);
-		x->due = ll_now() + wait;
-		x->next = e->sleeping;
-		e->sleeping = x;
-		e->nsleeping++;
+		again(e, x, wait);
 		return;
 	}
 	if (v == LL_X_RETRY)

@@ -31,8 +31,10 @@ struct ll_xfer {
 	const struct ll_xfer_ops *ops;
 	void		*arg;
 	char		*url;		/* request URL, freed by the engine */
+	const char	*bucket;	/* S3 bucket, for its region; or NULL */
 	const char	*what;		/* name in messages (no secrets) */
 	int		 attempts;
+	int		 moves;		/* to the bucket's region */
 	long		 status;	/* HTTP status of the last attempt */
 	long long	 clen;		/* Content-Length, or -1 */
 	long long	 got;		/* body bytes of the last attempt */
@@ -47,6 +49,7 @@ struct ll_xfer {
 	char		*errbody;
 	size_t		 errlen;
 	char		 region[64];	/* x-amz-bucket-region */
+	char		 asked[64];	/* the region the attempt was sent to */
 	char		 curlerr[CURL_ERROR_SIZE];
 	struct ll_xfer	*next;
 };
@@ -63,7 +66,7 @@ struct ll_engine_opts {
 struct ll_engine;
 
 struct ll_engine *ll_engine_new(const struct ll_engine_opts *,
-	    const struct ll_s3conf *);
+	    struct ll_s3conf *);
 void	ll_engine_add(struct ll_engine *, struct ll_xfer *);
 unsigned ll_engine_load(const struct ll_engine *);
 int	ll_engine_step(struct ll_engine *, const int *, int, int);

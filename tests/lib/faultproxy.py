@@ -16,6 +16,9 @@ With --verify KEYID:SECRET[:TOKEN] every request must carry a valid
 AWS Signature V4, checked the way S3 checks it: the canonical request
 is rebuilt from the decoded path and query, so a client whose encoding
 differs from AWS's fails here even where moto would let it pass.
+With --region REGION the bucket lives in REGION: a request signed for
+another region is answered as S3 answers it, 301 PermanentRedirect
+naming REGION in x-amz-bucket-region.
 Every request is logged to --log as "METHOD TARGET OUTCOME".
 """
 import argparse
@@ -98,6 +101,16 @@ def check_sigv4(method, target, headers, keyid, secret, token):
     return None
 
 
+def signed_region(headers):
+    """The region in a SigV4 Authorization header's scope, or None."""
+    auth = headers.get("Authorization", "")
+    for part in auth.replace(",", " ").split():
+        if part.startswith("Credential="):
+            cred = part[len("Credential="):].split("/")
+            return cred[2] if len(cred) > 2 else None
+    return None
+
+
 class Handler(http.server.BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
 
@@ -144,6 +157,18 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 self.reply(403, error_doc("SignatureDoesNotMatch", why),
                            "403 " + why)
                 return
+        if o.region and signed_region(self.headers) != o.region:
+            self.send_response(301)
+            self.send_header("x-amz-bucket-region", o.region)
+            body = error_doc("PermanentRedirect", "The bucket you are "
+                             "attempting to access must be addressed "
+                             "using the specified endpoint.")
+            self.send_header("Content-Type", "application/xml")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            self.log("301 " + o.region)
+            return
         what = self.fault()
         if what == "503":
             self.reply(503, error_doc("SlowDown", "Please reduce your "
@@ -201,6 +226,7 @@ def main():
     ap.add_argument("--plan")
     ap.add_argument("--verify")
     ap.add_argument("--delay", type=float, default=0)
+    ap.add_argument("--region")
     ap.add_argument("--stall", type=float, default=5)
     ap.add_argument("--tls", nargs=2, metavar=("CERT", "KEY"))
     opts = ap.parse_args()
