@@ -46,6 +46,7 @@ struct state {
 };
 
 static const struct option longopts[] = {
+	{ "all-partitions",	no_argument,		NULL,	'A' },
 	{ "ddl",		required_argument,	NULL,	'd' },
 	{ "flatten",		no_argument,		NULL,	'F' },
 	{ "format",		required_argument,	NULL,	'f' },
@@ -70,7 +71,7 @@ static const struct option longopts[] = {
 static __dead void
 usage(FILE *fp, int code)
 {
-	fprintf(fp, "usage: ll-partition [-FhuV] [-f format] [-g size] "
+	fprintf(fp, "usage: ll-partition [-AFhuV] [-f format] [-g size] "
 	    "[-k field] [-L url] [-l level]\n"
 	    "                    [-m count] [-p field,...] [-r file] "
 	    "[-S file] [-s size] -o dir\n"
@@ -334,9 +335,12 @@ main(int argc, char *argv[])
 	po.maxopen = 16;
 	ll_pq_defaults(&po.pq);
 	po.pq.level = PQ_LEVEL;
-	while ((ch = getopt_long(argc, argv, "d:Ff:g:hk:L:l:m:n:o:p:r:S:s:t:uV",
+	while ((ch = getopt_long(argc, argv, "Ad:Ff:g:hk:L:l:m:n:o:p:r:S:s:t:uV",
 	    longopts, NULL)) != -1) {
 		switch (ch) {
+		case 'A':
+			po.all = 1;
+			break;
 		case 'd':
 			dialect = optarg;
 			break;

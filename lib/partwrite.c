@@ -279,7 +279,7 @@ ll_partw_finish(struct ll_partw *w)
 		qsort(w->part, w->npart, sizeof(*w->part), cmp_part);
 	for (i = 0; i < w->npart; i++) {
 		p = w->part[i];
-		if (p->files > 0)
+		if (p->files > 0 || w->o.all)
 			report(w, p);
 		json_decref(p->values);
 		free(p->rel);

@@ -33,6 +33,7 @@ struct ll_partw_opts {
 	struct ll_pq_opts pq;		/* pq.level is the gzip level of both */
 	long long	 target;	/* roll data files at this size */
 	size_t		 maxopen;	/* partitions with a file open */
+	int		 all;		/* report partitions of duplicates too */
 };
 
 struct ll_part {
