@@ -3,3 +3,10 @@ echo "rc=$?"
 ll-pipeline -T lots src
 echo "rc=$?"
 ll-pipeline -h | head -n1
+for args in "-T 1.2.3" "-f 2026-13-45" "-t yesterday-ish" "-j 0" \
+    "-f 2026-03-05 -t 2026-03-01"; do
+	# shellcheck disable=SC2086
+	ll-pipeline $args src
+	echo "$args: rc=$?"
+done
+[ -e loglake ] || echo "nothing created before the arguments were checked"
