@@ -326,7 +326,7 @@ ar_readcb(struct archive *a, void *cookie, const void **bufp)
 		in->rawpos = in->rawlen;
 		return r;
 	}
-	in->rawpos = in->rawlen = 0;
+	/* refill() counts what libarchive took, which the ratio uses. */
 	if (in->raweof || (r = refill(in)) <= 0)
 		return r < 0 ? -1 : 0;
 	in->rawpos = in->rawlen;
