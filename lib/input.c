@@ -196,8 +196,10 @@ gz_next_member(struct ll_input *in)
 {
 	uint64_t off;
 
-	if (in->rawlen - in->rawpos < 3 && !in->raweof && refill(in) < 0)
-		return 0;
+	/* A pipe may hand over the next header a byte at a time. */
+	while (in->rawlen - in->rawpos < 3 && !in->raweof)
+		if (refill(in) < 0)
+			return 0;
 	if (in->rawpos == in->rawlen)
 		return 0;
 	off = in->rawoff + in->rawpos;
