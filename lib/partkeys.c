@@ -83,9 +83,34 @@ ll_partkeys_load(struct ll_partkeys *pk, const char *dir)
 }
 
 /*
+ * What a key hashes as: a string its characters (escapes decoded, so
+ * "ab\u0063" is "abc"), a number its text behind a 0xff byte, which no
+ * UTF-8 string holds, so that 123 and "123" are two keys.
+ */
+static void
+key_hash(struct ll_partkeys *pk, const struct ll_jval *key,
+    unsigned char *h)
+{
+	struct ll_jbuf *b = &pk->scratch;
+
+	if (key->type == LL_JSTR &&
+	    memchr(key->p + 1, '\\', key->n - 2) == NULL) {
+		ll_key_hash(key->p + 1, key->n - 2, h);
+		return;
+	}
+	b->len = 0;
+	if (key->type == LL_JSTR)
+		ll_jbuf_addunesc(b, key);
+	else {
+		ll_jbuf_addc(b, (char)0xff);
+		ll_jbuf_add(b, key->p, key->n);
+	}
+	ll_key_hash(b->p, b->len, h);
+}
+
+/*
  * Adds the key of a row to the open file's; returns 0 if the partition
- * has it already.  A string key is its bytes between the quotes, as
- * written, and a number its text.
+ * has it already.
  */
 int
 ll_partkeys_add(struct ll_partkeys *pk, const struct ll_jval *key)
@@ -93,10 +118,7 @@ ll_partkeys_add(struct ll_partkeys *pk, const struct ll_jval *key)
 	unsigned char h[LL_KEYLEN];
 	size_t i;
 
-	if (key->type == LL_JSTR)
-		ll_key_hash(key->p + 1, key->n - 2, h);
-	else
-		ll_key_hash(key->p, key->n, h);
+	key_hash(pk, key, h);
 	if (ll_keyset_has(&pk->open, h))
 		return 0;
 	for (i = 0; i < pk->nkf; i++)
@@ -147,4 +169,5 @@ ll_partkeys_unload(struct ll_partkeys *pk)
 	free(pk->kf);
 	pk->kf = NULL;
 	pk->nkf = 0;
+	ll_jbuf_free(&pk->scratch);
 }

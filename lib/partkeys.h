@@ -20,6 +20,7 @@ struct ll_partkeys {
 	struct ll_keyfile *kf;		/* sidecars of committed files */
 	size_t		 nkf;
 	struct ll_keyset open;		/* keys of the file being written */
+	struct ll_jbuf	 scratch;	/* a key being made ready to hash */
 };
 
 void	ll_partkeys_load(struct ll_partkeys *, const char *);
