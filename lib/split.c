@@ -367,6 +367,7 @@ reset_doc(struct split *s)
 	s->kv_idx = s->key_keep = -1;
 	s->key_on = 0;
 	s->in_doc = s->in_elem = s->target = s->found = s->bad_path = 0;
+	s->oversize = 0;
 	s->depth = 0;
 }
 
@@ -1013,7 +1014,7 @@ refill(struct split *s)
 		if (!s->oversize)
 			ll_warnx_at(s->name, s->line, "byte %ju: record larger "
 			    "than --max-record-bytes; skipped",
-			    (uintmax_t)(s->base + s->pos));
+			    (uintmax_t)keep);
 		s->oversize = 1;
 		keep = s->base + s->pos;
 	}
