@@ -67,6 +67,7 @@ struct split {
 	uint64_t	 kv_start;
 	FILE		*pending;
 	uint64_t	 rej_from, errpos, errmax;
+	uint64_t	 records_before;	/* records_in when this input began */
 	const char	*errmsg;
 	int		 retries, loose, stop, oversize;
 	unsigned char	 prevc;
@@ -1040,7 +1041,7 @@ at_eof(struct split *s)
 {
 	switch (s->st) {
 	case S_TOP:
-		if (s->o->single && ll_stats.records_in == 0)
+		if (s->o->single && ll_stats.records_in == s->records_before)
 			return fail(s, s->len, "no JSON document");
 		return 0;
 	case S_DONE:
@@ -1074,6 +1075,7 @@ split_init(struct split *s, const struct ll_split_opts *o,
 	s->o = o;
 	s->in = in;
 	s->name = ll_input_name(in);
+	s->records_before = ll_stats.records_in;
 	s->line = 1;
 	s->st = S_TOP;
 	s->k = o->explode.n;
