@@ -353,8 +353,11 @@ ar_open(struct ll_input *in)
 	if (archive_read_open(in->ar, in, NULL, ar_readcb, NULL) !=
 	    ARCHIVE_OK || archive_read_next_header(in->ar, &ent) !=
 	    ARCHIVE_OK) {
-		data_error(in, "archive_corrupt", "%s",
-		    archive_error_string(in->ar));
+		/* A compressed empty stream has no format to find. */
+		if (archive_filter_count(in->ar) < 2 ||
+		    archive_filter_bytes(in->ar, 0) != 0)
+			data_error(in, "archive_corrupt", "%s",
+			    archive_error_string(in->ar));
 		in->done = 1;
 		return;
 	}
