@@ -68,8 +68,8 @@ ll_out_flush(void)
 	outlen = 0;
 }
 
-void
-ll_out_write(const void *p, size_t n)
+static void
+put(const void *p, size_t n)
 {
 	if (n == 0)
 		return;	/* P may be NULL: an empty object under --cat */
@@ -85,12 +85,21 @@ ll_out_write(const void *p, size_t n)
 	outlen += n;
 }
 
+/* Bytes as they come (ll-ungz, ll-fetch --cat). */
+void
+ll_out_write(const void *p, size_t n)
+{
+	put(p, n);
+	if (unbuffered)
+		ll_out_flush();
+}
+
 /* Writes one record and its newline. */
 void
 ll_out_record(const void *p, size_t n)
 {
-	ll_out_write(p, n);
-	ll_out_write("\n", 1);
+	put(p, n);
+	put("\n", 1);
 	ll_stats.records_out++;
 	if (unbuffered)
 		ll_out_flush();
