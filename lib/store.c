@@ -72,9 +72,26 @@ ll_store_open(struct ll_store *s, const char *root)
 	sweep(s->tmpdir);
 }
 
+/*
+ * Each object's data is synced before its name is linked, but not the
+ * directory holding the name: the names are made durable here, once,
+ * so that a finished run's manifest names only objects a power cut
+ * cannot take back, without a directory fsync per object.
+ */
 void
 ll_store_close(struct ll_store *s)
 {
+	int fd;
+
+	if (s->root == NULL)
+		return;		/* --cat: no store */
+	if ((fd = open(s->root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1 ||
+	    syncfs(fd) == -1) {
+		warn("%s: sync", s->root);
+		ll_fail(LL_EXIT_IO);
+	}
+	if (fd != -1)
+		close(fd);
 	free(s->root);
 	free(s->tmpdir);
 	s->root = s->tmpdir = NULL;
