@@ -20,12 +20,16 @@
 #include "xalloc.h"
 #include "xfer.h"
 
+#define WRITERS	16	/* threads creating, syncing and linking objects */
+
 /* FAILPATH: --failures, or NULL. */
 void
 ll_fetch_open(struct ll_fetch *f, const char *failpath)
 {
 	ll_ledger_open(&f->ledger, f->store != NULL, failpath);
-	f->wfd = f->store != NULL ? ll_writer_start(4) : -1;
+	/* Syncs that wait together share journal commits: more writers
+	 * than the 4 there were took a fifth off -g's time, measured. */
+	f->wfd = f->store != NULL ? ll_writer_start(WRITERS) : -1;
 }
 
 /* An object for the listing record LINE, line LINENO of FILE. */
