@@ -14,6 +14,7 @@
 #include <jansson.h>
 
 #include "flatten.h"
+#include "isotime.h"
 #include "jscan.h"
 #include "ll.h"
 #include "schema.h"
@@ -236,37 +237,6 @@ visit(struct ll_flat *f, struct ll_jscan *s, struct node *n)
 	return 0;
 }
 
-static long long
-days_from_civil(long long y, unsigned m, unsigned d)
-{
-	long long era;
-	unsigned yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = (unsigned)(y - era * 400);
-	doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + (long long)doe - 719468;
-}
-
-static void
-civil_from_days(long long z, int *y, unsigned *m, unsigned *d)
-{
-	long long era;
-	unsigned doe, yoe, doy, mp;
-
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = (unsigned)(z - era * 146097);
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	*d = doy - (153 * mp + 2) / 5 + 1;
-	*m = mp < 10 ? mp + 3 : mp - 9;
-	*y = (int)((long long)yoe + era * 400 + (*m <= 2));
-}
-
 static int
 num(const char *p, int n, int max)
 {
@@ -291,18 +261,6 @@ digits_at(char *p, unsigned v, int n)
 	return p + n;
 }
 
-/* YYYY-MM-DD and a NUL at P, for a year from 0 to 9999. */
-static void
-put_day(char *p, int y, unsigned m, unsigned d)
-{
-	p = digits_at(p, (unsigned)y, 4);
-	*p++ = '-';
-	p = digits_at(p, m, 2);
-	*p++ = '-';
-	p = digits_at(p, d, 2);
-	*p = '\0';
-}
-
 /*
  * The UTC day of an ISO 8601 time as CloudTrail writes it:
  * YYYY-MM-DDTHH:MM:SS, optional fraction, then Z or +HH:MM.
@@ -313,9 +271,8 @@ event_day(const struct ll_jval *v, char day[11])
 	static const unsigned char mdays[] = { 31, 29, 31, 30, 31, 30, 31,
 	    31, 30, 31, 30, 31 };
 	const char *p, *end;
-	long long mins;
-	int y, mo, d, h, mi, s, oh, om, sign, yy;
-	unsigned um, ud;
+	int64_t mins;
+	int y, mo, d, h, mi, s, oh, om, sign;
 
 	if (v->type != LL_JSTR || v->esc || v->n < 22)
 		return -1;
@@ -353,14 +310,9 @@ event_day(const struct ll_jval *v, char day[11])
 			return -1;
 	} else
 		return -1;
-	mins = days_from_civil(y, (unsigned)mo, (unsigned)d) * 1440 +
+	mins = ll_days_from_civil(y, (unsigned)mo, (unsigned)d) * 1440 +
 	    h * 60 + mi - sign * (oh * 60 + om);
-	civil_from_days(mins >= 0 ? mins / 1440 : (mins - 1439) / 1440, &yy,
-	    &um, &ud);
-	if (yy < 0 || yy > 9999)
-		return -1;
-	put_day(day, yy, um, ud);
-	return 0;
+	return ll_time_day(mins * 60000, day);
 }
 
 /* Epoch milliseconds, as CloudWatch Logs gives them, to day and time. */
@@ -369,8 +321,7 @@ event_ms(struct ll_flat *f, const struct ll_jval *v)
 {
 	long long ms;
 	size_t i;
-	int y;
-	unsigned m, d, sec;
+	unsigned sec;
 	char *p;
 
 	if (v->type != LL_JNUM || v->n > 15)
@@ -382,9 +333,9 @@ event_ms(struct ll_flat *f, const struct ll_jval *v)
 	}
 	if (ms >= 253402300800000LL)
 		return -1;
-	civil_from_days(ms / 86400000, &y, &m, &d);
+	if (ll_time_day(ms, f->day) == -1)
+		return -1;
 	sec = (unsigned)(ms / 1000 % 86400);
-	put_day(f->day, y, m, d);
 	memcpy(f->when, f->day, 10);
 	p = f->when + 10;
 	*p++ = 'T';

@@ -7,8 +7,9 @@
 
 #define MS_DAY	86400000LL
 
-static int64_t
-days_from_civil(int64_t y, unsigned m, unsigned d)
+/* The days from 1970-01-01 to year Y, month M, day D. */
+int64_t
+ll_days_from_civil(int64_t y, unsigned m, unsigned d)
 {
 	int64_t era;
 	unsigned yoe, doy, doe;
@@ -92,7 +93,7 @@ ll_time_parse(const char *s, size_t n, int64_t *ms)
 
 	if (n < 10 || !ll_day_valid(s, 10))
 		return -1;
-	t = days_from_civil(digits(s, 4), (unsigned)digits(s + 5, 2),
+	t = ll_days_from_civil(digits(s, 4), (unsigned)digits(s + 5, 2),
 	    (unsigned)digits(s + 8, 2)) * MS_DAY;
 	s += 10;
 	if (s < end) {
