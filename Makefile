@@ -25,10 +25,16 @@ endif
 ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -D_FILE_OFFSET_BITS=64 \
 	-DLL_VERSION='"$(VERSION)"' $(WARN) $(PKG_CFLAGS) -Ilib $(CFLAGS)
 
-LIB_SRC := $(wildcard lib/*.c)
+# lib/ is the shared library, grouped by concern in subfolders.  A
+# tool is cmd/NAME.c, or a folder cmd/NAME/ holding main.c and the
+# modules only that tool uses.
+LIB_SRC := $(wildcard lib/*.c lib/*/*.c)
+LIB_HDR := $(wildcard lib/*.h lib/*/*.h)
 LIB_OBJ := $(LIB_SRC:lib/%.c=$(BUILD)/lib/%.o)
-CMD_SRC := $(wildcard cmd/*.c)
-BINS := $(CMD_SRC:cmd/%.c=$(BUILD)/bin/%)
+TOOLS := $(sort $(patsubst cmd/%.c,%,$(wildcard cmd/*.c)) \
+	$(patsubst cmd/%/main.c,%,$(wildcard cmd/*/main.c)))
+BINS := $(TOOLS:%=$(BUILD)/bin/%)
+TOOL_MOD := $(filter-out %/main.c,$(wildcard cmd/*/*.c))
 MANS := $(wildcard man/*.[1-9])
 SCRIPTS = scripts/ll-pipeline scripts/ll-reconcile
 
@@ -36,7 +42,7 @@ all: $(BINS)
 	@mkdir -p bin
 	@for b in $(BINS); do ln -sf ../$$b bin/; done
 
-$(BUILD)/lib/%.o: lib/%.c lib/*.h
+$(BUILD)/lib/%.o: lib/%.c $(LIB_HDR)
 	@mkdir -p $(@D)
 	@echo "CC $<"
 	@$(CC) $(ALL_CFLAGS) -c -o $@ $<
@@ -45,10 +51,23 @@ $(BUILD)/libll.a: $(LIB_OBJ)
 	@rm -f $@
 	@ar rcs $@ $(LIB_OBJ)
 
-$(BUILD)/bin/%: cmd/%.c $(BUILD)/libll.a lib/*.h
+$(BUILD)/cmd/%.o: cmd/%.c $(LIB_HDR) $(wildcard cmd/*/*.h)
+	@mkdir -p $(@D)
+	@echo "CC $<"
+	@$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# A tool's objects: its one file, or every .c file in its folder.
+tool_objs = $(patsubst cmd/%.c,$(BUILD)/cmd/%.o,$(wildcard cmd/$(1).c cmd/$(1)/*.c))
+
+CMD_OBJ := $(patsubst cmd/%.c,$(BUILD)/cmd/%.o,$(wildcard cmd/*.c cmd/*/*.c))
+.SECONDARY: $(CMD_OBJ)
+
+.SECONDEXPANSION:
+$(BUILD)/bin/%: $$(call tool_objs,%) $(BUILD)/libll.a
 	@mkdir -p $(@D)
 	@echo "LD $@"
-	@$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libll.a $(LDFLAGS) $(PKG_LIBS) -lm
+	@$(CC) $(ALL_CFLAGS) -o $@ $(call tool_objs,$*) $(BUILD)/libll.a \
+	    $(LDFLAGS) $(PKG_LIBS) -lm
 
 check: all
 	mandoc -Tlint -Wwarning $(MANS)
@@ -58,10 +77,10 @@ conformance: all
 	tests/conformance.sh
 
 bench: all
-	scripts/bench
+	scripts/dev/bench
 
 soak: all
-	scripts/soak-kill $(SOAK_KILLS)
+	scripts/dev/soak-kill $(SOAK_KILLS)
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
@@ -84,19 +103,26 @@ FUZZ_FLAGS = -O1 -g -fno-omit-frame-pointer -DLL_FUZZ \
 	-fsanitize=address,undefined -fno-sanitize-recover=undefined
 FUZZ_SRC := $(wildcard tests/fuzz/fuzz_*.c)
 FUZZ_BINS := $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
-FUZZ_OBJ := $(LIB_SRC:lib/%.c=build/fuzz/lib/%.o) build/fuzz/harness.o
+FUZZ_OBJ := $(LIB_SRC:lib/%.c=build/fuzz/lib/%.o) \
+	$(TOOL_MOD:cmd/%.c=build/fuzz/cmd/%.o) build/fuzz/harness.o
 
 fuzz: $(FUZZ_BINS)
 
 .SECONDARY: $(FUZZ_OBJ)
 
-build/fuzz/lib/%.o: lib/%.c lib/*.h
+build/fuzz/lib/%.o: lib/%.c $(LIB_HDR)
 	@mkdir -p $(@D)
 	@echo "CC $< (fuzz)"
 	@$(FUZZ_CC) $(ALL_CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link \
 	    -c -o $@ $<
 
-build/fuzz/harness.o: tests/fuzz/harness.c tests/fuzz/harness.h lib/*.h
+build/fuzz/cmd/%.o: cmd/%.c $(LIB_HDR) $(wildcard cmd/*/*.h)
+	@mkdir -p $(@D)
+	@echo "CC $< (fuzz)"
+	@$(FUZZ_CC) $(ALL_CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link \
+	    -c -o $@ $<
+
+build/fuzz/harness.o: tests/fuzz/harness.c tests/fuzz/harness.h $(LIB_HDR)
 	@mkdir -p $(@D)
 	@$(FUZZ_CC) $(ALL_CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link \
 	    -c -o $@ $<

@@ -12,11 +12,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "flatten.h"
-#include "jscan.h"
+#include "io/out.h"
+#include "io/reader.h"
+#include "json/jscan.h"
+#include "lake/flat.h"
+#include "lake/schema.h"
 #include "ll.h"
-#include "ndjson.h"
-#include "schema.h"
 #include "xalloc.h"
 
 struct flat {
@@ -72,7 +73,7 @@ columns(const struct flat *f)
 
 	for (i = 0; i < f->t->ncols; i++) {
 		c = &f->t->cols[i];
-		printf("%s\t%s\t%s%s%s\n", c->name, ll_ctype_name(c->type),
+		printf("%s\t%s\t%s%s%s\n", c->name, ll_schema_typename(c->type),
 		    c->kind == LL_CK_JSON ? "json" : c->kind ==
 		    LL_CK_DERIVED ? "derived" : "", c->kind != LL_CK_FIELD &&
 		    c->path != NULL ? ":" : "", c->path != NULL ? c->path : "");
@@ -121,7 +122,7 @@ main(int argc, char *argv[])
 	if (table == NULL)
 		usage(stderr, LL_EXIT_USAGE);
 	memset(&f, 0, sizeof(f));
-	if ((f.t = ll_table_find(table)) == NULL || f.t->joined)
+	if ((f.t = ll_schema_table(table)) == NULL || f.t->joined)
 		errx(LL_EXIT_USAGE, "--table: %s: expected cloudtrail or "
 		    "cloudwatch", table);
 	f.flat = ll_flat_new(f.t);

@@ -11,10 +11,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "input.h"
+#include "io/input.h"
+#include "io/out.h"
+#include "json/path.h"
+#include "json/split.h"
 #include "ll.h"
-#include "path.h"
-#include "split.h"
+#include "opt.h"
 #include "xalloc.h"
 
 static const struct option longopts[] = {
@@ -156,18 +158,18 @@ main(int argc, char *argv[])
 			parse_keep(&o, optarg);
 			break;
 		case 'M':
-			o.max_record = (size_t)ll_parse_size(
+			o.max_record = (size_t)ll_opt_size(
 			    "--max-record-bytes", optarg);
 			break;
 		case 'm':
-			ll_input_limits.max_size = (uint64_t)ll_parse_size(
+			ll_input_limits.max_size = (uint64_t)ll_opt_size(
 			    "--max-size", optarg);
 			break;
 		case 'p':
 			ll_path_option(&o.parse, "--parse", optarg);
 			break;
 		case 'R':
-			ll_input_limits.max_ratio = (uint64_t)ll_parse_num(
+			ll_input_limits.max_ratio = (uint64_t)ll_opt_num(
 			    "--max-ratio", optarg, 0, 1000000000);
 			break;
 		case 'r':

@@ -11,8 +11,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "input.h"
+#include "io/input.h"
+#include "io/out.h"
 #include "ll.h"
+#include "opt.h"
 
 #define BUFSIZE (1 << 20)
 
@@ -72,11 +74,11 @@ main(int argc, char *argv[])
 			usage(stdout, LL_EXIT_OK);
 			/* NOTREACHED */
 		case 'm':
-			ll_input_limits.max_size = (uint64_t)ll_parse_size(
+			ll_input_limits.max_size = (uint64_t)ll_opt_size(
 			    "--max-size", optarg);
 			break;
 		case 'R':
-			ll_input_limits.max_ratio = (uint64_t)ll_parse_num(
+			ll_input_limits.max_ratio = (uint64_t)ll_opt_num(
 			    "--max-ratio", optarg, 0, 1000000000);
 			break;
 		case 'S':

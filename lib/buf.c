@@ -7,7 +7,7 @@
 #include <jansson.h>
 
 #include "buf.h"
-#include "ll.h"
+#include "exit.h"
 #include "xalloc.h"
 
 /* Makes room for N more bytes and returns where they go. */

@@ -9,7 +9,7 @@
 
 /* The days from 1970-01-01 to year Y, month M, day D. */
 int64_t
-ll_days_from_civil(int64_t y, unsigned m, unsigned d)
+ll_isotime_days(int64_t y, unsigned m, unsigned d)
 {
 	int64_t era;
 	unsigned yoe, doy, doe;
@@ -66,7 +66,7 @@ mdays(int y, int m)
 
 /* A day "YYYY-MM-DD" that exists in the calendar. */
 int
-ll_day_valid(const char *s, size_t n)
+ll_isotime_day_valid(const char *s, size_t n)
 {
 	int y, m, d;
 
@@ -85,15 +85,15 @@ ll_day_valid(const char *s, size_t n)
  * time.
  */
 int
-ll_time_parse(const char *s, size_t n, int64_t *ms)
+ll_isotime_parse(const char *s, size_t n, int64_t *ms)
 {
 	const char *end = s + n;
 	int64_t t, frac, scale;
 	int h = 0, mi = 0, sec = 0, oh, om, sign;
 
-	if (n < 10 || !ll_day_valid(s, 10))
+	if (n < 10 || !ll_isotime_day_valid(s, 10))
 		return -1;
-	t = ll_days_from_civil(digits(s, 4), (unsigned)digits(s + 5, 2),
+	t = ll_isotime_days(digits(s, 4), (unsigned)digits(s + 5, 2),
 	    (unsigned)digits(s + 8, 2)) * MS_DAY;
 	s += 10;
 	if (s < end) {
@@ -149,7 +149,7 @@ ll_time_parse(const char *s, size_t n, int64_t *ms)
 
 /* Writes the UTC day of MS as "YYYY-MM-DD"; -1 outside years 0-9999. */
 int
-ll_time_day(int64_t ms, char day[11])
+ll_isotime_day(int64_t ms, char day[11])
 {
 	int64_t days, y;
 	unsigned m, d;

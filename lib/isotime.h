@@ -10,9 +10,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-int64_t	ll_days_from_civil(int64_t, unsigned, unsigned);
-int	ll_time_parse(const char *, size_t, int64_t *);
-int	ll_time_day(int64_t, char [11]);
-int	ll_day_valid(const char *, size_t);
+int64_t	ll_isotime_days(int64_t, unsigned, unsigned);
+int	ll_isotime_parse(const char *, size_t, int64_t *);
+int	ll_isotime_day(int64_t, char [11]);
+int	ll_isotime_day_valid(const char *, size_t);
 
 #endif

@@ -15,8 +15,9 @@
 
 #include <jansson.h>
 
-#include "atomicfile.h"
-#include "jscan.h"
+#include "io/afile.h"
+#include "io/out.h"
+#include "json/jscan.h"
 #include "ll.h"
 #include "xalloc.h"
 
@@ -42,8 +43,8 @@ ll_init(const char *argv0)
 	ll_stats.reasons = json_object();
 	ll_stats.extra = json_object();
 	ll_out_unbuffered(isatty(STDOUT_FILENO));
-	ll_pipe_grow(STDIN_FILENO);
-	ll_pipe_grow(STDOUT_FILENO);
+	ll_out_pipe_grow(STDIN_FILENO);
+	ll_out_pipe_grow(STDOUT_FILENO);
 }
 
 void
@@ -209,90 +210,4 @@ ll_finish(void)
 	if (fclose(stdout) == EOF)
 		err(LL_EXIT_IO, "<stdout>");
 	return code;
-}
-
-long long
-ll_parse_num(const char *opt, const char *s, long long min, long long max)
-{
-	char *end;
-	long long v;
-
-	errno = 0;
-	v = strtoll(s, &end, 10);
-	if (end == s || *end != '\0' || errno == ERANGE || v < min || v > max)
-		errx(LL_EXIT_USAGE, "%s: %s: expected a number from %lld "
-		    "to %lld", opt, s, min, max);
-	return v;
-}
-
-/* A size with an optional K, M, G or T suffix (powers of 1024). */
-long long
-ll_parse_size(const char *opt, const char *s)
-{
-	const char *units = "KMGT";
-	const char *u;
-	char *end;
-	long long v;
-	int shift;
-
-	errno = 0;
-	v = strtoll(s, &end, 10);
-	shift = 0;
-	if (*end != '\0' && (u = strchr(units, *end)) != NULL &&
-	    (end[1] == '\0' || (end[1] == 'B' && end[2] == '\0') ||
-	    (end[1] == 'i' && end[2] == 'B' && end[3] == '\0'))) {
-		shift = 10 * (int)(u - units + 1);
-		end += strlen(end);
-	}
-	if (end == s || *end != '\0' || errno == ERANGE || v < 0 ||
-	    v > (LLONG_MAX >> shift))
-		errx(LL_EXIT_USAGE, "%s: %s: expected a size such as 512K, "
-		    "64M or 2G", opt, s);
-	return v << shift;
-}
-
-/*
- * Parses one JSON value; numbers past 64 bits degrade to reals rather
- * than failing the record.
- */
-json_t *
-ll_json_parse(const char *buf, size_t len, json_error_t *jerr)
-{
-	json_t *j;
-	struct ll_jscan s;
-	struct ll_jval v;
-	size_t at;
-	int flags = JSON_ALLOW_NUL | JSON_DECODE_ANY, ok;
-
-	j = json_loadb(buf, len, flags, jerr);
-	if (j == NULL && strstr(jerr->text, "too big") != NULL) {
-		flags |= JSON_DECODE_INT_AS_REAL;
-		j = json_loadb(buf, len, flags, jerr);
-	}
-	if (j == NULL || memchr(buf, '\0', len) == NULL)
-		return j;
-
-	/*
-	 * jansson reads its input through a NUL-terminated buffer and takes
-	 * a NUL byte outside a string for the buffer's end, so "123\0" and
-	 * "[null\0]" load and bytes can go unseen.  Found by
-	 * tests/fuzz/fuzz_jfind: ll-filter's scanner refuses such text.
-	 * Text holding a NUL (rare, and legal only inside strings) must
-	 * also pass the strict scanner.
-	 */
-	memset(&s, 0, sizeof(s));
-	ll_jscan_init(&s, buf, len);
-	ok = ll_jscan_value(&s, &v) == 0 && ll_jscan_end(&s) == 0;
-	at = ll_jscan_offset(&s);
-	ll_jscan_free(&s);
-	if (ok)
-		return j;
-	json_decref(j);
-	memset(jerr, 0, sizeof(*jerr));
-	jerr->position = (int)at;
-	snprintf(jerr->text, sizeof(jerr->text), "NUL byte outside a string "
-	    "near byte %zu", at);
-	jerr->text[JSON_ERROR_TEXT_LENGTH - 1] =
-	    (char)json_error_invalid_syntax;
-	return NULL;
 }

@@ -1,6 +1,6 @@
 /*
- * Log Lake shared library: exit codes, error reporting, record
- * rejection, run counters (--stats) and the fast record writer.
+ * Log Lake's process-wide layer: the tool's name, error reporting,
+ * record rejection and run counters (--stats).
  * Every tool calls ll_init() first and returns ll_finish() from main.
  */
 #ifndef LL_H
@@ -12,19 +12,7 @@
 
 #include <jansson.h>
 
-#ifndef __dead
-#define __dead __attribute__((__noreturn__))
-#endif
-#define LL_PRINTF(a, b) __attribute__((format(printf, a, b)))
-
-/* Exit codes are stable once released; every man page lists them. */
-enum ll_exit {
-	LL_EXIT_OK = 0,		/* everything worked */
-	LL_EXIT_REJECT = 1,	/* finished, but input was rejected */
-	LL_EXIT_USAGE = 2,	/* bad command line */
-	LL_EXIT_IO = 3,		/* I/O, system or out-of-memory error */
-	LL_EXIT_REMOTE = 4	/* remote service error (ll-fetch) */
-};
+#include "exit.h"
 
 /* Counters every tool reports with --stats FILE. */
 struct ll_stats {
@@ -53,21 +41,5 @@ void	ll_stats_add(const char *, uintmax_t);
 void	ll_stats_set_path(const char *);
 void	ll_fail(int);
 int	ll_finish(void);
-
-/* Output: one large buffer over standard output. */
-void	ll_out_unbuffered(int);
-void	ll_pipe_grow(int);
-void	ll_out_write(const void *, size_t);
-void	ll_out_record(const void *, size_t);
-void	ll_out_json(json_t *);
-void	ll_out_flush(void);
-
-/* Checked numbers and sizes for option parsing; exit 2 when bad. */
-long long ll_parse_num(const char *, const char *, long long, long long);
-long long ll_parse_size(const char *, const char *);
-
-/* JSON text helpers. */
-char	*ll_json_quote(const char *, size_t *);
-json_t	*ll_json_parse(const char *, size_t, json_error_t *);
 
 #endif

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ll.h"
+#include "exit.h"
 #include "xalloc.h"
 
 static __dead void

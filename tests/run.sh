@@ -7,7 +7,7 @@
 # Arguments, if any, are case files or tool directories to run.
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
-export TOP="$top" FIXTURES="$top/tests/fixtures" PATH="$top/bin:$top/scripts:$PATH"
+export TOP="$top" FIXTURES="$top/tests/fixtures" PATH="$top/bin:$top/scripts:$top/scripts/dev:$PATH"
 export LC_ALL=C TZ=UTC
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"

@@ -3,7 +3,7 @@
 // argument after it one query whose rows are printed as JSON arrays, one
 // a line, so test goldens show exact answers.  With SQL_TIMING set, the
 // time each query took (not counting start-up) goes to standard error as
-// "query N: MS ms", for scripts/bench.d/50-readready.sh.
+// "query N: MS ms", for scripts/dev/bench.d/50-readready.sh.
 import { readFileSync } from 'node:fs';
 import { DuckDBInstance } from '@duckdb/node-api';
 

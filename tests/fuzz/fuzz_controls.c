@@ -23,8 +23,9 @@
 #include <jansson.h>
 #include <sanitizer/allocator_interface.h>
 
-#include "controls.h"
 #include "harness.h"
+#include "json/json.h"
+#include "lake/controls.h"
 #include "ll.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);

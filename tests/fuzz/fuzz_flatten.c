@@ -13,10 +13,11 @@
 
 #include <jansson.h>
 
-#include "flatten.h"
 #include "harness.h"
+#include "json/json.h"
+#include "lake/flat.h"
+#include "lake/schema.h"
 #include "ll.h"
-#include "schema.h"
 #include "xalloc.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
@@ -32,7 +33,7 @@ setup(void)
 	size_t t, i;
 
 	for (t = 0; t < 2; t++) {
-		if ((tab[t] = ll_table_find(names[t])) == NULL)
+		if ((tab[t] = ll_schema_table(names[t])) == NULL)
 			abort();
 		flat[t] = ll_flat_new(tab[t]);
 		prefix[t] = xreallocarray(NULL, tab[t]->ncols,

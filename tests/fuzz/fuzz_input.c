@@ -13,7 +13,7 @@
 #include <zlib.h>
 
 #include "harness.h"
-#include "input.h"
+#include "io/input.h"
 #include "ll.h"
 #include "xalloc.h"
 

@@ -11,9 +11,10 @@
 #include <jansson.h>
 
 #include "harness.h"
-#include "jfind.h"
+#include "json/jfind.h"
+#include "json/json.h"
+#include "json/path.h"
 #include "ll.h"
-#include "path.h"
 #include "xalloc.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);

@@ -18,7 +18,8 @@
 #include <jansson.h>
 
 #include "harness.h"
-#include "jscan.h"
+#include "json/jscan.h"
+#include "json/json.h"
 #include "ll.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);

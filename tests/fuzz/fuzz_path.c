@@ -11,7 +11,7 @@
 
 #include "harness.h"
 #include "ll.h"
-#include "path.h"
+#include "json/path.h"
 #include "xalloc.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);

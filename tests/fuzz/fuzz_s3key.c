@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "harness.h"
-#include "s3key.h"
+#include "lake/s3key.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 

@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "harness.h"
-#include "s3list.h"
+#include "aws/s3list.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 

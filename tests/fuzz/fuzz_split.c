@@ -25,10 +25,10 @@
 #include <jansson.h>
 
 #include "harness.h"
-#include "input.h"
+#include "io/input.h"
 #include "ll.h"
-#include "path.h"
-#include "split.h"
+#include "json/path.h"
+#include "json/split.h"
 #include "xalloc.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);

@@ -20,6 +20,7 @@
 #include <jansson.h>
 
 #include "harness.h"
+#include "io/out.h"
 #include "ll.h"
 #include "xalloc.h"
 

@@ -4,7 +4,7 @@
 sample() {
 	dir=$1
 	shift
-	"$TOP/scripts/gen-sample" --events 1500 --days 2 --start 2026-03-01 \
+	"$TOP/scripts/dev/gen-sample" --events 1500 --days 2 --start 2026-03-01 \
 	    "$@" "$dir" >/dev/null
 }
 

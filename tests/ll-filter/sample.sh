@@ -1,10 +1,10 @@
-# On realistic data from scripts/gen-sample (CloudTrail files and
+# On realistic data from scripts/dev/gen-sample (CloudTrail files and
 # Firehose objects of CloudWatch log events with Session Manager
 # transcripts): the needle query, --grep for strings that sit escaped
 # once or twice deep in transcripts, and a controls file, each checked
 # against jq by event id; and the fast path against --parse.  Counts
 # are not shown: they belong to the generator.
-"$TOP/scripts/gen-sample" --events 3000 --days 1 raw >/dev/null
+"$TOP/scripts/dev/gen-sample" --events 3000 --days 1 raw >/dev/null
 find raw/cloudtrail -path '*/CloudTrail/*' -name '*.json.gz' | sort |
     xargs ll-splitjson -e Records >ct.ndjson
 find raw/firehose -type f | sort |

@@ -7,7 +7,7 @@ if [ ! -d "$TOP/tests/duckdb/node_modules/@duckdb/node-api" ]; then
 	echo "DuckDB missing: (cd tests/duckdb && npm ci)" >&2
 	exit 1
 fi
-python3 "$TOP/scripts/gen-sample" --events 2000 raw >/dev/null
+python3 "$TOP/scripts/dev/gen-sample" --events 2000 raw >/dev/null
 find raw/cloudtrail -path '*/CloudTrail/*' -name '*.json.gz' | sort >ct.list
 find raw/firehose -type f | sort >fh.list
 xargs ll-splitjson -e Records -s source_object <ct.list |

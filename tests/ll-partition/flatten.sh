@@ -4,7 +4,7 @@
 # transcripts inside CloudWatch message strings are read without
 # ll-splitjson --parse too, to the same Parquet files; a record the
 # flattener rejects is reported and quarantined, and exit is 1.
-python3 "$TOP/scripts/gen-sample" --events 1200 raw >/dev/null
+python3 "$TOP/scripts/dev/gen-sample" --events 1200 raw >/dev/null
 find raw/cloudtrail -path '*/CloudTrail/*' -name '*.json.gz' | sort >ct.list
 find raw/firehose -type f | sort >fh.list
 xargs ll-splitjson -e Records -s source_object <ct.list >ct.rec

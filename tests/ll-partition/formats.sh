@@ -2,7 +2,7 @@
 # DuckDB, reading each through the DDL ll-partition prints, finds the
 # same rows in both, value for value.
 . "$TOP/tests/lib/duckdb.sh"
-python3 "$TOP/scripts/gen-sample" --events 1500 raw >/dev/null
+python3 "$TOP/scripts/dev/gen-sample" --events 1500 raw >/dev/null
 find raw/cloudtrail -path '*/CloudTrail/*' -name '*.json.gz' | sort >ct.list
 find raw/firehose -type f | sort >fh.list
 xargs ll-splitjson -e Records -s source_object <ct.list |

@@ -1,0 +1,539 @@
+/*
+ * Write-once object store.  A temporary file holds an flock(2) for
+ * as long as its writer lives, so the next run can tell the leftovers
+ * of a killed run (lockable) from files still being written (locked)
+ * and remove only the former.
+ */
+/* O_TMPFILE and linkat(AT_SYMLINK_FOLLOW) are Linux's. */
+#define _GNU_SOURCE
+
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <sys/xattr.h>
+
+#include <dirent.h>
+#include <err.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "io/afile.h"
+#include "io/hash.h"
+#include "ll.h"
+#include "store.h"
+#include "xalloc.h"
+
+#define TMPDIR_NAME	".ll-fetch.tmp"
+#define XA_ETAG		"user.ll.etag"
+#define XA_SHA256	"user.ll.sha256"
+
+/* Removes temporary files whose writer is gone. */
+static void
+sweep(const char *dir)
+{
+	struct dirent *d;
+	DIR *dp;
+	char *p;
+	int fd;
+
+	if ((dp = opendir(dir)) == NULL)
+		return;
+	while ((d = readdir(dp)) != NULL) {
+		if (d->d_name[0] == '.')
+			continue;
+		p = xasprintf("%s/%s", dir, d->d_name);
+		fd = open(p, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+		if (fd != -1 && flock(fd, LOCK_EX | LOCK_NB) == 0)
+			unlink(p);
+		if (fd != -1)
+			close(fd);
+		free(p);
+	}
+	closedir(dp);
+}
+
+void
+ll_store_open(struct ll_store *s, const char *root)
+{
+	size_t n = strlen(root);
+
+	while (n > 1 && root[n - 1] == '/')
+		n--;
+	s->root = xstrndup(root, n);
+	s->tmpdir = xasprintf("%s/%s", s->root, TMPDIR_NAME);
+	s->seq = 0;
+	if (ll_afile_mkdirs(s->tmpdir, 0755) == -1)
+		err(LL_EXIT_IO, "%s", s->tmpdir);
+	sweep(s->tmpdir);
+}
+
+/*
+ * Each object's data is synced before its name is linked, but not the
+ * directory holding the name: the names are made durable here, once,
+ * so that a finished run's manifest names only objects a power cut
+ * cannot take back, without a directory fsync per object.
+ */
+void
+ll_store_close(struct ll_store *s)
+{
+	int fd;
+
+	if (s->root == NULL)
+		return;		/* --cat: no store */
+	if ((fd = open(s->root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1 ||
+	    syncfs(fd) == -1) {
+		warn("%s: sync", s->root);
+		ll_fail(LL_EXIT_IO);
+	}
+	if (fd != -1)
+		close(fd);
+	free(s->root);
+	free(s->tmpdir);
+	s->root = s->tmpdir = NULL;
+}
+
+/*
+ * Why BUCKET/KEY cannot be a path below the store, or NULL.  Every
+ * segment must be a plain name: no empty, "." or ".." segments, no
+ * leading '/', no NUL or control characters.
+ */
+const char *
+ll_store_unsafe(const char *bucket, const char *key, size_t keylen)
+{
+	size_t i, start, n;
+	unsigned char c;
+
+	n = strlen(bucket);
+	if (n == 0 || bucket[0] == '.' || strchr(bucket, '/') != NULL)
+		return "unsafe bucket name";
+	for (i = 0; i < n; i++)
+		if ((unsigned char)bucket[i] < 0x20 || bucket[i] == 0x7f)
+			return "control character in the bucket name";
+	if (keylen == 0)
+		return "empty key";
+	for (i = 0; i < keylen; i++) {
+		c = (unsigned char)key[i];
+		if (c < 0x20 || c == 0x7f)
+			return "control character in the key";
+	}
+	for (start = 0; start <= keylen; start = i + 1) {
+		for (i = start; i < keylen && key[i] != '/'; i++)
+			;
+		n = i - start;
+		if (n == 0)
+			return start == 0 ? "key starts with '/'" :
+			    "empty segment in the key";
+		if ((n == 1 && key[start] == '.') ||
+		    (n == 2 && key[start] == '.' && key[start + 1] == '.'))
+			return "'.' or '..' segment in the key";
+		if (n > 255)
+			return "key segment longer than 255 bytes";
+	}
+	return NULL;
+}
+
+char *
+ll_store_path(const struct ll_store *s, const char *bucket, const char *key)
+{
+	return xasprintf("%s/%s/%s", s->root, bucket, key);
+}
+
+static ssize_t
+getattr(const char *path, const char *name, char *buf, size_t size)
+{
+	ssize_t n;
+
+	n = getxattr(path, name, buf, size - 1);
+	if (n >= 0)
+		buf[n] = '\0';
+	return n;
+}
+
+/*
+ * Is the object (SIZE bytes, ETAG; -1 and NULL when unknown) stored
+ * at PATH?  On LL_SAME, SHA gets the stored file's digest; on
+ * LL_DIFFERENT, WHY says how it differs.
+ */
+enum ll_presence
+ll_store_check(const char *path, long long size, const char *etag,
+    char sha[65], char *why, size_t whylen)
+{
+	struct stat st;
+	char xetag[256], md5[33];
+	int fd, vouched = 0;
+
+	if (lstat(path, &st) == -1) {
+		if (errno == ENOENT)
+			return LL_ABSENT;
+		if (errno == ENOTDIR) {
+			snprintf(why, whylen, "a parent of the path is a file");
+			return LL_DIFFERENT;
+		}
+		return LL_PERROR;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		snprintf(why, whylen, "not a regular file");
+		return LL_DIFFERENT;
+	}
+	if (size >= 0 && (long long)st.st_size != size) {
+		snprintf(why, whylen, "stored copy has %lld bytes, the object "
+		    "%lld", (long long)st.st_size, size);
+		return LL_DIFFERENT;
+	}
+	if (etag != NULL && getattr(path, XA_ETAG, xetag, sizeof(xetag)) >= 0) {
+		if (strcmp(xetag, etag) != 0) {
+			snprintf(why, whylen, "stored copy has ETag %s, the "
+			    "object %s", xetag, etag);
+			return LL_DIFFERENT;
+		}
+		if (getattr(path, XA_SHA256, sha, 65) == 64)
+			return LL_SAME;
+		vouched = 1;
+	} else if (etag == NULL || !ll_hash_is_md5(etag))
+		return LL_UNKNOWN;
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+		return LL_PERROR;
+	if (ll_hash_file(fd, sha, md5) == -1) {
+		close(fd);
+		return LL_PERROR;
+	}
+	close(fd);
+	/* Without the attribute, a differing MD5 may be an SSE-KMS ETag. */
+	return vouched || strcmp(md5, etag) == 0 ? LL_SAME : LL_UNKNOWN;
+}
+
+/* Names a temporary file; the writer threads create it. */
+void
+ll_store_tmpname(struct ll_store *s, struct ll_stmp *t)
+{
+	t->path = xasprintf("%s/%ld-%lu", s->tmpdir, (long)getpid(),
+	    s->seq++);
+	t->fd = -1;
+}
+
+/*
+ * An unnamed file (O_TMPFILE) where the file system has them: nothing
+ * is left behind if the process dies, and creating one does not
+ * touch the temporary directory.  Otherwise a named file, locked so
+ * that the next run knows when its writer is gone.
+ */
+static int
+tmp_create(struct ll_stmp *t)
+{
+	char *slash;
+
+	slash = strrchr(t->path, '/');
+	*slash = '\0';
+	t->fd = open(t->path, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+	*slash = '/';
+	if (t->fd != -1) {
+		t->anon = 1;
+		return 0;
+	}
+	t->anon = 0;
+	t->fd = open(t->path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (t->fd == -1)
+		return -1;
+	if (flock(t->fd, LOCK_EX | LOCK_NB) == -1) {
+		close(t->fd);
+		unlink(t->path);
+		t->fd = -1;
+		return -1;
+	}
+	return 0;
+}
+
+/* Gives the temporary file the name PATH, failing if it is taken. */
+static int
+tmp_link(const struct ll_stmp *t, const char *path)
+{
+	char proc[64];
+
+	if (!t->anon)
+		return link(t->path, path);
+	snprintf(proc, sizeof(proc), "/proc/self/fd/%d", t->fd);
+	return linkat(AT_FDCWD, proc, AT_FDCWD, path, AT_SYMLINK_FOLLOW);
+}
+
+int
+ll_store_tmp(struct ll_store *s, struct ll_stmp *t)
+{
+	ll_store_tmpname(s, t);
+	if (tmp_create(t) == -1) {
+		free(t->path);
+		t->path = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+/* mkdir -p, deepest first: the parents of a new day mostly exist. */
+static int
+mkdirs_up(char *dir)
+{
+	char *s;
+	int r;
+
+	if (mkdir(dir, 0755) == 0 || errno == EEXIST)
+		return 0;
+	if (errno != ENOENT || (s = strrchr(dir, '/')) == NULL || s == dir)
+		return -1;
+	*s = '\0';
+	r = mkdirs_up(dir);
+	*s = '/';
+	if (r == -1)
+		return -1;
+	return mkdir(dir, 0755) == -1 && errno != EEXIST ? -1 : 0;
+}
+
+/* mkdir -p of PATH's directory, without allocating (thread-safe). */
+static int
+parent_dirs(const char *path)
+{
+	char dir[PATH_MAX];
+	const char *s;
+	size_t n;
+
+	s = strrchr(path, '/');
+	if (s == NULL || s == path)
+		return 0;
+	n = (size_t)(s - path);
+	if (n >= sizeof(dir)) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	memcpy(dir, path, n);
+	dir[n] = '\0';
+	return mkdirs_up(dir);
+}
+
+static int
+write_at(int fd, const char *p, size_t n, off_t off)
+{
+	ssize_t w;
+
+	while (n > 0) {
+		w = pwrite(fd, p, n, off);
+		if (w == -1 && errno == EINTR)
+			continue;
+		if (w == -1)
+			return -1;
+		p += w;
+		n -= (size_t)w;
+		off += w;
+	}
+	return 0;
+}
+
+#define FAIL(what) do { c->err = errno; c->op = (what); goto error; } \
+	while (0)
+
+/*
+ * Stores one object: read-only, attributes set, synced, then linked,
+ * which fails with EEXIST rather than replace anything.  A name that
+ * is taken (or an object whose presence only its bytes can tell) is
+ * compared with what is stored instead.  Runs in a writer thread.
+ */
+static void
+commit(struct ll_commit *c)
+{
+	char sha[65];
+	int fd;
+
+	if (c->pres == LL_ABSENT) {
+		if (c->tmp.fd == -1 && tmp_create(&c->tmp) == -1)
+			FAIL("create");
+		if (write_at(c->tmp.fd, c->mem, c->memlen, 0) == -1)
+			FAIL("write");
+		if (fchmod(c->tmp.fd, 0444) == -1)
+			FAIL("chmod");
+		if (c->etag != NULL)
+			(void)fsetxattr(c->tmp.fd, XA_ETAG, c->etag,
+			    strlen(c->etag), 0);
+		(void)fsetxattr(c->tmp.fd, XA_SHA256, c->sha, strlen(c->sha),
+		    0);
+		/* The attributes are a cache: losing them costs a compare. */
+		if (fdatasync(c->tmp.fd) == -1)
+			FAIL("fsync");
+		if (tmp_link(&c->tmp, c->path) == -1 && (errno != ENOENT ||
+		    parent_dirs(c->path) == -1 ||
+		    tmp_link(&c->tmp, c->path) == -1)) {
+			if (errno != EEXIST && errno != ENOTDIR)
+				FAIL("link");
+		} else {
+			c->result = LL_C_STORED;
+			return;
+		}
+	}
+	/* Compare with whatever holds the name. */
+	if ((fd = open(c->path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)) == -1 ||
+	    ll_hash_file(fd, sha, NULL) == -1) {
+		if (fd != -1)
+			close(fd);
+		c->result = LL_C_DIFFERENT;
+		return;
+	}
+	close(fd);
+	c->result = strcmp(sha, c->sha) == 0 ? LL_C_SAME : LL_C_DIFFERENT;
+	return;
+error:
+	c->result = LL_C_ERROR;
+}
+
+/*
+ * The writer threads.  Disk work (create, fsync, link) takes
+ * milliseconds per object on a journalled file system; done on the
+ * event loop it would stall every transfer, so it runs here, and the
+ * loop learns of finished commits through a pipe.
+ */
+static pthread_mutex_t wmu = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t wcv = PTHREAD_COND_INITIALIZER;
+
+static struct {
+	struct ll_commit **q;
+	size_t		  qhead, qlen, qcap;
+	unsigned	  pending;
+	int		  stop;
+	int		  pipe[2];
+	pthread_t	 *threads;
+	int		  nthreads;
+} wr;
+
+static void *
+writer(void *arg)
+{
+	struct ll_commit *c;
+	ssize_t w;
+
+	(void)arg;
+	for (;;) {
+		pthread_mutex_lock(&wmu);
+		while (wr.qlen == 0 && !wr.stop)
+			pthread_cond_wait(&wcv, &wmu);
+		if (wr.qlen == 0) {
+			pthread_mutex_unlock(&wmu);
+			return NULL;
+		}
+		c = wr.q[wr.qhead];
+		wr.qhead = (wr.qhead + 1) % wr.qcap;
+		wr.qlen--;
+		pthread_mutex_unlock(&wmu);
+		commit(c);
+		do
+			w = write(wr.pipe[1], &c, sizeof(c));
+		while (w == -1 && errno == EINTR);
+		if (w != (ssize_t)sizeof(c))
+			err(LL_EXIT_IO, "writer pipe");
+	}
+}
+
+/* Starts N writer threads; returns the descriptor to poll. */
+int
+ll_store_writer_start(int n)
+{
+	int i;
+
+	if (pipe(wr.pipe) == -1)
+		err(LL_EXIT_IO, "pipe");
+	fcntl(wr.pipe[0], F_SETFL, O_NONBLOCK);
+	fcntl(wr.pipe[0], F_SETFD, FD_CLOEXEC);
+	fcntl(wr.pipe[1], F_SETFD, FD_CLOEXEC);
+	wr.threads = xcalloc((size_t)n, sizeof(*wr.threads));
+	for (i = 0; i < n; i++)
+		if ((errno = pthread_create(&wr.threads[i], NULL, writer,
+		    NULL)) != 0)
+			err(LL_EXIT_IO, "pthread_create");
+	wr.nthreads = n;
+	return wr.pipe[0];
+}
+
+void
+ll_store_writer_submit(struct ll_commit *c)
+{
+	struct ll_commit **nq;
+	size_t i;
+
+	pthread_mutex_lock(&wmu);
+	if (wr.qlen == wr.qcap) {
+		nq = xreallocarray(NULL, wr.qcap * 2 + 16, sizeof(*nq));
+		for (i = 0; i < wr.qlen; i++)
+			nq[i] = wr.q[(wr.qhead + i) % wr.qcap];
+		free(wr.q);
+		wr.q = nq;
+		wr.qhead = 0;
+		wr.qcap = wr.qcap * 2 + 16;
+	}
+	wr.q[(wr.qhead + wr.qlen) % wr.qcap] = c;
+	wr.qlen++;
+	wr.pending++;
+	pthread_cond_signal(&wcv);
+	pthread_mutex_unlock(&wmu);
+}
+
+/* A finished commit, or NULL when none is waiting. */
+struct ll_commit *
+ll_store_writer_done(void)
+{
+	struct ll_commit *c;
+	ssize_t r;
+
+	if (wr.nthreads == 0)
+		return NULL;
+	do
+		r = read(wr.pipe[0], &c, sizeof(c));
+	while (r == -1 && errno == EINTR);
+	if (r != (ssize_t)sizeof(c))
+		return NULL;
+	pthread_mutex_lock(&wmu);
+	wr.pending--;
+	pthread_mutex_unlock(&wmu);
+	return c;
+}
+
+unsigned
+ll_store_writer_pending(void)
+{
+	unsigned n;
+
+	pthread_mutex_lock(&wmu);
+	n = wr.pending;
+	pthread_mutex_unlock(&wmu);
+	return n;
+}
+
+void
+ll_store_writer_stop(void)
+{
+	int i;
+
+	if (wr.nthreads == 0)
+		return;
+	pthread_mutex_lock(&wmu);
+	wr.stop = 1;
+	pthread_cond_broadcast(&wcv);
+	pthread_mutex_unlock(&wmu);
+	for (i = 0; i < wr.nthreads; i++)
+		pthread_join(wr.threads[i], NULL);
+	free(wr.threads);
+	free(wr.q);
+	close(wr.pipe[0]);
+	close(wr.pipe[1]);
+	wr.nthreads = 0;
+}
+
+void
+ll_store_discard(struct ll_stmp *t)
+{
+	if (t->path != NULL && !t->anon && t->fd != -1)
+		unlink(t->path);
+	if (t->fd != -1)
+		close(t->fd);
+	free(t->path);
+	t->path = NULL;
+	t->fd = -1;
+}

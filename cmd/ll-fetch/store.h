@@ -1,0 +1,71 @@
+/*
+ * The raw store: STORE/BUCKET/KEY, write-once.  Objects are written
+ * under STORE/.ll-fetch.tmp/, made read-only, synced, and linked into
+ * place only if nothing is there yet, so the tree holds complete
+ * objects only and never loses one to a later, different object.
+ * The ETag and SHA-256 ride along as extended attributes, which makes
+ * "already here?" a stat and two getxattr calls.
+ */
+#ifndef LL_STORE_H
+#define LL_STORE_H
+
+#include <stddef.h>
+
+struct ll_store {
+	char		*root;
+	char		*tmpdir;
+	unsigned long	 seq;
+};
+
+enum ll_presence {
+	LL_ABSENT,	/* nothing there: fetch it */
+	LL_SAME,	/* the same object is stored */
+	LL_DIFFERENT,	/* something else is stored under the name */
+	LL_UNKNOWN,	/* a file is there, but only its bytes can tell */
+	LL_PERROR	/* cannot look (errno) */
+};
+
+struct ll_stmp {
+	int	 fd;
+	int	 anon;		/* O_TMPFILE: no name until linked */
+	char	*path;
+};
+
+enum ll_cresult { LL_C_STORED, LL_C_SAME, LL_C_DIFFERENT, LL_C_ERROR };
+
+/*
+ * One object for the writer threads: its first MEMLEN bytes in MEM,
+ * any more already in TMP at offset MEMLEN.  They store it (or, when
+ * PRES is LL_UNKNOWN or the name got taken, compare it with what is
+ * there) and report RESULT, with ERR and OP on LL_C_ERROR.
+ */
+struct ll_commit {
+	struct ll_stmp	 tmp;
+	const char	*path;
+	const char	*etag;
+	const char	*sha;
+	const char	*mem;
+	size_t		 memlen;
+	enum ll_presence pres;
+	enum ll_cresult	 result;
+	int		 err;
+	const char	*op;
+	void		*arg;
+};
+
+void	ll_store_open(struct ll_store *, const char *);
+void	ll_store_close(struct ll_store *);
+const char *ll_store_unsafe(const char *, const char *, size_t);
+char	*ll_store_path(const struct ll_store *, const char *, const char *);
+enum ll_presence ll_store_check(const char *, long long, const char *,
+	    char [65], char *, size_t);
+int	ll_store_tmp(struct ll_store *, struct ll_stmp *);
+void	ll_store_tmpname(struct ll_store *, struct ll_stmp *);
+void	ll_store_discard(struct ll_stmp *);
+int	ll_store_writer_start(int);
+void	ll_store_writer_submit(struct ll_commit *);
+struct ll_commit *ll_store_writer_done(void);
+unsigned ll_store_writer_pending(void);
+void	ll_store_writer_stop(void);
+
+#endif

@@ -1,0 +1,327 @@
+/*
+ * ll-filter copies the NDJSON records that pass every test, and the
+ * central controls, from its input to standard output, byte for byte.
+ * Each line is validated and its tested fields found in one pass,
+ * without building a JSON tree.  Lines that are not JSON objects are
+ * reported, counted and quarantined with --reject; --stats counts the
+ * records each test and each controls rule removed.
+ */
+#include <err.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "io/input.h"
+#include "io/out.h"
+#include "io/reader.h"
+#include "json/jfind.h"
+#include "json/json.h"
+#include "lake/controls.h"
+#include "ll.h"
+#include "grep.h"
+#include "tests.h"
+#include "opt.h"
+#include "xalloc.h"
+
+struct filter {
+	struct ll_controls *ctl;
+	size_t		 ctlpath[LL_NCSOURCES];	/* source -> path */
+	struct ll_tests	 tests;
+	struct ll_grep	 grep;
+	struct ll_pathset paths;
+	struct ll_jfind	 scan;
+	struct ll_val	*vals;
+	char		**dec;		/* per path: decoded strings */
+	size_t		*decsize;
+	int		 full;		/* --parse: use jansson */
+	size_t		 max_record;
+	uintmax_t	*removed;	/* per rule, per test, then --grep */
+	uintmax_t	 blank;
+};
+
+static const struct option longopts[] = {
+	{ "controls",		required_argument,	NULL,	'c' },
+	{ "grep",		required_argument,	NULL,	'g' },
+	{ "help",		no_argument,		NULL,	'h' },
+	{ "ignore-case",	no_argument,		NULL,	'i' },
+	{ "max-record-bytes",	required_argument,	NULL,	'M' },
+	{ "max-size",		required_argument,	NULL,	'm' },
+	{ "parse",		no_argument,		NULL,	'p' },
+	{ "max-ratio",		required_argument,	NULL,	'R' },
+	{ "reject",		required_argument,	NULL,	'r' },
+	{ "stats",		required_argument,	NULL,	'S' },
+	{ "unbuffered",		no_argument,		NULL,	'u' },
+	{ "version",		no_argument,		NULL,	'V' },
+	{ "where",		required_argument,	NULL,	'w' },
+	{ NULL,			0,			NULL,	0 }
+};
+
+static __dead void
+usage(FILE *fp, int code)
+{
+	fprintf(fp, "usage: ll-filter [-hipuV] [-c file] [-g string] "
+	    "[-M size] [-m size] [-R ratio] [-r file]\n"
+	    "                 [-S file] [-w test] [file ...]\n");
+	exit(code);
+}
+
+/*
+ * Validates the record and finds the values at every path, with the
+ * scanner or, with --parse, jansson; *jp is then the tree to free.
+ * Invalid JSON is reported in jansson's words and rejected (-1).
+ * jansson lets a raw NUL byte after a number pass; we do not.
+ */
+static int
+load(struct filter *f, const struct ll_reader *rd, const char *line,
+    size_t n, json_t **jp)
+{
+	json_error_t jerr;
+	const char *nul;
+	size_t i;
+
+	*jp = NULL;
+	if (!f->full && ll_jfind(&f->scan, line, n) == LL_JF_OBJECT) {
+		for (i = 0; i < f->paths.n; i++)
+			ll_tests_val_span(&f->vals[i], &f->scan.val[i], &f->dec[i],
+			    &f->decsize[i]);
+		return 0;
+	}
+	if ((nul = memchr(line, '\0', n)) != NULL)
+		ll_warnx_at(rd->name, rd->line, "byte %zu: invalid JSON: "
+		    "NUL byte", (size_t)(nul - line));
+	else if ((*jp = ll_json_parse(line, n, &jerr)) == NULL)
+		ll_warnx_at(rd->name, rd->line, "byte %d: invalid JSON: %s",
+		    jerr.position, jerr.text);
+	else {
+		/* With --parse; without, only a scanner bug leads here. */
+		for (i = 0; i < f->paths.n; i++)
+			ll_tests_val_json(&f->vals[i], ll_path_get(&f->paths.p[i],
+			    *jp));
+		return 0;
+	}
+	ll_reject("invalid_json", line, n);
+	return -1;
+}
+
+/*
+ * Returns -1 to keep the record, or what removed it.  With a tree J
+ * the controls read it through jansson, as other tools do.
+ */
+static int
+verdict(struct filter *f, const char *line, size_t n, json_t *j)
+{
+	struct ll_crecord rec;
+	const struct ll_val *v;
+	size_t i, nrules;
+	int k;
+
+	nrules = f->ctl != NULL ? ll_controls_nrules(f->ctl) : 0;
+	if (f->ctl != NULL && j != NULL) {
+		if ((k = ll_controls_test(f->ctl, j)) >= 0)
+			return k;
+	} else if (f->ctl != NULL) {
+		ll_controls_rec_clear(&rec);
+		for (i = 0; i < LL_NCSOURCES; i++) {
+			v = &f->vals[f->ctlpath[i]];
+			if (v->type == LL_JF_STRING)
+				ll_controls_rec_string(&rec, i, v->s, v->len);
+			else if (v->type == LL_JF_NUMBER)
+				ll_controls_rec_number(&rec, i, v->num);
+		}
+		if ((k = ll_controls_check(f->ctl, &rec)) >= 0)
+			return k;
+	}
+	if ((k = ll_tests_eval(&f->tests, f->vals)) >= 0)
+		return (int)nrules + k;
+	if (f->grep.n > 0 && !ll_grep_match(&f->grep, line, n))
+		return (int)(nrules + f->tests.n);
+	return -1;
+}
+
+static void
+filter(struct filter *f, const char *path)
+{
+	struct ll_reader rd;
+	struct ll_input *in;
+	const char *line, *p;
+	json_t *j;
+	size_t n;
+	int k;
+
+	if ((in = ll_input_open(path)) == NULL) {
+		warn("%s", path);
+		ll_fail(LL_EXIT_IO);
+		return;
+	}
+	ll_reader_init(&rd, in, f->max_record);
+	while (ll_reader_next(&rd, &line, &n)) {
+		for (p = line; p < line + n && (*p == ' ' || *p == '\t' ||
+		    *p == '\r'); p++)
+			;
+		if (p == line + n) {
+			f->blank++;
+			continue;
+		}
+		if (*p != '{') {
+			ll_warnx_at(rd.name, rd.line, "not a JSON object");
+			ll_reject("not_object", line, n);
+			continue;
+		}
+		if (load(f, &rd, line, n, &j) == -1)
+			continue;
+		if ((k = verdict(f, line, n, j)) < 0)
+			ll_out_record(line, n);
+		else
+			f->removed[k]++;
+		json_decref(j);
+	}
+	ll_reader_free(&rd);
+	ll_input_close(in);
+}
+
+/* Paths the controls read, then those of the tests, one set. */
+static void
+prepare(struct filter *f, int icase)
+{
+	struct ll_path p;
+	const char *why;
+	size_t i, nrules;
+
+	for (i = 0; f->ctl != NULL && i < LL_NCSOURCES; i++) {
+		if (ll_path_parse(&p, ll_csources[i].path, &why) == -1)
+			errx(LL_EXIT_IO, "%s: %s", ll_csources[i].path, why);
+		f->ctlpath[i] = ll_tests_pathset_add(&f->paths, &p);
+		ll_path_free(&p);
+	}
+	if (f->paths.n > LL_JFIND_MAXPATHS)
+		errx(LL_EXIT_USAGE, "more than %d different paths, counting "
+		    "the %d that --controls reads", LL_JFIND_MAXPATHS,
+		    f->ctl != NULL ? LL_NCSOURCES : 0);
+	ll_tests_done(&f->tests);
+	ll_grep_done(&f->grep, icase);
+	ll_jfind_init(&f->scan, f->paths.p, f->paths.n);
+	f->vals = xcalloc(f->paths.n + 1, sizeof(*f->vals));
+	f->dec = xcalloc(f->paths.n + 1, sizeof(*f->dec));
+	f->decsize = xcalloc(f->paths.n + 1, sizeof(*f->decsize));
+	nrules = f->ctl != NULL ? ll_controls_nrules(f->ctl) : 0;
+	f->removed = xcalloc(nrules + f->tests.n + 1, sizeof(*f->removed));
+}
+
+/* --stats: what each rule and test removed, in the order applied. */
+static void
+report(struct filter *f)
+{
+	json_t *o;
+	size_t i, nrules;
+
+	o = json_object();
+	nrules = f->ctl != NULL ? ll_controls_nrules(f->ctl) : 0;
+	for (i = 0; i < nrules; i++)
+		json_object_set_new(o, ll_controls_rule(f->ctl, i),
+		    json_integer((json_int_t)f->removed[i]));
+	for (i = 0; i < f->tests.n; i++)
+		json_object_set_new(o, ll_tests_label(&f->tests, i),
+		    json_integer((json_int_t)f->removed[nrules + i]));
+	if (f->grep.n > 0)
+		json_object_set_new(o, f->grep.label, json_integer(
+		    (json_int_t)f->removed[nrules + f->tests.n]));
+	json_object_set_new(ll_stats.extra, "removed", o);
+	ll_stats_add("blank_lines", f->blank);
+}
+
+static void
+cleanup(struct filter *f)
+{
+	size_t i;
+
+	for (i = 0; i < f->paths.n; i++)
+		free(f->dec[i]);
+	free(f->dec);
+	free(f->decsize);
+	free(f->vals);
+	free(f->removed);
+	ll_jfind_free(&f->scan);
+	ll_tests_pathset_free(&f->paths);
+	ll_tests_free(&f->tests);
+	ll_grep_free(&f->grep);
+	ll_controls_free(f->ctl);
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct filter f;
+	const char *why;
+	int ch, i, icase = 0;
+
+	ll_init(argv[0]);
+	memset(&f, 0, sizeof(f));
+	f.max_record = 512 << 20;
+	while ((ch = getopt_long(argc, argv, "c:g:hiM:m:pR:r:S:uVw:",
+	    longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'c':
+			if (f.ctl != NULL)
+				errx(LL_EXIT_USAGE, "only one --controls file");
+			f.ctl = ll_controls_load(optarg);
+			break;
+		case 'g':
+			ll_grep_add(&f.grep, optarg);
+			break;
+		case 'h':
+			usage(stdout, LL_EXIT_OK);
+			/* NOTREACHED */
+		case 'i':
+			icase = 1;
+			break;
+		case 'M':
+			f.max_record = (size_t)ll_opt_size(
+			    "--max-record-bytes", optarg);
+			break;
+		case 'm':
+			ll_input_limits.max_size = (uint64_t)ll_opt_size(
+			    "--max-size", optarg);
+			break;
+		case 'p':
+			f.full = 1;
+			break;
+		case 'R':
+			ll_input_limits.max_ratio = (uint64_t)ll_opt_num(
+			    "--max-ratio", optarg, 0, 1000000000);
+			break;
+		case 'r':
+			ll_reject_open(optarg);
+			break;
+		case 'S':
+			ll_stats_set_path(optarg);
+			break;
+		case 'u':
+			ll_out_unbuffered(1);
+			break;
+		case 'V':
+			ll_version();
+			/* NOTREACHED */
+		case 'w':
+			if (ll_tests_add(&f.tests, &f.paths, optarg, &why) ==
+			    -1)
+				errx(LL_EXIT_USAGE, "--where: %s: %s", optarg,
+				    why);
+			break;
+		default:
+			usage(stderr, LL_EXIT_USAGE);
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (icase && f.grep.n == 0)
+		errx(LL_EXIT_USAGE, "--ignore-case needs --grep");
+	prepare(&f, icase);
+	if (argc == 0)
+		filter(&f, "-");
+	for (i = 0; i < argc; i++)
+		filter(&f, argv[i]);
+	report(&f);
+	cleanup(&f);
+	return ll_finish();
+}

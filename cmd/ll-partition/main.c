@@ -1,0 +1,464 @@
+/*
+ * ll-partition writes readready rows into a Hive-style tree,
+ * OUT/TABLE/calendarday=YYYY-MM-DD/part-*.parquet: Parquet files (or
+ * gzip JSON lines) rolled at a target size, each file atomic and named
+ * after the keys it holds.  A row whose key (eventid, event_id) is
+ * already in its partition, from this run or an earlier one, is counted
+ * and left out, so a re-run batch or a late duplicate adds nothing
+ * twice.  One NDJSON record per partition written goes to standard
+ * output for ll-register; --ddl prints the CREATE statement instead.
+ */
+#include <err.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "io/out.h"
+#include "io/reader.h"
+#include "json/jscan.h"
+#include "lake/ddl.h"
+#include "lake/flat.h"
+#include "lake/hive.h"
+#include "lake/parquet.h"
+#include "lake/schema.h"
+#include "ll.h"
+#include "opt.h"
+#include "partwrite.h"
+#include "pqrow.h"
+#include "xalloc.h"
+
+#define PQ_LEVEL 6		/* gzip level of Parquet pages */
+
+struct state {
+	const struct ll_table *t;
+	const char	*key;
+	enum ll_format	 fmt;
+	struct ll_pqrow	 pr;
+	int		 keycol;	/* the key's Parquet column, or -1 */
+	struct ll_flat	*flat;		/* --flatten */
+	int		 keytcol;	/* the key's table column */
+	int		*pcol;		/* the partition keys' */
+	char		**pkeys;
+	size_t		 npkeys;
+	struct ll_partw	*w;
+	struct ll_jscan	 scan;
+	struct ll_jbuf	 row, rel;
+	struct ll_jval	*pv;
+};
+
+static const struct option longopts[] = {
+	{ "all-partitions",	no_argument,		NULL,	'A' },
+	{ "ddl",		required_argument,	NULL,	'd' },
+	{ "flatten",		no_argument,		NULL,	'F' },
+	{ "format",		required_argument,	NULL,	'f' },
+	{ "help",		no_argument,		NULL,	'h' },
+	{ "key",		required_argument,	NULL,	'k' },
+	{ "location",		required_argument,	NULL,	'L' },
+	{ "level",		required_argument,	NULL,	'l' },
+	{ "max-open",		required_argument,	NULL,	'm' },
+	{ "name",		required_argument,	NULL,	'n' },
+	{ "output",		required_argument,	NULL,	'o' },
+	{ "partition-by",	required_argument,	NULL,	'p' },
+	{ "reject",		required_argument,	NULL,	'r' },
+	{ "row-group",		required_argument,	NULL,	'g' },
+	{ "stats",		required_argument,	NULL,	'S' },
+	{ "size",		required_argument,	NULL,	's' },
+	{ "table",		required_argument,	NULL,	't' },
+	{ "unbuffered",		no_argument,		NULL,	'u' },
+	{ "version",		no_argument,		NULL,	'V' },
+	{ NULL,			0,			NULL,	0 }
+};
+
+static __dead void
+usage(FILE *fp, int code)
+{
+	fprintf(fp, "usage: ll-partition [-AFhuV] [-f format] [-g size] "
+	    "[-k field] [-L url] [-l level]\n"
+	    "                    [-m count] [-p field,...] [-r file] "
+	    "[-S file] [-s size] -o dir\n"
+	    "                    -t table [file ...]\n"
+	    "       ll-partition -d dialect [-f format] [-L url] [-n name] "
+	    "[-o dir]\n"
+	    "                    [-p field,...] -t table\n");
+	exit(code);
+}
+
+/* An empty directory or URL would put the table at the root. */
+static const char *
+nonempty(const char *opt, const char *arg)
+{
+	if (*arg == '\0')
+		errx(LL_EXIT_USAGE, "%s: empty", opt);
+	return arg;
+}
+
+/*
+ * Sends a row, its values gathered, to its partition: checks its key
+ * and partition values, then adds it unless its key is there already.
+ */
+static void
+route(struct state *st, const char *name, uintmax_t lineno,
+    const char *line, size_t len, const struct ll_jval *key)
+{
+	struct ll_part *p;
+	size_t i;
+
+	if ((key->type != LL_JSTR || key->n <= 2) && key->type != LL_JNUM) {
+		ll_warnx_at(name, lineno, "no %s", st->key);
+		ll_reject("missing_key", line, len);
+		return;
+	}
+	st->rel.len = 0;
+	for (i = 0; i < st->npkeys; i++)
+		if (ll_hive_add(&st->rel, st->pkeys[i], &st->pv[i]) == -1) {
+			ll_warnx_at(name, lineno, "%s: not a usable partition "
+			    "value", st->pkeys[i]);
+			ll_reject("bad_partition_value", line, len);
+			return;
+		}
+	ll_jbuf_addc(&st->rel, '\0');
+	p = ll_partwrite_get(st->w, st->rel.p);
+	for (i = 0; i < st->npkeys && p->records + p->dups == 0; i++)
+		json_object_set_new(p->values, st->pkeys[i],
+		    json_stringn(st->pv[i].p + 1, st->pv[i].n - 2));
+	ll_partwrite_add(st->w, p, key, st->row.p, st->row.len);
+}
+
+/*
+ * Files one member of a row: a Parquet column, a partition value (the
+ * path holds it, so no file does), the key, or for JSON lines a member
+ * copied as it is.  Parquet files have no place for other members.
+ */
+static void
+member(struct state *st, const struct ll_jval *k, const struct ll_jval *v,
+    struct ll_jval *key)
+{
+	size_t i;
+	int c;
+
+	if (st->fmt == LL_FMT_PARQUET &&
+	    (c = ll_pqrow_column(&st->pr, k)) >= 0) {
+		st->pr.slot[c] = *v;
+		if (c == st->keycol)
+			*key = *v;
+		return;
+	}
+	for (i = 0; i < st->npkeys; i++)
+		if (ll_jstr_eq(k, st->pkeys[i])) {
+			st->pv[i] = *v;
+			return;
+		}
+	if (ll_jstr_eq(k, st->key))
+		*key = *v;
+	if (st->fmt == LL_FMT_PARQUET)
+		ll_stats_add("columns_dropped", 1);
+	else {
+		if (st->row.len > 1)
+			ll_jbuf_addc(&st->row, ',');
+		ll_jbuf_add(&st->row, k->p, (size_t)(v->p + v->n - k->p));
+	}
+}
+
+/* Copies the row without its partition columns, which the path holds. */
+static void
+partition_row(struct state *st, const char *name, uintmax_t lineno,
+    const char *line, size_t len)
+{
+	struct ll_jiter it;
+	struct ll_jval k, v, key;
+	int r;
+
+	ll_jscan_init(&st->scan, line, len);
+	if (ll_jscan_peek(&st->scan) != LL_JOBJ) {
+		ll_warnx_at(name, lineno, "not a JSON object");
+		ll_reject("not_an_object", line, len);
+		return;
+	}
+	memset(st->pv, 0, st->npkeys * sizeof(*st->pv));
+	memset(&key, 0, sizeof(key));
+	ll_pqrow_clear(&st->pr);
+	st->row.len = 0;
+	ll_jbuf_addc(&st->row, '{');
+	(void)ll_jscan_open(&st->scan, &it);
+	while ((r = ll_jscan_next(&st->scan, &it, &k)) == 1) {
+		if (ll_jscan_value(&st->scan, &v) == -1) {
+			r = -1;
+			break;
+		}
+		member(st, &k, &v, &key);
+	}
+	if (r == -1 || ll_jscan_end(&st->scan) == -1) {
+		ll_warnx_at(name, lineno, "byte %zu: invalid JSON: %s",
+		    ll_jscan_offset(&st->scan), st->scan.err);
+		ll_reject("invalid_json", line, len);
+		return;
+	}
+	ll_jbuf_addc(&st->row, '}');
+	route(st, name, lineno, line, len, &key);
+}
+
+/*
+ * --flatten: a record from ll-splitjson, flattened here as ll-flatten
+ * would, its values taken without a round trip through JSON text.
+ */
+static void
+flat_row(struct state *st, const char *name, uintmax_t lineno,
+    const char *line, size_t len)
+{
+	struct ll_jval key;
+	size_t i;
+
+	if (ll_flat_record(st->flat, name, lineno, line, len) != 0)
+		return;
+	ll_flat_value(st->flat, (size_t)st->keytcol, &key);
+	for (i = 0; i < st->npkeys; i++)
+		ll_flat_value(st->flat, (size_t)st->pcol[i], &st->pv[i]);
+	if (st->fmt == LL_FMT_PARQUET) {
+		for (i = 0; i < st->pr.ncols; i++)
+			ll_flat_value(st->flat, st->pr.src[i],
+			    &st->pr.slot[i]);
+	} else {
+		st->row.len = 0;
+		for (i = 0; i < st->pr.ncols; i++) {
+			ll_jbuf_adds(&st->row, i == 0 ? "{\"" : ",\"");
+			ll_jbuf_adds(&st->row, st->pr.cols[i].name);
+			ll_jbuf_adds(&st->row, "\":");
+			ll_flat_put(st->flat, st->pr.src[i], &st->row);
+		}
+		ll_jbuf_addc(&st->row, '}');
+	}
+	route(st, name, lineno, line, len, &key);
+}
+
+/* One input line: a readready row, or with --flatten a record to flatten. */
+static void
+row(void *arg, const char *name, uintmax_t lineno, const char *line,
+    size_t len)
+{
+	struct state *st = arg;
+
+	if (st->flat != NULL)
+		flat_row(st, name, lineno, line, len);
+	else
+		partition_row(st, name, lineno, line, len);
+}
+
+static void
+parse_pkeys(struct state *st, const char *arg)
+{
+	char *copy, *f, *rest;
+
+	copy = xstrdup(arg);
+	for (rest = copy; (f = strsep(&rest, ",")) != NULL;) {
+		if (*f == '\0' || strcspn(f, "/=\"'`\\") != strlen(f))
+			errx(LL_EXIT_USAGE, "--partition-by: %s: not a usable "
+			    "column name", f);
+		st->pkeys = xreallocarray(st->pkeys, st->npkeys + 1,
+		    sizeof(*st->pkeys));
+		st->pkeys[st->npkeys++] = xstrdup(f);
+	}
+	free(copy);
+}
+
+/* --flatten finds the key and the partition values among the columns. */
+static void
+setup_flatten(struct state *st)
+{
+	size_t i;
+
+	if ((st->keytcol = ll_schema_column(st->t, st->key)) == -1)
+		errx(LL_EXIT_USAGE, "--flatten: key %s is not a column of %s",
+		    st->key, st->t->name);
+	st->pcol = xcalloc(st->npkeys, sizeof(*st->pcol));
+	for (i = 0; i < st->npkeys; i++)
+		if ((st->pcol[i] = ll_schema_column(st->t, st->pkeys[i])) == -1)
+			errx(LL_EXIT_USAGE, "--flatten: partition key %s is "
+			    "not a column of %s", st->pkeys[i], st->t->name);
+	st->flat = ll_flat_new(st->t);
+}
+
+static void
+ddl(struct state *st, const char *dialect, const char *name,
+    const char *base)
+{
+	struct ll_jbuf b;
+	char *loc, *tname;
+	int d;
+
+	if ((d = ll_ddl_dialect(dialect)) == -1)
+		errx(LL_EXIT_USAGE, "--ddl: %s: expected athena, trino, spark, "
+		    "duckdb or glue", dialect);
+	if (base == NULL)
+		errx(LL_EXIT_USAGE, "--ddl needs --location or --output");
+	memset(&b, 0, sizeof(b));
+	loc = ll_hive_location(base, st->t->name, NULL);
+	tname = name != NULL ? xstrdup(name) : xasprintf("%s_readready",
+	    st->t->name);
+	ll_ddl(&b, (enum ll_dialect)d, st->fmt, st->t, tname, loc, st->pkeys,
+	    st->npkeys);
+	ll_out_write(b.p, b.len);
+	ll_jbuf_free(&b);
+	free(loc);
+	free(tname);
+}
+
+/* Reads the rows and writes them out, then reports the partitions. */
+static void
+partition(struct state *st, const struct ll_partwrite_opts *po, int argc,
+    char *argv[])
+{
+	int i;
+
+	st->pv = xcalloc(st->npkeys, sizeof(*st->pv));
+	st->w = ll_partwrite_new(po);
+	if (argc == 0)
+		ll_reader_file("-", row, st);
+	for (i = 0; i < argc; i++)
+		ll_reader_file(argv[i], row, st);
+	ll_partwrite_finish(st->w);
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct state st;
+	struct ll_partwrite_opts po;
+	const char *dialect = NULL, *name = NULL, *table = NULL;
+	long long rowgroup;
+	int flatten = 0, fmt_given = 0;
+	size_t i;
+	int ch;
+
+	ll_init(argv[0]);
+	memset(&st, 0, sizeof(st));
+	memset(&po, 0, sizeof(po));
+	po.target = 128LL << 20;
+	po.maxopen = 16;
+	ll_parquet_defaults(&po.pq);
+	po.pq.level = PQ_LEVEL;
+	while ((ch = getopt_long(argc, argv, "Ad:Ff:g:hk:L:l:m:n:o:p:r:S:s:t:uV",
+	    longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'A':
+			po.all = 1;
+			break;
+		case 'd':
+			dialect = optarg;
+			break;
+		case 'F':
+			flatten = 1;
+			break;
+		case 'f':
+			fmt_given = 1;
+			if (strcmp(optarg, "parquet") == 0)
+				st.fmt = LL_FMT_PARQUET;
+			else if (strcmp(optarg, "json") == 0)
+				st.fmt = LL_FMT_JSON;
+			else
+				errx(LL_EXIT_USAGE, "--format: %s: expected "
+				    "parquet or json", optarg);
+			break;
+		case 'g':
+			rowgroup = ll_opt_size("--row-group", optarg);
+			if (rowgroup < 1)
+				errx(LL_EXIT_USAGE, "--row-group: %s: too "
+				    "small", optarg);
+			po.pq.rowgroup = (size_t)rowgroup;
+			break;
+		case 'h':
+			usage(stdout, LL_EXIT_OK);
+			/* NOTREACHED */
+		case 'k':
+			st.key = optarg;
+			break;
+		case 'L':
+			po.base = nonempty("--location", optarg);
+			break;
+		case 'l':
+			po.pq.level = (int)ll_opt_num("--level", optarg, 1,
+			    12);
+			break;
+		case 'm':
+			po.maxopen = (size_t)ll_opt_num("--max-open", optarg,
+			    1, 100000);
+			break;
+		case 'n':
+			name = optarg;
+			break;
+		case 'o':
+			po.out = nonempty("--output", optarg);
+			break;
+		case 'p':
+			parse_pkeys(&st, optarg);
+			break;
+		case 'r':
+			ll_reject_open(optarg);
+			break;
+		case 'S':
+			ll_stats_set_path(optarg);
+			break;
+		case 's':
+			po.target = ll_opt_size("--size", optarg);
+			if (po.target < 1)
+				errx(LL_EXIT_USAGE, "--size: %s: too small",
+				    optarg);
+			break;
+		case 't':
+			table = optarg;
+			break;
+		case 'u':
+			ll_out_unbuffered(1);
+			break;
+		case 'V':
+			ll_version();
+			/* NOTREACHED */
+		default:
+			usage(stderr, LL_EXIT_USAGE);
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (table == NULL || (dialect == NULL && po.out == NULL) ||
+	    (dialect != NULL && argc > 0))
+		usage(stderr, LL_EXIT_USAGE);
+	st.t = ll_schema_table(table);
+	if (st.t == NULL || (st.t->joined && dialect == NULL))
+		errx(LL_EXIT_USAGE, "--table: %s: expected cloudtrail or "
+		    "cloudwatch%s", table, dialect == NULL ? "" :
+		    " or session_review");
+	if (st.t->joined) {
+		/* ll-pipeline writes the session review as JSON lines. */
+		if (fmt_given && st.fmt != LL_FMT_JSON)
+			errx(LL_EXIT_USAGE, "--format: %s is json only", table);
+		st.fmt = LL_FMT_JSON;
+	}
+	if (st.npkeys == 0)
+		parse_pkeys(&st, st.t->partition);
+	if (st.key == NULL)
+		st.key = st.t->key;
+	if (po.base == NULL)
+		po.base = po.out;
+	ll_pqrow_init(&st.pr, st.t, st.pkeys, st.npkeys);
+	st.keycol = ll_pqrow_find(&st.pr, st.key);
+	if (flatten)
+		setup_flatten(&st);
+	po.table = st.t->name;
+	po.fmt = st.fmt;
+	po.pr = &st.pr;
+	if (dialect != NULL)
+		ddl(&st, dialect, name, po.base);
+	else
+		partition(&st, &po, argc, argv);
+	for (i = 0; i < st.npkeys; i++)
+		free(st.pkeys[i]);
+	free(st.pkeys);
+	free(st.pv);
+	ll_jscan_free(&st.scan);
+	ll_jbuf_free(&st.row);
+	ll_jbuf_free(&st.rel);
+	ll_pqrow_free(&st.pr);
+	ll_flat_free(st.flat);
+	free(st.pcol);
+	return ll_finish();
+}

@@ -1,0 +1,1132 @@
+/*
+ * The splitter's scanner is a byte-level state machine whose whole
+ * state lives in struct split, so it can stop at the end of any read
+ * and resume after the buffer is refilled.  Offsets are absolute (from
+ * the start of the decoded input) so that dropping consumed bytes
+ * from the front of the buffer changes only "base".
+ *
+ * On invalid JSON the damaged bytes go to --reject and scanning
+ * resumes at the next place a document plausibly starts: a "{" at the
+ * start of a line or right after a "}" (the Firehose "}{" seam).
+ */
+#include <err.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "io/input.h"
+#include "io/out.h"
+#include "json/json.h"
+#include "json/split.h"
+#include "ll.h"
+#include "xalloc.h"
+
+/* The fuzz build shrinks the buffer so that small inputs cross its edges. */
+#ifdef LL_FUZZ
+#define CHUNK		4096
+#else
+#define CHUNK		(1 << 20)
+#endif
+#define MAX_RETRIES	64
+
+enum state {
+	S_TOP, S_DONE, S_VALUE, S_VALUE_OR_CLOSE, S_KEY_OR_CLOSE, S_KEY,
+	S_COLON, S_AFTER, S_STRING, S_ESC, S_HEX, S_LOW_BS, S_LOW_U, S_UTF8,
+	S_NUMBER, S_LITERAL, S_RESYNC
+};
+
+enum num { N_MINUS, N_ZERO, N_INT, N_DOT, N_FRAC, N_E, N_ESIGN, N_EXP };
+
+struct split {
+	const struct ll_split_opts *o;
+	struct ll_input	*in;
+	const char	*name;
+	char		*srcq;		/* "field":"input name" */
+	unsigned char	*buf;
+	size_t		 size, len, pos;
+	uint64_t	 base;		/* offset of buf[0] */
+	int		 eof;
+	uint64_t	 line, line_doc;
+	enum state	 st;
+	enum num	 num;
+	int		 is_key;
+	unsigned	 hex, hexleft, high;
+	unsigned	 ucont, ulo, uhi;
+	const char	*lit;
+	size_t		 litpos;
+	unsigned char	*stack;
+	size_t		 depth, cap;
+	uint64_t	 tok_start, ws;
+	int		 in_doc, in_elem, target, found, bad_path;
+	uint64_t	 doc_start, doc_ws, elem_start, elem_ws;
+	size_t		 k;		/* explode path length */
+	unsigned char	*on;		/* container d lies on the path */
+	int		 key_on, key_keep;
+	unsigned char	*has;		/* record already has field i */
+	char		**keepval;
+	size_t		 nkept;
+	int		 kv_idx;
+	uint64_t	 kv_start;
+	FILE		*pending;
+	uint64_t	 rej_from, errpos, errmax;
+	uint64_t	 records_before;	/* records_in when this input began */
+	const char	*errmsg;
+	int		 retries, loose, stop, oversize;
+	unsigned char	 prevc;
+	char		*rec;
+	size_t		 reclen, recsize;
+	char		*spare;		/* the other record buffer */
+	size_t		 sparesize;
+};
+
+static unsigned char strplain[256], wsp[256];
+
+static void
+tables(void)
+{
+	int c;
+
+	for (c = 0x20; c < 0x80; c++)
+		strplain[c] = c != '"' && c != '\\';
+	wsp[' '] = wsp['\t'] = wsp['\n'] = wsp['\r'] = 1;
+}
+
+static void
+rec_add(struct split *s, const void *p, size_t n)
+{
+	if (s->reclen + n + 1 > s->recsize) {
+		s->recsize = (s->reclen + n + 1) * 2;
+		s->rec = xrealloc(s->rec, s->recsize);
+	}
+	memcpy(s->rec + s->reclen, p, n);
+	s->reclen += n;
+}
+
+/* Appends valid JSON without the whitespace outside strings. */
+static void
+rec_compact(struct split *s, const unsigned char *p, size_t n)
+{
+	const unsigned char *end = p + n, *q;
+
+	while (p < end) {
+		q = p;
+		while (q < end && !wsp[*q] && *q != '"')
+			q++;
+		rec_add(s, p, (size_t)(q - p));
+		if (q == end)
+			break;
+		if (*q != '"') {
+			p = q + 1;
+			continue;
+		}
+		for (p = q + 1; *p != '"'; p++)
+			if (*p == '\\')
+				p++;
+		p++;
+		rec_add(s, q, (size_t)(p - q));
+	}
+}
+
+static const unsigned char *
+at(const struct split *s, uint64_t off)
+{
+	return s->buf + (off - s->base);
+}
+
+/* The end of the string token starting at P (at its opening quote). */
+static const char *
+skip_string(const char *p, const char *end)
+{
+	for (p++; p < end && *p != '"'; p++)
+		if (*p == '\\')
+			p++;
+	return p + 1;
+}
+
+/*
+ * The end of the compact JSON value at P.  Depth is a counter, not
+ * recursion, so any nesting the scanner accepted is fine here.
+ */
+static const char *
+skip_value(const char *p, const char *end)
+{
+	size_t depth = 0;
+
+	do {
+		if (*p == '"')
+			p = skip_string(p, end);
+		else if (*p == '{' || *p == '[') {
+			depth++;
+			p++;
+		} else if (*p == '}' || *p == ']') {
+			depth--;
+			p++;
+		} else if (depth > 0)
+			p++;
+		else
+			while (p < end && *p != ',' && *p != '}' && *p != ']')
+				p++;
+	} while (depth > 0 && p < end);
+	return p;
+}
+
+/*
+ * The string token V..VEND is at the --parse path.  If it holds a
+ * JSON object or array, that text, compacted but otherwise byte for
+ * byte, replaces it.  jansson only validates: its limits (nesting past
+ * 2048, numbers past a double, NUL in keys) keep the string as it is,
+ * counted apart from text that is not JSON at all.
+ */
+static void
+parse_splice(struct split *s, const char *v, const char *vend,
+    const char **copied)
+{
+	json_error_t jerr;
+	json_t *str, *inner;
+	enum json_error_code c;
+
+	str = json_loadb(v, (size_t)(vend - v), JSON_DECODE_ANY |
+	    JSON_ALLOW_NUL, &jerr);
+	if (!json_is_string(str)) {
+		json_decref(str);
+		return;
+	}
+	inner = json_loadb(json_string_value(str), json_string_length(str),
+	    JSON_ALLOW_NUL | JSON_DECODE_INT_AS_REAL, &jerr);
+	if (inner == NULL) {
+		c = json_error_code(&jerr);
+		ll_count(c == json_error_stack_overflow ||
+		    c == json_error_numeric_overflow ||
+		    c == json_error_null_byte_in_key ? "parse_beyond_limits" :
+		    "parse_not_json");
+		json_decref(str);
+		return;
+	}
+	json_decref(inner);
+	rec_add(s, *copied, (size_t)(v - *copied));
+	rec_compact(s, (const unsigned char *)json_string_value(str),
+	    json_string_length(str));
+	*copied = vend;
+	json_decref(str);
+}
+
+/*
+ * Looks for segment I of the --parse path in the object at P.  Keys
+ * are compared as written, as --explode and --keep do; every field of
+ * a repeated key is followed.  A value of another type than string at
+ * the path is kept as it is and counted.
+ */
+static void
+parse_walk(struct split *s, const char *p, const char *end, size_t i,
+    const char **copied)
+{
+	const struct ll_path *path = &s->o->parse;
+	const char *k, *v;
+	size_t klen;
+
+	for (p++; p < end && *p != '}'; p += *p == ',') {
+		k = p + 1;
+		p = skip_string(p, end);
+		klen = (size_t)(p - 1 - k);
+		v = ++p;
+		p = skip_value(p, end);
+		if (klen != path->seglen[i] || memcmp(k, path->seg[i], klen))
+			continue;
+		if (i + 1 < path->n && *v == '{')
+			parse_walk(s, v, end, i + 1, copied);
+		else if (i + 1 == path->n && *v == '"')
+			parse_splice(s, v, p, copied);
+		else if (i + 1 == path->n)
+			ll_count("parse_not_string");
+	}
+}
+
+/*
+ * Writes one compact record, applying --parse.  The record may sit in
+ * s->rec, so the rewritten one is built in the spare buffer.
+ */
+static void
+output(struct split *s, const char *p, size_t n)
+{
+	const char *copied = p;
+	char *t;
+	size_t tsize;
+
+	if (s->o->parse.n == 0 || p[0] != '{') {
+		ll_out_record(p, n);
+		return;
+	}
+	t = s->rec;
+	s->rec = s->spare;
+	s->spare = t;
+	tsize = s->recsize;
+	s->recsize = s->sparesize;
+	s->sparesize = tsize;
+	s->reclen = 0;
+	parse_walk(s, p, p + n, 0, &copied);
+	if (copied == p)
+		ll_out_record(p, n);
+	else {
+		rec_add(s, copied, (size_t)(p + n - copied));
+		ll_out_record(s->rec, s->reclen);
+	}
+}
+
+/* Builds the record: injected fields first, then the value itself. */
+static void
+emit(struct split *s, const unsigned char *p, size_t n, int ws,
+    const unsigned char *has)
+{
+	const unsigned char *body;
+	size_t i;
+	int first = 1;
+
+	if (p[0] != '{' || (s->nkept == 0 && s->srcq == NULL)) {
+		if (!ws) {
+			output(s, (const char *)p, n);
+			return;
+		}
+		s->reclen = 0;
+		rec_compact(s, p, n);
+		output(s, s->rec, s->reclen);
+		return;
+	}
+	s->reclen = 0;
+	rec_add(s, "{", 1);
+	for (i = 0; i < s->o->nkeep; i++) {
+		if (s->keepval[i] == NULL || has[i])
+			continue;
+		if (!first)
+			rec_add(s, ",", 1);
+		rec_add(s, s->keepval[i], strlen(s->keepval[i]));
+		first = 0;
+	}
+	if (s->srcq != NULL && !has[s->o->nkeep]) {
+		if (!first)
+			rec_add(s, ",", 1);
+		rec_add(s, s->srcq, strlen(s->srcq));
+		first = 0;
+	}
+	for (body = p + 1; wsp[*body]; body++)
+		;
+	if (!first && *body != '}')
+		rec_add(s, ",", 1);
+	if (ws)
+		rec_compact(s, body, n - (size_t)(body - p));
+	else
+		rec_add(s, body, n - (size_t)(body - p));
+	output(s, s->rec, s->reclen);
+}
+
+/*
+ * An element seen before every --keep field: park it in a temporary
+ * file (flags, then the compact element) until the document ends.
+ */
+static void
+park(struct split *s, const unsigned char *p, size_t n)
+{
+	size_t nf = s->o->nkeep + 1;
+
+	if (s->pending == NULL && (s->pending = tmpfile()) == NULL)
+		err(LL_EXIT_IO, "temporary file");
+	s->reclen = 0;
+	rec_compact(s, p, n);
+	if (fwrite(s->has, 1, nf, s->pending) != nf ||
+	    fwrite(s->rec, 1, s->reclen, s->pending) != s->reclen ||
+	    fputc('\n', s->pending) == EOF)
+		err(LL_EXIT_IO, "temporary file");
+}
+
+static void
+unpark(struct split *s)
+{
+	size_t nf = s->o->nkeep + 1, cap = 0;
+	char *line = NULL;
+	ssize_t n;
+
+	if (s->pending == NULL)
+		return;
+	rewind(s->pending);
+	while ((n = getline(&line, &cap, s->pending)) > 0)
+		emit(s, (unsigned char *)line + nf, (size_t)n - nf - 1, 0,
+		    (unsigned char *)line);
+	if (ferror(s->pending))
+		err(LL_EXIT_IO, "temporary file");
+	free(line);
+	fclose(s->pending);
+	s->pending = NULL;
+}
+
+static void
+reset_doc(struct split *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->o->nkeep; i++) {
+		free(s->keepval[i]);
+		s->keepval[i] = NULL;
+	}
+	s->nkept = 0;
+	s->kv_idx = s->key_keep = -1;
+	s->key_on = 0;
+	s->in_doc = s->in_elem = s->target = s->found = s->bad_path = 0;
+	s->oversize = 0;
+	s->depth = 0;
+}
+
+/*
+ * A record that outgrew --max-record-bytes is counted, not written.
+ * refill() drops and reports one that outgrows the buffer; one that
+ * ends within the buffer is caught here.
+ */
+static int
+dropped(struct split *s, uint64_t start, uint64_t end)
+{
+	if (start >= s->base && end - start <= s->o->max_record)
+		return 0;
+	if (start >= s->base)
+		ll_warnx_at(s->name, s->line, "byte %ju: record larger than "
+		    "--max-record-bytes; skipped", (uintmax_t)start);
+	ll_reject_end("record_too_large");
+	s->oversize = 0;
+	return 1;
+}
+
+static void
+doc_end(struct split *s, uint64_t end)
+{
+	const struct ll_split_opts *o = s->o;
+
+	ll_stats.records_in++;
+	if ((o->explode.n == 0 || !s->found) && dropped(s, s->doc_start, end))
+		;
+	else if (o->explode.n == 0)
+		emit(s, at(s, s->doc_start), end - s->doc_start,
+		    s->ws != s->doc_ws, s->has);
+	else if (!s->found) {
+		ll_warnx_at(s->name, s->line_doc, "byte %ju: %s at %s; "
+		    "document rejected", (uintmax_t)s->doc_start,
+		    s->bad_path ? "value is not an array" : "no array",
+		    o->explode.text);
+		ll_reject("no_array_at_path", at(s, s->doc_start),
+		    end - s->doc_start);
+	}
+	unpark(s);
+	reset_doc(s);
+	s->retries = 0;
+	s->st = o->single ? S_DONE : S_TOP;
+}
+
+static void
+keep_capture(struct split *s, uint64_t end)
+{
+	const char *name = s->o->keep[s->kv_idx];
+
+	s->reclen = 0;
+	rec_add(s, "\"", 1);
+	rec_add(s, name, strlen(name));
+	rec_add(s, "\":", 2);
+	rec_compact(s, at(s, s->kv_start), end - s->kv_start);
+	rec_add(s, "", 1);
+	if (s->keepval[s->kv_idx] == NULL)
+		s->nkept++;
+	free(s->keepval[s->kv_idx]);
+	s->keepval[s->kv_idx] = xstrdup(s->rec);
+	s->kv_idx = -1;
+}
+
+/* A value that sat in container DEPTH has ended just before END. */
+static void
+value_end(struct split *s, uint64_t end)
+{
+	size_t d = s->depth;
+
+	if (d == 1 && s->kv_idx >= 0 && !dropped(s, s->kv_start, end))
+		keep_capture(s, end);
+	s->kv_idx = d == 1 ? -1 : s->kv_idx;
+	if (s->in_elem && d == s->k + 1) {
+		s->in_elem = 0;
+		if (dropped(s, s->elem_start, end))
+			;
+		else if (s->nkept < s->o->nkeep)
+			park(s, at(s, s->elem_start), end - s->elem_start);
+		else
+			emit(s, at(s, s->elem_start), end - s->elem_start,
+			    s->ws != s->elem_ws, s->has);
+	}
+	if (d == 0)
+		doc_end(s, end);
+	else
+		s->st = S_AFTER;
+}
+
+static int
+fail(struct split *s, size_t p, const char *msg)
+{
+	s->pos = p;
+	s->errpos = s->base + p;
+	s->errmsg = msg;
+	return -1;
+}
+
+/* Path bookkeeping for a value starting with C in container d. */
+static void
+value_path(struct split *s, size_t d, unsigned char c, uint64_t off)
+{
+	size_t k = s->k;
+
+	if (d == 0) {
+		s->in_doc = 1;
+		s->doc_start = off;
+		s->doc_ws = s->ws;
+		s->line_doc = s->line;
+		memset(s->has, 0, s->o->nkeep + 1);
+		if (k > 0)
+			s->on[1] = c == '{';
+		return;
+	}
+	if (s->target && d == k + 1) {
+		s->in_elem = 1;
+		s->elem_start = off;
+		s->elem_ws = s->ws;
+		memset(s->has, 0, s->o->nkeep + 1);
+	}
+	if (d <= k && s->on[d] && s->key_on && s->stack[d - 1] == '{') {
+		if (d < k)
+			s->on[d + 1] = c == '{';
+		else if (c == '[')
+			s->target = s->found = 1;
+		else
+			s->bad_path = 1;
+	} else if (d < k)
+		s->on[d + 1] = 0;
+	if (d == 1 && s->key_keep >= 0 && s->stack[0] == '{') {
+		s->kv_idx = s->key_keep;
+		s->kv_start = off;
+	}
+}
+
+static int
+push(struct split *s, unsigned char c)
+{
+	if (s->depth == s->cap) {
+		s->cap = s->cap ? s->cap * 2 : 64;
+		s->stack = xrealloc(s->stack, s->cap);
+	}
+	s->stack[s->depth++] = c;
+	return 0;
+}
+
+static int
+value_start(struct split *s, size_t p, unsigned char c)
+{
+	if (!((c >= '0' && c <= '9') || c == '{' || c == '[' || c == '"' ||
+	    c == 't' || c == 'f' || c == 'n' || c == '-'))
+		return fail(s, p, "expected a JSON value");
+	value_path(s, s->depth, c, s->base + p);
+	s->tok_start = s->base + p;
+	switch (c) {
+	case '{':
+		push(s, c);
+		s->st = S_KEY_OR_CLOSE;
+		return 0;
+	case '[':
+		push(s, c);
+		s->st = S_VALUE_OR_CLOSE;
+		return 0;
+	case '"':
+		s->is_key = 0;
+		s->st = S_STRING;
+		return 0;
+	case 't':
+		s->lit = "true";
+		break;
+	case 'f':
+		s->lit = "false";
+		break;
+	case 'n':
+		s->lit = "null";
+		break;
+	default:
+		s->num = c == '-' ? N_MINUS : c == '0' ? N_ZERO : N_INT;
+		s->st = S_NUMBER;
+		return 0;
+	}
+	s->litpos = 1;
+	s->st = S_LITERAL;
+	return 0;
+}
+
+static int
+keyeq(const unsigned char *k, size_t n, const char *want, size_t wn)
+{
+	return n == wn && memcmp(k, want, n) == 0;
+}
+
+/* A key has ended: does it lead on along the path, or name a field? */
+static void
+key_end(struct split *s, uint64_t end)
+{
+	const struct ll_split_opts *o = s->o;
+	const unsigned char *kp;
+	size_t n = end - s->tok_start - 2, d = s->depth, i;
+	size_t recdepth = s->k > 0 ? s->k + 2 : 1;
+
+	s->key_on = 0;
+	s->key_keep = -1;
+	/* A key dropped with an oversized record cannot be looked at. */
+	if (s->tok_start < s->base)
+		return;
+	kp = at(s, s->tok_start + 1);
+	s->key_on = d <= s->k && s->on[d] &&
+	    keyeq(kp, n, o->explode.seg[d - 1], o->explode.seglen[d - 1]);
+	s->key_keep = -1;
+	for (i = 0; d == 1 && i < o->nkeep; i++)
+		if (keyeq(kp, n, o->keep[i], strlen(o->keep[i])))
+			s->key_keep = (int)i;
+	if (d != recdepth || (s->k > 0 && !s->in_elem))
+		return;
+	for (i = 0; i < o->nkeep; i++)
+		if (keyeq(kp, n, o->keep[i], strlen(o->keep[i])))
+			s->has[i] = 1;
+	if (o->source != NULL && keyeq(kp, n, o->source, strlen(o->source)))
+		s->has[o->nkeep] = 1;
+}
+
+static int
+close_container(struct split *s, size_t p, unsigned char c)
+{
+	if (s->stack[s->depth - 1] != (c == '}' ? '{' : '['))
+		return fail(s, p, "mismatched closing bracket");
+	s->depth--;
+	if (s->target && s->depth == s->k)
+		s->target = 0;
+	value_end(s, s->base + p + 1);
+	return 0;
+}
+
+static int
+utf8_lead(struct split *s, size_t p, unsigned char c)
+{
+	s->ulo = 0x80;
+	s->uhi = 0xbf;
+	if (c >= 0xc2 && c <= 0xdf)
+		s->ucont = 1;
+	else if (c >= 0xe0 && c <= 0xef) {
+		s->ucont = 2;
+		if (c == 0xe0)
+			s->ulo = 0xa0;
+		else if (c == 0xed)
+			s->uhi = 0x9f;
+	} else if (c >= 0xf0 && c <= 0xf4) {
+		s->ucont = 3;
+		if (c == 0xf0)
+			s->ulo = 0x90;
+		else if (c == 0xf4)
+			s->uhi = 0x8f;
+	} else
+		return fail(s, p, "invalid UTF-8 in string");
+	s->st = S_UTF8;
+	return 0;
+}
+
+static int
+hexval(unsigned char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f')
+		return (c | 0x20) - 'a' + 10;
+	return -1;
+}
+
+/* One more hex digit of a \u escape, with surrogate pairs checked. */
+static int
+hex_digit(struct split *s, size_t p, unsigned char c)
+{
+	int v;
+
+	if ((v = hexval(c)) < 0)
+		return fail(s, p, "invalid \\u escape");
+	s->hex = s->hex << 4 | (unsigned)v;
+	if (--s->hexleft > 0)
+		return 0;
+	if (s->high) {
+		s->high = 0;
+		if (s->hex < 0xdc00 || s->hex > 0xdfff)
+			return fail(s, p, "unpaired UTF-16 surrogate");
+		s->st = S_STRING;
+	} else if (s->hex >= 0xd800 && s->hex <= 0xdbff) {
+		s->high = 1;
+		s->st = S_LOW_BS;
+	} else if (s->hex >= 0xdc00 && s->hex <= 0xdfff)
+		return fail(s, p, "unpaired UTF-16 surrogate");
+	else
+		s->st = S_STRING;
+	return 0;
+}
+
+static int
+escape_char(struct split *s, size_t p, unsigned char c)
+{
+	if (c == 'u') {
+		s->hex = 0;
+		s->high = 0;
+		s->hexleft = 4;
+		s->st = S_HEX;
+		return 0;
+	}
+	if (strchr("\"\\/bfnrt", c) == NULL || c == '\0')
+		return fail(s, p, "invalid escape in string");
+	s->st = S_STRING;
+	return 0;
+}
+
+/* Whether a number in state N may end here. */
+static int
+num_complete(enum num n)
+{
+	return n == N_ZERO || n == N_INT || n == N_FRAC || n == N_EXP;
+}
+
+static int
+number_char(struct split *s, size_t p, unsigned char c)
+{
+	int digit = c >= '0' && c <= '9';
+
+	switch (s->num) {
+	case N_MINUS:
+		if (!digit)
+			return fail(s, p, "invalid number");
+		s->num = c == '0' ? N_ZERO : N_INT;
+		return 1;
+	case N_INT:
+		if (digit)
+			return 1;
+		/* FALLTHROUGH */
+	case N_ZERO:
+		if (c == '.')
+			s->num = N_DOT;
+		else if (c == 'e' || c == 'E')
+			s->num = N_E;
+		else
+			return 0;
+		return 1;
+	case N_DOT:
+	case N_ESIGN:
+		if (!digit)
+			return fail(s, p, "invalid number");
+		s->num = s->num == N_DOT ? N_FRAC : N_EXP;
+		return 1;
+	case N_FRAC:
+		if (digit)
+			return 1;
+		if (c != 'e' && c != 'E')
+			return 0;
+		s->num = N_E;
+		return 1;
+	case N_E:
+		if (c == '+' || c == '-')
+			s->num = N_ESIGN;
+		else if (digit)
+			s->num = N_EXP;
+		else
+			return fail(s, p, "invalid number");
+		return 1;
+	case N_EXP:
+		return digit;
+	}
+	return 0;
+}
+
+/* Structural bytes between tokens. */
+static int
+structural(struct split *s, size_t p, unsigned char c)
+{
+	switch (s->st) {
+	case S_TOP:
+		if (s->depth == 0 && (c == '}' || c == ']'))
+			return fail(s, p, "unexpected closing bracket");
+		return value_start(s, p, c);
+	case S_DONE:
+		return fail(s, p, "data after the document");
+	case S_VALUE_OR_CLOSE:
+		if (c == ']')
+			return close_container(s, p, c);
+		/* FALLTHROUGH */
+	case S_VALUE:
+		return value_start(s, p, c);
+	case S_KEY_OR_CLOSE:
+		if (c == '}')
+			return close_container(s, p, c);
+		/* FALLTHROUGH */
+	case S_KEY:
+		if (c != '"')
+			return fail(s, p, "expected a string key");
+		s->tok_start = s->base + p;
+		s->is_key = 1;
+		s->st = S_STRING;
+		return 0;
+	case S_COLON:
+		if (c != ':')
+			return fail(s, p, "expected ':'");
+		s->st = S_VALUE;
+		return 0;
+	case S_AFTER:
+		if (c == ',') {
+			s->st = s->stack[s->depth - 1] == '{' ? S_KEY : S_VALUE;
+			return 0;
+		}
+		if (c == '}' || c == ']')
+			return close_container(s, p, c);
+		return fail(s, p, "expected ',' or a closing bracket");
+	default:
+		return fail(s, p, "internal: bad state");
+	}
+}
+
+static void
+string_end(struct split *s, size_t p)
+{
+	if (s->is_key) {
+		key_end(s, s->base + p);
+		s->st = S_COLON;
+	} else
+		value_end(s, s->base + p);
+}
+
+/* Looks for the next place a document may start. */
+static size_t
+resync_scan(struct split *s, size_t p)
+{
+	unsigned char c, prev = s->prevc;
+	const unsigned char *b = s->buf;
+
+	for (; p < s->len; p++) {
+		c = b[p];
+		if ((c == '{' && (prev == '}' || prev == '\n' || s->loose)) ||
+		    (c == '[' && (prev == '\n' || s->loose))) {
+			ll_reject_bytes(at(s, s->rej_from),
+			    s->base + p - s->rej_from);
+			ll_reject_end("invalid_json");
+			s->rej_from = s->base + p;
+			s->st = S_TOP;
+			break;
+		}
+		if (c == '\n')
+			s->line++;
+		prev = c;
+	}
+	s->prevc = prev;
+	return p;
+}
+
+static int
+string_bytes(struct split *s, size_t *pp)
+{
+	const unsigned char *b = s->buf;
+	size_t p = *pp;
+	unsigned char c;
+
+	while (p < s->len && strplain[b[p]])
+		p++;
+	*pp = p;
+	if (p == s->len)
+		return 0;
+	c = b[p];
+	*pp = p + 1;
+	if (c == '"')
+		string_end(s, p + 1);
+	else if (c == '\\')
+		s->st = S_ESC;
+	else if (c < 0x20)
+		return fail(s, p, "control character in string");
+	else
+		return utf8_lead(s, p, c);
+	return 0;
+}
+
+static int
+step(struct split *s, size_t *pp)
+{
+	size_t p = *pp;
+	unsigned char c = s->buf[p];
+	int r;
+
+	*pp = p + 1;
+	switch (s->st) {
+	case S_STRING:
+		*pp = p;
+		return string_bytes(s, pp);
+	case S_ESC:
+		return escape_char(s, p, c);
+	case S_HEX:
+		return hex_digit(s, p, c);
+	case S_LOW_BS:
+		if (c != '\\')
+			return fail(s, p, "unpaired UTF-16 surrogate");
+		s->st = S_LOW_U;
+		return 0;
+	case S_LOW_U:
+		if (c != 'u')
+			return fail(s, p, "unpaired UTF-16 surrogate");
+		s->hex = 0;
+		s->hexleft = 4;
+		s->st = S_HEX;
+		return 0;
+	case S_UTF8:
+		if (c < s->ulo || c > s->uhi)
+			return fail(s, p, "invalid UTF-8 in string");
+		s->ulo = 0x80;
+		s->uhi = 0xbf;
+		if (--s->ucont == 0)
+			s->st = S_STRING;
+		return 0;
+	case S_NUMBER:
+		if ((r = number_char(s, p, c)) != 0)
+			return r < 0 ? r : 0;
+		*pp = p;
+		value_end(s, s->base + p);
+		return 0;
+	case S_LITERAL:
+		if (c != (unsigned char)s->lit[s->litpos])
+			return fail(s, p, "invalid literal");
+		if (s->lit[++s->litpos] == '\0')
+			value_end(s, s->base + p + 1);
+		return 0;
+	case S_RESYNC:
+		*pp = resync_scan(s, p);
+		return 0;
+	default:
+		if (wsp[c]) {
+			s->ws++;
+			s->line += c == '\n';
+			return 0;
+		}
+		return structural(s, p, c);
+	}
+}
+
+/* Scans what is buffered; -1 on invalid JSON (errpos, errmsg set). */
+static int
+scan(struct split *s)
+{
+	size_t p = s->pos;
+
+	while (p < s->len)
+		if (step(s, &p) < 0)
+			return -1;
+	s->pos = p;
+	return 0;
+}
+
+static uint64_t
+count_nl(const struct split *s, uint64_t from, uint64_t to)
+{
+	const unsigned char *p = at(s, from), *end = at(s, to);
+	uint64_t n = 0;
+
+	while (p < end && (p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+		n++;
+		p++;
+	}
+	return n;
+}
+
+static uint64_t
+max64(uint64_t a, uint64_t b)
+{
+	return a > b ? a : b;
+}
+
+/*
+ * Reports the damage, keeps whatever good elements came before it,
+ * and rewinds to just after the damaged document's start to look for
+ * the next document (or, after many failed tries, past the furthest
+ * error, so that hostile input cannot make the work quadratic).
+ */
+static void
+recover(struct split *s)
+{
+	uint64_t e = s->errpos, end = s->base + s->len, from;
+	ssize_t r;
+
+	ll_warnx_at(s->name, s->line, "byte %ju: invalid JSON: %s",
+	    (uintmax_t)e, s->errmsg);
+	ll_stats.records_in++;
+	unpark(s);
+	s->errmax = max64(s->errmax, e);
+	s->rej_from = s->in_doc ? max64(s->doc_start, s->base) : e;
+	if (s->o->single) {
+		/* The rest of the input belongs to the one bad document. */
+		ll_reject_bytes(at(s, s->rej_from), end - s->rej_from);
+		while (!s->eof && (r = ll_input_read(s->in, s->buf,
+		    s->size)) > 0)
+			ll_reject_bytes(s->buf, (size_t)r);
+		ll_reject_end("invalid_json");
+		s->stop = 1;
+		return;
+	}
+	if (s->in_doc && s->retries < MAX_RETRIES)
+		from = max64(s->doc_start + 1, s->base);
+	else
+		from = s->errmax + 1;
+	if (from > end)
+		from = end;
+	if (from < e)
+		s->line -= count_nl(s, from, e);
+	else
+		s->line += count_nl(s, e, from);
+	s->loose = !s->in_doc;
+	s->retries += s->in_doc;
+	s->prevc = from > s->base ? *at(s, from - 1) : 0;
+	reset_doc(s);
+	s->pos = (size_t)(from - s->base);
+	s->st = S_RESYNC;
+}
+
+static int
+in_token(enum state st)
+{
+	return st >= S_STRING && st <= S_LITERAL;
+}
+
+/* Drops bytes nobody needs any more and reads the next chunk. */
+static int
+refill(struct split *s)
+{
+	uint64_t keep = s->base + s->pos;
+	size_t drop;
+	ssize_t r;
+
+	if (s->st == S_RESYNC) {
+		ll_reject_bytes(at(s, s->rej_from), keep - s->rej_from);
+		s->rej_from = keep;
+	} else {
+		if (s->in_doc && (s->k == 0 || !s->found) &&
+		    s->doc_start < keep)
+			keep = s->doc_start;
+		if (s->in_elem && s->elem_start < keep)
+			keep = s->elem_start;
+		if (s->kv_idx >= 0 && s->kv_start < keep)
+			keep = s->kv_start;
+		if (in_token(s->st) && s->tok_start < keep)
+			keep = s->tok_start;
+	}
+	if (s->base + s->len - keep > s->o->max_record && s->st != S_RESYNC) {
+		if (!s->oversize)
+			ll_warnx_at(s->name, s->line, "byte %ju: record larger "
+			    "than --max-record-bytes; skipped",
+			    (uintmax_t)keep);
+		s->oversize = 1;
+		keep = s->base + s->pos;
+	}
+	drop = (size_t)(keep - s->base);
+	memmove(s->buf, s->buf + drop, s->len - drop);
+	s->base = keep;
+	s->len -= drop;
+	s->pos -= drop;
+	if (s->size - s->len < CHUNK) {
+		s->size = s->size * 2 > s->len + CHUNK ? s->size * 2 :
+		    s->len + CHUNK;
+		s->buf = xrealloc(s->buf, s->size);
+	}
+	if ((r = ll_input_read(s->in, s->buf + s->len, s->size - s->len)) <= 0)
+		s->eof = 1;
+	else
+		s->len += (size_t)r;
+	return 0;
+}
+
+static int
+at_eof(struct split *s)
+{
+	switch (s->st) {
+	case S_TOP:
+		if (s->o->single && ll_stats.records_in == s->records_before)
+			return fail(s, s->len, "no JSON document");
+		return 0;
+	case S_DONE:
+		return 0;
+	case S_RESYNC:
+		ll_reject_bytes(at(s, s->rej_from),
+		    s->base + s->len - s->rej_from);
+		ll_reject_end("invalid_json");
+		s->st = S_TOP;
+		return 0;
+	case S_NUMBER:
+		if (s->depth == 0 && num_complete(s->num)) {
+			value_end(s, s->base + s->len);
+			return 0;
+		}
+		/* FALLTHROUGH */
+	default:
+		return fail(s, s->len, "unexpected end of input");
+	}
+}
+
+static void
+split_init(struct split *s, const struct ll_split_opts *o,
+    struct ll_input *in, const char *source_name)
+{
+	char *q;
+
+	memset(s, 0, sizeof(*s));
+	if (wsp[' '] == 0)
+		tables();
+	s->o = o;
+	s->in = in;
+	s->name = ll_input_name(in);
+	s->records_before = ll_stats.records_in;
+	s->line = 1;
+	s->st = S_TOP;
+	s->k = o->explode.n;
+	s->on = xcalloc(s->k + 2, 1);
+	s->has = xcalloc(o->nkeep + 1, 1);
+	s->keepval = xcalloc(o->nkeep + 1, sizeof(*s->keepval));
+	s->kv_idx = s->key_keep = -1;
+	s->prevc = '\n';
+	if (o->source != NULL) {
+		q = ll_json_quote(source_name, NULL);
+		s->srcq = xasprintf("\"%s\":%s", o->source, q);
+		free(q);
+	}
+	s->size = 4 * CHUNK;
+	s->buf = xmalloc(s->size);
+}
+
+static void
+split_free(struct split *s)
+{
+	reset_doc(s);
+	if (s->pending != NULL)
+		fclose(s->pending);
+	free(s->on);
+	free(s->has);
+	free(s->keepval);
+	free(s->srcq);
+	free(s->buf);
+	free(s->stack);
+	free(s->rec);
+	free(s->spare);
+}
+
+void
+ll_split(const struct ll_split_opts *o, struct ll_input *in,
+    const char *source_name)
+{
+	struct split s;
+
+	split_init(&s, o, in, source_name);
+	while (!s.stop) {
+		if (scan(&s) == 0) {
+			if (!s.eof) {
+				if (refill(&s) == 0)
+					continue;
+			} else if (at_eof(&s) == 0)
+				break;
+		}
+		recover(&s);
+	}
+	split_free(&s);
+}

@@ -1,0 +1,490 @@
+/*
+ * Loading and applying the controls file.  Loading is strict on
+ * purpose: a typo such as "acount", an 11-digit account id or a second
+ * "from" line stops the run with the file and line, because a control
+ * that is quietly ignored would let through what it was written to
+ * stop.
+ */
+#include <err.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lake/controls.h"
+#include "isotime.h"
+#include "ll.h"
+#include "json/path.h"
+#include "strset.h"
+#include "xalloc.h"
+
+const struct ll_csource ll_csources[LL_NCSOURCES] = {
+	{ "account",			LL_CF_ACCOUNT,		LL_CK_TEXT },
+	{ "recipientAccountId",		LL_CF_ACCOUNT,		LL_CK_TEXT },
+	{ "userIdentity.accountId",	LL_CF_ACCOUNT,		LL_CK_TEXT },
+	{ "owner",			LL_CF_ACCOUNT,		LL_CK_TEXT },
+	{ "region",			LL_CF_REGION,		LL_CK_TEXT },
+	{ "awsRegion",			LL_CF_REGION,		LL_CK_TEXT },
+	{ "organization",		LL_CF_ORGANIZATION,	LL_CK_TEXT },
+	{ "eventSource",		LL_CF_EVENTSOURCE,	LL_CK_TEXT },
+	{ "eventName",			LL_CF_EVENTNAME,	LL_CK_TEXT },
+	{ "logGroup",			LL_CF_LOGGROUP,		LL_CK_TEXT },
+	{ "day",			LL_CF_DAY,		LL_CK_DAY },
+	{ "eventTime",			LL_CF_DAY,		LL_CK_TIME },
+	{ "timestamp",			LL_CF_DAY,		LL_CK_MILLIS },
+};
+
+/* Field names as written in the file, and what their values look like. */
+static const struct {
+	const char	*name;
+	const char	*chars;		/* bytes a value may hold */
+	size_t		 min, max;	/* length of a whole value */
+	const char	*what;
+} fields[LL_CF_NFIELDS] = {
+	{ "account", "0123456789", 12, 12, "an account id (12 digits)" },
+	{ "region", "abcdefghijklmnopqrstuvwxyz0123456789-", 9, 20,
+	    "a region such as us-east-1" },
+	{ "organization", "abcdefghijklmnopqrstuvwxyz0123456789-", 12, 34,
+	    "an organization id such as o-a1b2c3d4e5" },
+	{ "eventsource", "abcdefghijklmnopqrstuvwxyz0123456789.-", 3, 128,
+	    "an event source such as ssm.amazonaws.com" },
+	{ "eventname", "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+	    "0123456789_-", 1, 128, "an event name such as StartSession" },
+	{ "loggroup", "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+	    "0123456789._/#-", 1, 512, "a log group name" },
+	{ "day", "", 0, 0, "" },
+};
+
+enum action { A_ALLOW, A_DENY, A_FROM, A_UNTIL };
+
+struct rule {
+	char		*label;		/* "FILE:LINE: deny account" */
+	enum action	 action;
+	enum ll_cfield	 field;
+	struct ll_strset exact;
+	struct ll_strset prefix;	/* values written with a final '*' */
+};
+
+struct ll_controls {
+	struct rule	*rules;
+	size_t		 nrules;
+	int		 allow[LL_CF_NFIELDS];	/* allow-list rule, or -1 */
+	int		 from_rule, until_rule;
+	char		 from[11], until[11];
+	char		 until_next[11];	/* the day after "until" */
+	struct ll_path	 paths[LL_NCSOURCES];
+};
+
+struct loader {
+	const char	*path;
+	uintmax_t	 line;
+};
+
+static __dead void LL_PRINTF(2, 3)
+bad(const struct loader *ld, const char *fmt, ...)
+{
+	va_list ap;
+
+	fflush(stdout);
+	if (ld->line > 0)
+		fprintf(stderr, "%s: %s:%ju: ", ll_progname, ld->path,
+		    ld->line);
+	else
+		fprintf(stderr, "%s: %s: ", ll_progname, ld->path);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	exit(LL_EXIT_USAGE);
+}
+
+static int
+field_of(const char *name)
+{
+	int f;
+
+	if (strcmp(name, "organisation") == 0)
+		return LL_CF_ORGANIZATION;
+	for (f = 0; f < LL_CF_NFIELDS; f++)
+		if (strcmp(name, fields[f].name) == 0)
+			return f;
+	return -1;
+}
+
+/* Checks one value of an allow or deny line and adds it to the rule. */
+static void
+add_value(const struct loader *ld, struct rule *r, const char *v)
+{
+	size_t n = strlen(v), i;
+	int star;
+
+	star = n > 0 && v[n - 1] == '*';
+	if (star)
+		n--;
+	if (star && n == 0)
+		bad(ld, "'*' alone would match every %s; remove the line "
+		    "instead", fields[r->field].name);
+	for (i = 0; i < n; i++)
+		if (strchr(fields[r->field].chars, v[i]) == NULL)
+			bad(ld, "'%s' is not %s%s", v, fields[r->field].what,
+			    v[i] == '*' ? " ('*' may only end a value)" : "");
+	if (n > fields[r->field].max || (!star && n < fields[r->field].min))
+		bad(ld, "'%s' is not %s", v, fields[r->field].what);
+	if (r->field == LL_CF_REGION && !star && (strchr(v, '-') == NULL ||
+	    v[n - 1] < '0' || v[n - 1] > '9'))
+		bad(ld, "'%s' is not %s", v, fields[r->field].what);
+	if (r->field == LL_CF_ORGANIZATION && strncmp(v, "o-",
+	    n < 2 ? n : 2) != 0)
+		bad(ld, "'%s' is not %s", v, fields[r->field].what);
+	if (r->field == LL_CF_EVENTSOURCE && !star && strchr(v, '.') == NULL)
+		bad(ld, "'%s' is not %s", v, fields[r->field].what);
+	ll_strset_add(star ? &r->prefix : &r->exact, v, n);
+}
+
+/* A new rule, labelled "FILE:LINE: WORD WHAT" for --stats. */
+static struct rule *
+new_rule(struct ll_controls *c, const struct loader *ld, enum action a,
+    enum ll_cfield f, const char *word, const char *what)
+{
+	struct rule *r;
+
+	c->rules = xreallocarray(c->rules, c->nrules + 1, sizeof(*c->rules));
+	r = &c->rules[c->nrules++];
+	memset(r, 0, sizeof(*r));
+	r->action = a;
+	r->field = f;
+	r->label = xasprintf("%s:%ju: %s %s", ld->path, ld->line, word,
+	    what);
+	return r;
+}
+
+static void
+window(struct ll_controls *c, const struct loader *ld, enum action a,
+    char **w, size_t nw)
+{
+	int *rule = a == A_FROM ? &c->from_rule : &c->until_rule;
+	char *day = a == A_FROM ? c->from : c->until;
+
+	if (nw != 2 || !ll_isotime_day_valid(w[1], strlen(w[1])))
+		bad(ld, "expected '%s YYYY-MM-DD'", w[0]);
+	if (*rule >= 0)
+		bad(ld, "a second '%s' line", w[0]);
+	new_rule(c, ld, a, LL_CF_DAY, w[0], w[1]);
+	*rule = (int)(c->nrules - 1);
+	memcpy(day, w[1], 11);
+}
+
+/* Splits a line into words; a '#' that starts a word starts a comment. */
+static size_t
+words(char *line, char ***wp, size_t *cap)
+{
+	char *p;
+	size_t n = 0;
+
+	for (p = strtok(line, " \t\r\n"); p != NULL;
+	    p = strtok(NULL, " \t\r\n")) {
+		if (*p == '#')
+			break;
+		if (n == *cap) {
+			*cap = *cap * 2 + 4;
+			*wp = xreallocarray(*wp, *cap, sizeof(**wp));
+		}
+		(*wp)[n++] = p;
+	}
+	return n;
+}
+
+static void
+parse_line(struct ll_controls *c, const struct loader *ld, char **w,
+    size_t nw)
+{
+	struct rule *r;
+	enum action a;
+	size_t i;
+	int f;
+
+	if (strcmp(w[0], "from") == 0 || strcmp(w[0], "until") == 0) {
+		window(c, ld, w[0][0] == 'f' ? A_FROM : A_UNTIL, w, nw);
+		return;
+	}
+	if (strcmp(w[0], "allow") == 0)
+		a = A_ALLOW;
+	else if (strcmp(w[0], "deny") == 0)
+		a = A_DENY;
+	else
+		bad(ld, "unknown keyword '%s' (expected allow, deny, from or "
+		    "until)", w[0]);
+	if (nw < 2)
+		bad(ld, "'%s' needs a field and values", w[0]);
+	if ((f = field_of(w[1])) == LL_CF_DAY)
+		bad(ld, "days are not allowed or denied one by one; use "
+		    "'from' and 'until'");
+	if (f < 0)
+		bad(ld, "unknown field '%s' (expected account, region, "
+		    "organization, eventsource, eventname or loggroup)", w[1]);
+	if (nw < 3)
+		bad(ld, "'%s %s' needs at least one value", w[0], w[1]);
+	/* All allow lines for one field make one list. */
+	if (a == A_ALLOW && c->allow[f] >= 0)
+		r = &c->rules[c->allow[f]];
+	else {
+		r = new_rule(c, ld, a, f, w[0], fields[f].name);
+		if (a == A_ALLOW)
+			c->allow[f] = (int)(c->nrules - 1);
+	}
+	for (i = 2; i < nw; i++)
+		add_value(ld, r, w[i]);
+}
+
+/*
+ * Reads the controls file at PATH.  Any line that is not understood
+ * ends the program with exit status 2; an unreadable file with 3.
+ */
+struct ll_controls *
+ll_controls_load(const char *path)
+{
+	struct ll_controls *c;
+	struct loader ld = { path, 0 };
+	FILE *fp;
+	char *line = NULL, **w = NULL;
+	size_t cap = 0, wcap = 0, nw, i;
+	ssize_t n;
+	int64_t ms;
+	const char *why;
+
+	if ((fp = fopen(path, "r")) == NULL)
+		err(LL_EXIT_IO, "%s", path);
+	c = xcalloc(1, sizeof(*c));
+	for (i = 0; i < LL_CF_NFIELDS; i++)
+		c->allow[i] = -1;
+	c->from_rule = c->until_rule = -1;
+	while ((n = getline(&line, &cap, fp)) != -1) {
+		ld.line++;
+		if (memchr(line, '\0', (size_t)n) != NULL)
+			bad(&ld, "NUL byte");
+		if ((nw = words(line, &w, &wcap)) > 0)
+			parse_line(c, &ld, w, nw);
+	}
+	if (ferror(fp) || fclose(fp) == EOF)
+		err(LL_EXIT_IO, "%s", path);
+	free(line);
+	free(w);
+	ld.line = 0;
+	if (c->nrules == 0)
+		bad(&ld, "no rules: an empty controls file would allow "
+		    "everything");
+	if (c->from_rule >= 0 && c->until_rule >= 0 &&
+	    strcmp(c->from, c->until) > 0)
+		bad(&ld, "'from %s' is after 'until %s'", c->from, c->until);
+	if (c->until_rule >= 0) {
+		ll_isotime_parse(c->until, 10, &ms);
+		ll_isotime_day(ms + 86400000LL, c->until_next);
+	}
+	for (i = 0; i < c->nrules; i++) {
+		ll_strset_sort(&c->rules[i].exact);
+		ll_strset_sort(&c->rules[i].prefix);
+	}
+	for (i = 0; i < LL_NCSOURCES; i++)
+		if (ll_path_parse(&c->paths[i], ll_csources[i].path, &why) ==
+		    -1)
+			errx(LL_EXIT_IO, "%s: %s", ll_csources[i].path, why);
+	return c;
+}
+
+void
+ll_controls_free(struct ll_controls *c)
+{
+	size_t i;
+
+	if (c == NULL)
+		return;
+	for (i = 0; i < c->nrules; i++) {
+		free(c->rules[i].label);
+		ll_strset_free(&c->rules[i].exact);
+		ll_strset_free(&c->rules[i].prefix);
+	}
+	for (i = 0; i < LL_NCSOURCES; i++)
+		ll_path_free(&c->paths[i]);
+	free(c->rules);
+	free(c);
+}
+
+size_t
+ll_controls_nrules(const struct ll_controls *c)
+{
+	return c->nrules;
+}
+
+/* "FILE:LINE: deny account", naming rule I for --stats and messages. */
+const char *
+ll_controls_rule(const struct ll_controls *c, size_t i)
+{
+	return c->rules[i].label;
+}
+
+static int
+matches(const struct rule *r, const char *v, size_t n)
+{
+	size_t i;
+
+	if (ll_strset_has(&r->exact, v, n))
+		return 1;
+	for (i = 0; i < r->prefix.n; i++)
+		if (r->prefix.v[i].len <= n &&
+		    memcmp(r->prefix.v[i].s, v, r->prefix.v[i].len) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Returns -1 if the controls let the record through, or the index of
+ * the rule that removes it: deny lines first, in file order, then
+ * allow lists, then the window of days.  An object's delivery day
+ * may hold events of the day before, so for those the window ends a
+ * day later.
+ */
+int
+ll_controls_check(const struct ll_controls *c, const struct ll_crecord *rec)
+{
+	const struct rule *r;
+	enum ll_cfield f;
+	size_t i;
+	int pass;
+
+	for (pass = 0; pass < 2; pass++) {
+		for (i = 0; i < c->nrules; i++) {
+			r = &c->rules[i];
+			if (r->action != (pass == 0 ? A_DENY : A_ALLOW) ||
+			    rec->val[r->field] == NULL)
+				continue;
+			f = r->field;
+			if (matches(r, rec->val[f], rec->len[f]) == (pass == 0))
+				return (int)i;
+		}
+	}
+	if (rec->val[LL_CF_DAY] == NULL)
+		return -1;
+	if (c->from_rule >= 0 && strcmp(rec->val[LL_CF_DAY], c->from) < 0)
+		return c->from_rule;
+	if (c->until_rule >= 0 && strcmp(rec->val[LL_CF_DAY], rec->delivery ?
+	    c->until_next : c->until) > 0)
+		return c->until_rule;
+	return -1;
+}
+
+void
+ll_controls_rec_clear(struct ll_crecord *rec)
+{
+	int f;
+
+	memset(rec, 0, sizeof(*rec));
+	for (f = 0; f < LL_CF_NFIELDS; f++)
+		rec->src[f] = -1;
+}
+
+/* A preferred source, one earlier in ll_csources, keeps its value. */
+static int
+taken(const struct ll_crecord *rec, size_t src)
+{
+	int s = rec->src[ll_csources[src].field];
+
+	return s >= 0 && (size_t)s <= src;
+}
+
+static void
+set(struct ll_crecord *rec, size_t src, const char *v, size_t n, int deliv)
+{
+	enum ll_cfield f = ll_csources[src].field;
+
+	rec->val[f] = v;
+	rec->len[f] = n;
+	rec->src[f] = (int)src;
+	if (f == LL_CF_DAY)
+		rec->delivery = deliv;
+}
+
+/* Records the string value of source SRC; values of the wrong shape
+ * are ignored, as if the record did not carry the field. */
+void
+ll_controls_rec_string(struct ll_crecord *rec, size_t src, const char *v,
+    size_t n)
+{
+	int64_t ms;
+
+	if (taken(rec, src))
+		return;
+	switch (ll_csources[src].kind) {
+	case LL_CK_TEXT:
+		set(rec, src, v, n, 0);
+		break;
+	case LL_CK_DAY:
+		if (!ll_isotime_day_valid(v, n))
+			break;
+		memcpy(rec->day, v, 10);
+		rec->day[10] = '\0';
+		set(rec, src, rec->day, 10, 1);
+		break;
+	case LL_CK_TIME:
+		if (ll_isotime_parse(v, n, &ms) == 0 &&
+		    ll_isotime_day(ms, rec->day) == 0)
+			set(rec, src, rec->day, 10, 0);
+		break;
+	case LL_CK_MILLIS:
+		break;
+	}
+}
+
+void
+ll_controls_rec_number(struct ll_crecord *rec, size_t src, double v)
+{
+	if (taken(rec, src) || ll_csources[src].kind != LL_CK_MILLIS ||
+	    !(v > -1e15 && v < 1e15))
+		return;
+	if (ll_isotime_day((int64_t)v, rec->day) == 0)
+		set(rec, src, rec->day, 10, 0);
+}
+
+/* Applies the controls to a parsed record: -1 or a rule index. */
+int
+ll_controls_test(const struct ll_controls *c, json_t *j)
+{
+	struct ll_crecord rec;
+	json_t *v;
+	size_t i;
+
+	ll_controls_rec_clear(&rec);
+	for (i = 0; i < LL_NCSOURCES; i++) {
+		v = ll_path_get(&c->paths[i], j);
+		if (json_is_string(v))
+			ll_controls_rec_string(&rec, i, json_string_value(v),
+			    json_string_length(v));
+		else if (json_is_number(v))
+			ll_controls_rec_number(&rec, i, json_number_value(v));
+	}
+	return ll_controls_check(c, &rec);
+}
+
+/*
+ * Checks one value, for pruning before records exist: 1 if the
+ * controls allow it, 0 if not, -1 if FIELD is not one of account,
+ * region, organization, eventsource, eventname, loggroup or day.  A
+ * "day" is the UTC day an object was delivered (from its key).
+ */
+int
+ll_controls_allows(const struct ll_controls *c, const char *field,
+    const char *value)
+{
+	struct ll_crecord rec;
+	size_t i;
+	int f;
+
+	if ((f = field_of(field)) < 0)
+		return -1;
+	ll_controls_rec_clear(&rec);
+	for (i = 0; i < LL_NCSOURCES; i++)
+		if ((int)ll_csources[i].field == f)
+			break;
+	ll_controls_rec_string(&rec, i, value, strlen(value));
+	return ll_controls_check(c, &rec) < 0;
+}

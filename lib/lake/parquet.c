@@ -1,0 +1,967 @@
+/*
+ * Parquet, format version 1: "PAR1", the row groups, each one column
+ * chunk per column (a dictionary page if any, then data pages), the
+ * FileMetaData in Thrift compact, its length in four little-endian
+ * bytes, "PAR1".  Every column is OPTIONAL, so a data page starts with
+ * its definition levels (1 present, 0 null) in the RLE/bit-packed
+ * hybrid of width 1 behind a 4-byte length, then the present values:
+ * PLAIN, or dictionary indices in the same hybrid behind a byte giving
+ * their width.  The whole page is gzip compressed.  Dictionary pages
+ * and data pages say PLAIN_DICTIONARY, as version 1 writers do, which
+ * every reader old or new understands.
+ *
+ * Compression, a third of the work, runs in a thread of each writer:
+ * the pages of each column come back in the order they went, and a row
+ * group is written only when all of its pages have.  The bytes are the
+ * same as without the thread.
+ */
+#include <errno.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libdeflate.h>
+
+#include "json/jscan.h"
+#include "lake/parquet.h"
+#include "lake/rle.h"
+#include "lake/tcompact.h"
+#include "xalloc.h"
+
+/* The numbers of parquet.thrift's enums. */
+enum { T_BOOLEAN = 0, T_INT64 = 2, T_BYTE_ARRAY = 6 };
+enum { E_PLAIN = 0, E_PLAIN_DICTIONARY = 2, E_RLE = 3 };
+enum { P_DATA = 0, P_DICTIONARY = 2 };
+#define CODEC_GZIP	2
+#define CONV_UTF8	0
+#define REP_OPTIONAL	1
+
+#define STATS_MAX	256	/* a longer min or max is not recorded */
+#define PENDING_MAX	(8 << 20)	/* page bytes waiting for the thread */
+#define SPARES		16		/* finished jobs kept for reuse */
+#define HDR_MAX		64		/* room for a page header */
+#define MAX_PROBES	64	/* a longer hash chain: plain encoding */
+
+/* A dictionary: its page (PLAIN entries) and a hash table over it. */
+struct dict {
+	struct ll_jbuf	 page;
+	uint32_t	*off, *hash, *slot;	/* slot: entry + 1, 0 free */
+	size_t		 n, cap, nslot;
+};
+
+/* What the footer says of one column chunk. */
+struct chunkmeta {
+	int64_t		 dict_off, data_off, comp, uncomp, values, nulls;
+	unsigned	 encs;		/* 1 << encoding, for each used */
+	char		*min, *max;	/* PLAIN, or NULL: not recorded */
+	size_t		 nmin, nmax;
+};
+
+struct rowgroup {
+	struct chunkmeta *cm;
+	int64_t		 rows, off, comp, uncomp;
+};
+
+/* A page to compress: its body, then its header and compressed body. */
+struct job {
+	struct job	*next;		/* in the thread's queue */
+	struct job	*cnext;		/* in its column's list, or free */
+	struct ll_jbuf	 in, out;
+	size_t		 n;		/* values */
+	size_t		 hlen;		/* of the header in out */
+	int		 type, enc, done;
+};
+
+struct col {
+	char		*name;
+	enum ll_parquet_type	 type;
+	int		 plain;		/* dictionary given up for the file */
+	int64_t		 setrow;	/* the last row given a value */
+	/* The page being filled. */
+	struct ll_rle	 lv;
+	struct ll_jbuf	 levels, vals;
+	uint32_t	*idx;
+	size_t		 nidx, idxcap, pvalues;
+	int		 nbits;		/* booleans in vals' last byte */
+	/* The chunk being filled. */
+	struct job	*jhead, *jtail;	/* its pages being compressed */
+	struct ll_jbuf	 chunk, min, max;
+	struct dict	 d;
+	struct chunkmeta cm;
+	int		 minmax;	/* min and max hold values */
+	int64_t		 imin, imax;
+};
+
+struct ll_pq {
+	FILE		*fp;
+	struct ll_parquet_opts opts;
+	struct col	*cols;
+	size_t		 ncols;
+	uint64_t	 off;		/* bytes written */
+	size_t		 held;		/* of the row group, uncompressed */
+	int64_t		 rows, rgrows;
+	struct rowgroup	*rg;
+	size_t		 nrg;
+	struct libdeflate_compressor *z, *zdict;
+	struct ll_jbuf	 dpage;
+	int		 err;
+	/* The compression thread, and what it shares under mu. */
+	pthread_t	 thr;
+	pthread_mutex_t	 mu;
+	pthread_cond_t	 more, done;
+	struct job	*qhead, *qtail, *spare;
+	size_t		 pending;	/* page bytes not yet collected */
+	size_t		 nspare;
+	int		 threaded, stop;
+};
+
+static void
+put_u32(struct ll_jbuf *b, uint32_t v)
+{
+	unsigned char p[4];
+
+	p[0] = (unsigned char)v;
+	p[1] = (unsigned char)(v >> 8);
+	p[2] = (unsigned char)(v >> 16);
+	p[3] = (unsigned char)(v >> 24);
+	ll_jbuf_add(b, p, 4);
+}
+
+static void
+put_u64(struct ll_jbuf *b, uint64_t v)
+{
+	put_u32(b, (uint32_t)v);
+	put_u32(b, (uint32_t)(v >> 32));
+}
+
+static uint32_t
+get_u32(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+	    (uint32_t)p[3] << 24;
+}
+
+static int
+bitwidth(size_t n)
+{
+	int bw;
+
+	for (bw = 1; bw < 32 && (n - 1) >> bw != 0; bw++)
+		;
+	return bw;
+}
+
+static uint32_t
+hash(const char *s, size_t n)
+{
+	uint64_t h, w;
+
+	h = 0x9e3779b97f4a7c15ULL ^ n;
+	for (; n >= 8; s += 8, n -= 8) {
+		memcpy(&w, s, 8);
+		h = (h ^ w) * 0xff51afd7ed558ccdULL;
+		h ^= h >> 32;
+	}
+	w = 0;
+	if (n > 0)
+		memcpy(&w, s, n);
+	h = (h ^ w) * 0xc4ceb9fe1a85ec53ULL;
+	return (uint32_t)(h ^ h >> 29);
+}
+
+static void
+dict_rehash(struct dict *d)
+{
+	size_t i, j;
+
+	d->nslot = d->nslot == 0 ? 1024 : d->nslot * 2;
+	free(d->slot);
+	d->slot = xcalloc(d->nslot, sizeof(*d->slot));
+	for (i = 0; i < d->n; i++) {
+		for (j = d->hash[i] & (d->nslot - 1); d->slot[j] != 0;
+		    j = (j + 1) & (d->nslot - 1))
+			;
+		d->slot[j] = (uint32_t)i + 1;
+	}
+}
+
+/*
+ * The index of S in the dictionary, added if new.  -1 when it would
+ * not fit in LIMIT bytes or the table degenerates: then the column
+ * goes plain.
+ */
+static int64_t
+dict_index(struct dict *d, const char *s, size_t n, size_t limit,
+    int *added)
+{
+	const char *e;
+	uint32_t h;
+	size_t i, probes;
+
+	if ((d->n + 1) * 2 > d->nslot)
+		dict_rehash(d);
+	h = hash(s, n);
+	probes = 0;
+	for (i = h & (d->nslot - 1); d->slot[i] != 0;
+	    i = (i + 1) & (d->nslot - 1)) {
+		e = d->page.p + d->off[d->slot[i] - 1];
+		if (d->hash[d->slot[i] - 1] == h && get_u32(e) == n &&
+		    (n == 0 || memcmp(e + 4, s, n) == 0))
+			return d->slot[i] - 1;
+		if (++probes > MAX_PROBES)
+			return -1;
+	}
+	if (d->page.len + 4 + n > limit)
+		return -1;
+	if (d->n == d->cap) {
+		d->cap = d->cap == 0 ? 1024 : d->cap * 2;
+		d->off = xreallocarray(d->off, d->cap, sizeof(*d->off));
+		d->hash = xreallocarray(d->hash, d->cap, sizeof(*d->hash));
+	}
+	d->off[d->n] = (uint32_t)d->page.len;
+	d->hash[d->n] = h;
+	d->slot[i] = (uint32_t)++d->n;
+	put_u32(&d->page, (uint32_t)n);
+	ll_jbuf_add(&d->page, s, n);
+	*added = 1;
+	return (int64_t)d->n - 1;
+}
+
+static void
+dict_clear(struct dict *d)
+{
+	d->page.len = 0;
+	d->n = 0;
+	if (d->nslot > 0)
+		memset(d->slot, 0, d->nslot * sizeof(*d->slot));
+}
+
+static void
+out(struct ll_pq *w, const void *p, size_t n)
+{
+	if (n > 0 && fwrite(p, 1, n, w->fp) != n && w->err == 0)
+		w->err = errno != 0 ? errno : EIO;
+	w->off += n;
+}
+
+/*
+ * The room page J's header and compressed body may need, made before
+ * the job goes to the thread: it allocates nothing, so its memory does
+ * not end up in an arena of its own.
+ */
+static void
+make_room(struct job *j)
+{
+	j->out.len = 0;
+	ll_jbuf_grow(&j->out, libdeflate_gzip_compress_bound(NULL, j->in.len) +
+	    HDR_MAX);
+}
+
+/* Compresses page J->in into J->out: its header, then the page. */
+static void
+page_out(struct libdeflate_compressor *z, struct job *j)
+{
+	struct ll_tc t;
+	size_t bound, hlen, zn;
+	char hdr[HDR_MAX];
+
+	bound = libdeflate_gzip_compress_bound(NULL, j->in.len);
+	if (j->out.size < bound + HDR_MAX)
+		abort();	/* make_room was not called */
+	j->out.len = 0;
+	zn = libdeflate_gzip_compress(z, j->in.p, j->in.len,
+	    j->out.p + sizeof(hdr), bound);
+	if (zn == 0)
+		abort();	/* cannot happen with the bound */
+	ll_tcompact_init(&t, &j->out);
+	ll_tcompact_i32(&t, 1, j->type);
+	ll_tcompact_i32(&t, 2, (int32_t)j->in.len);
+	ll_tcompact_i32(&t, 3, (int32_t)zn);
+	ll_tcompact_begin(&t, j->type == P_DATA ? 5 : 7);
+	ll_tcompact_i32(&t, 1, (int32_t)j->n);
+	ll_tcompact_i32(&t, 2, j->enc);
+	if (j->type == P_DATA) {
+		ll_tcompact_i32(&t, 3, E_RLE);
+		ll_tcompact_i32(&t, 4, E_RLE);
+	}
+	ll_tcompact_end(&t);
+	ll_tcompact_end(&t);
+	/* The header went after the room left for it: move it in front. */
+	hlen = j->out.len;
+	if (hlen > sizeof(hdr))
+		abort();	/* a page header is at most ~40 bytes */
+	memcpy(hdr, j->out.p, hlen);
+	memmove(j->out.p + hlen, j->out.p + sizeof(hdr), zn);
+	memcpy(j->out.p, hdr, hlen);
+	j->out.len = hlen + zn;
+	j->hlen = hlen;
+}
+
+static void *
+worker(void *arg)
+{
+	struct ll_pq *w = arg;
+	struct job *j;
+
+	pthread_mutex_lock(&w->mu);
+	for (;;) {
+		while (w->qhead == NULL && !w->stop)
+			pthread_cond_wait(&w->more, &w->mu);
+		if ((j = w->qhead) == NULL)
+			break;
+		if ((w->qhead = j->next) == NULL)
+			w->qtail = NULL;
+		pthread_mutex_unlock(&w->mu);
+		page_out(w->z, j);
+		pthread_mutex_lock(&w->mu);
+		j->done = 1;
+		pthread_cond_broadcast(&w->done);
+	}
+	pthread_mutex_unlock(&w->mu);
+	return NULL;
+}
+
+/* Counts a compressed page in its column chunk's sizes. */
+static void
+account(struct col *c, const struct job *j)
+{
+	c->cm.comp += (int64_t)j->out.len;
+	c->cm.uncomp += (int64_t)(j->hlen + j->in.len);
+	c->cm.encs |= 1U << j->enc | 1U << E_RLE;
+}
+
+static void
+free_jobs(struct job *j)
+{
+	struct job *next;
+
+	for (; j != NULL; j = next) {
+		next = j->cnext;
+		ll_jbuf_free(&j->in);
+		ll_jbuf_free(&j->out);
+		free(j);
+	}
+}
+
+/* With w->mu held: moves C's compressed pages, in order, to its chunk. */
+static void
+reap(struct ll_pq *w, struct col *c)
+{
+	struct job *j;
+
+	while ((j = c->jhead) != NULL && j->done) {
+		if ((c->jhead = j->cnext) == NULL)
+			c->jtail = NULL;
+		ll_jbuf_add(&c->chunk, j->out.p, j->out.len);
+		account(c, j);
+		w->pending -= j->in.len;
+		if (w->nspare < SPARES && j->in.size <= (4 << 20)) {
+			j->cnext = w->spare;
+			w->spare = j;
+			w->nspare++;
+		} else {
+			j->cnext = NULL;
+			free_jobs(j);
+		}
+	}
+}
+
+static struct job *
+new_job(struct ll_pq *w)
+{
+	struct job *j;
+
+	pthread_mutex_lock(&w->mu);
+	if ((j = w->spare) != NULL) {
+		w->spare = j->cnext;
+		w->nspare--;
+	}
+	pthread_mutex_unlock(&w->mu);
+	if (j == NULL)
+		j = xcalloc(1, sizeof(*j));
+	j->next = j->cnext = NULL;
+	j->in.len = j->out.len = 0;
+	j->done = 0;
+	return j;
+}
+
+/*
+ * Hands a page of column C to the thread (or compresses it here, if
+ * there is none), collecting what is done; waits when too many bytes
+ * are in flight, so memory stays bounded.
+ */
+static void
+submit(struct ll_pq *w, struct col *c, struct job *j)
+{
+	size_t i;
+
+	w->pending += j->in.len;
+	make_room(j);
+	if (c->jtail != NULL)
+		c->jtail->cnext = j;
+	else
+		c->jhead = j;
+	c->jtail = j;
+	pthread_mutex_lock(&w->mu);
+	if (!w->threaded) {
+		page_out(w->z, j);
+		j->done = 1;
+	} else {
+		if (w->qtail != NULL)
+			w->qtail->next = j;
+		else
+			w->qhead = j;
+		w->qtail = j;
+		pthread_cond_signal(&w->more);
+	}
+	for (;;) {
+		for (i = 0; i < w->ncols; i++)
+			reap(w, &w->cols[i]);
+		if (w->pending <= PENDING_MAX)
+			break;
+		pthread_cond_wait(&w->done, &w->mu);
+	}
+	pthread_mutex_unlock(&w->mu);
+}
+
+/* Waits for all of C's pages. */
+static void
+collect(struct ll_pq *w, struct col *c)
+{
+	pthread_mutex_lock(&w->mu);
+	for (reap(w, c); c->jhead != NULL; reap(w, c))
+		pthread_cond_wait(&w->done, &w->mu);
+	pthread_mutex_unlock(&w->mu);
+}
+
+static void
+flush_page(struct ll_pq *w, struct col *c)
+{
+	struct job *j;
+	struct ll_rle r;
+	size_t i;
+
+	if (c->pvalues == 0)
+		return;
+	ll_rle_finish(&c->lv);
+	j = new_job(w);
+	put_u32(&j->in, (uint32_t)c->levels.len);
+	ll_jbuf_add(&j->in, c->levels.p, c->levels.len);
+	j->type = P_DATA;
+	j->enc = E_PLAIN;
+	j->n = c->pvalues;
+	if (c->nidx > 0) {
+		j->enc = E_PLAIN_DICTIONARY;
+		ll_jbuf_addc(&j->in, (char)bitwidth(c->d.n));
+		ll_rle_init(&r, &j->in, bitwidth(c->d.n));
+		for (i = 0; i < c->nidx; i++)
+			ll_rle_put(&r, c->idx[i]);
+		ll_rle_finish(&r);
+	} else
+		ll_jbuf_add(&j->in, c->vals.p, c->vals.len);
+	c->cm.values += (int64_t)c->pvalues;
+	w->held += j->in.len - c->vals.len - c->nidx * sizeof(*c->idx);
+	submit(w, c, j);
+	c->levels.len = 0;
+	ll_rle_init(&c->lv, &c->levels, 1);
+	c->vals.len = 0;
+	c->nidx = 0;
+	c->pvalues = 0;
+	c->nbits = 0;
+}
+
+/*
+ * After a full page: a dictionary holding more than half the values
+ * seen saves nothing, and the column goes plain for the file.
+ */
+static void
+check_page(struct ll_pq *w, struct col *c)
+{
+	if (c->pvalues < w->opts.page_rows && c->vals.len < w->opts.page)
+		return;
+	flush_page(w, c);
+	if (!c->plain && c->d.n * 2 > (size_t)(c->cm.values - c->cm.nulls))
+		c->plain = 1;
+}
+
+static void
+present(struct ll_pq *w, struct col *c, int level)
+{
+	if (c->setrow == w->rows)
+		abort();	/* one value per column and row */
+	c->setrow = w->rows;
+	ll_rle_put(&c->lv, (uint32_t)level);
+	c->pvalues++;
+	if (level == 0)
+		c->cm.nulls++;
+}
+
+static int
+bytecmp(const char *a, size_t an, const char *b, size_t bn)
+{
+	int r;
+
+	r = an == 0 || bn == 0 ? 0 : memcmp(a, b, an < bn ? an : bn);
+	if (r != 0)
+		return r;
+	return (an > bn) - (an < bn);
+}
+
+/* Strings order as unsigned bytes, which is UTF-8's code point order. */
+static void
+stat_str(struct col *c, const char *s, size_t n)
+{
+	if (!c->minmax || bytecmp(s, n, c->min.p, c->min.len) < 0) {
+		c->min.len = 0;
+		ll_jbuf_add(&c->min, s, n);
+	}
+	if (!c->minmax || bytecmp(s, n, c->max.p, c->max.len) > 0) {
+		c->max.len = 0;
+		ll_jbuf_add(&c->max, s, n);
+	}
+	c->minmax = 1;
+}
+
+void
+ll_parquet_null(struct ll_pq *w, size_t i)
+{
+	struct col *c = &w->cols[i];
+
+	present(w, c, 0);
+	check_page(w, c);
+}
+
+/* Leaves the dictionary for good: its pages so far keep it. */
+static void
+go_plain(struct ll_pq *w, struct col *c)
+{
+	flush_page(w, c);
+	c->plain = 1;
+}
+
+int
+ll_parquet_str(struct ll_pq *w, size_t i, const char *s, size_t n)
+{
+	struct col *c = &w->cols[i];
+	int64_t k;
+	int added;
+
+	if (n > LL_PQ_MAXVALUE)
+		return -1;
+	k = -1;
+	added = 0;
+	if (!c->plain &&
+	    (k = dict_index(&c->d, s, n, w->opts.dict, &added)) == -1)
+		go_plain(w, c);
+	present(w, c, 1);
+	if (k >= 0) {
+		if (c->nidx == c->idxcap) {
+			c->idxcap = c->idxcap == 0 ? 1024 : c->idxcap * 2;
+			c->idx = xreallocarray(c->idx, c->idxcap,
+			    sizeof(*c->idx));
+		}
+		c->idx[c->nidx++] = (uint32_t)k;
+		w->held += sizeof(*c->idx) + (added ? n + 4 : 0);
+		if (added)
+			stat_str(c, s, n);
+	} else {
+		put_u32(&c->vals, (uint32_t)n);
+		ll_jbuf_add(&c->vals, s, n);
+		w->held += n + 4;
+		stat_str(c, s, n);
+	}
+	check_page(w, c);
+	return 0;
+}
+
+void
+ll_parquet_bool(struct ll_pq *w, size_t i, int v)
+{
+	struct col *c = &w->cols[i];
+
+	present(w, c, 1);
+	if (c->nbits == 0) {
+		ll_jbuf_addc(&c->vals, 0);
+		w->held++;
+	}
+	if (v)
+		c->vals.p[c->vals.len - 1] |= (char)(1 << c->nbits);
+	c->nbits = (c->nbits + 1) & 7;
+	check_page(w, c);
+}
+
+void
+ll_parquet_int(struct ll_pq *w, size_t i, int64_t v)
+{
+	struct col *c = &w->cols[i];
+
+	present(w, c, 1);
+	put_u64(&c->vals, (uint64_t)v);
+	w->held += 8;
+	if (!c->minmax || v < c->imin)
+		c->imin = v;
+	if (!c->minmax || v > c->imax)
+		c->imax = v;
+	c->minmax = 1;
+	check_page(w, c);
+}
+
+static char *
+copy(const void *p, size_t n)
+{
+	char *s;
+
+	s = xmalloc(n > 0 ? n : 1);
+	if (n > 0)
+		memcpy(s, p, n);
+	return s;
+}
+
+/* The chunk's min and max, as the footer stores them. */
+static void
+chunk_stats(struct col *c, struct chunkmeta *cm)
+{
+	struct ll_jbuf b;
+
+	if (!c->minmax || c->type == LL_PQ_BOOLEAN)
+		return;
+	if (c->type == LL_PQ_INT64) {
+		memset(&b, 0, sizeof(b));
+		put_u64(&b, (uint64_t)c->imin);
+		put_u64(&b, (uint64_t)c->imax);
+		cm->min = copy(b.p, 8);
+		cm->max = copy(b.p + 8, 8);
+		cm->nmin = cm->nmax = 8;
+		ll_jbuf_free(&b);
+	} else if (c->min.len <= STATS_MAX && c->max.len <= STATS_MAX) {
+		cm->min = copy(c->min.p, c->min.len);
+		cm->max = copy(c->max.p, c->max.len);
+		cm->nmin = c->min.len;
+		cm->nmax = c->max.len;
+	}
+}
+
+static void
+write_chunk(struct ll_pq *w, struct col *c, struct chunkmeta *cm)
+{
+	struct job dj;
+
+	flush_page(w, c);
+	collect(w, c);
+	c->cm.dict_off = -1;
+	if (c->d.n > 0) {
+		/* The thread has its own compressor; this one is ours. */
+		memset(&dj, 0, sizeof(dj));
+		dj.in = c->d.page;
+		dj.out = w->dpage;
+		dj.type = P_DICTIONARY;
+		dj.enc = E_PLAIN_DICTIONARY;
+		dj.n = c->d.n;
+		make_room(&dj);
+		page_out(w->zdict, &dj);
+		w->dpage = dj.out;
+		account(c, &dj);
+		c->cm.dict_off = (int64_t)w->off;
+		out(w, dj.out.p, dj.out.len);
+	}
+	c->cm.data_off = (int64_t)w->off;
+	out(w, c->chunk.p, c->chunk.len);
+	*cm = c->cm;
+	chunk_stats(c, cm);
+	memset(&c->cm, 0, sizeof(c->cm));
+	c->chunk.len = 0;
+	c->minmax = 0;
+	dict_clear(&c->d);
+}
+
+static void
+flush_rowgroup(struct ll_pq *w)
+{
+	struct rowgroup *rg;
+	size_t i;
+
+	if (w->rgrows == 0)
+		return;
+	w->rg = xreallocarray(w->rg, w->nrg + 1, sizeof(*w->rg));
+	rg = &w->rg[w->nrg++];
+	rg->cm = xcalloc(w->ncols, sizeof(*rg->cm));
+	rg->rows = w->rgrows;
+	rg->off = (int64_t)w->off;
+	rg->comp = rg->uncomp = 0;
+	for (i = 0; i < w->ncols; i++) {
+		write_chunk(w, &w->cols[i], &rg->cm[i]);
+		rg->comp += rg->cm[i].comp;
+		rg->uncomp += rg->cm[i].uncomp;
+	}
+	w->rgrows = 0;
+	w->held = 0;
+}
+
+void
+ll_parquet_defaults(struct ll_parquet_opts *o)
+{
+	o->rowgroup = 64 << 20;
+	o->page = 1 << 20;
+	o->page_rows = 20000;
+	o->dict = 1 << 20;
+	o->level = 6;
+}
+
+struct ll_pq *
+ll_parquet_open(FILE *fp, const struct ll_parquet_col *cols, size_t ncols,
+    const struct ll_parquet_opts *opts)
+{
+	struct ll_pq *w;
+	struct col *c;
+	size_t i;
+
+	w = xcalloc(1, sizeof(*w));
+	w->fp = fp;
+	w->opts = *opts;
+	if (w->opts.dict > LL_PQ_MAXVALUE)
+		w->opts.dict = LL_PQ_MAXVALUE;
+	if ((w->z = libdeflate_alloc_compressor(opts->level)) == NULL ||
+	    (w->zdict = libdeflate_alloc_compressor(opts->level)) == NULL) {
+		libdeflate_free_compressor(w->z);
+		free(w);
+		errno = ENOMEM;
+		return NULL;
+	}
+	pthread_mutex_init(&w->mu, NULL);
+	pthread_cond_init(&w->more, NULL);
+	pthread_cond_init(&w->done, NULL);
+	/* Without a thread, pages are compressed as they are made. */
+	w->threaded = pthread_create(&w->thr, NULL, worker, w) == 0;
+	w->ncols = ncols;
+	w->cols = xcalloc(ncols, sizeof(*w->cols));
+	for (i = 0; i < ncols; i++) {
+		c = &w->cols[i];
+		c->name = xstrdup(cols[i].name);
+		c->type = cols[i].type;
+		c->plain = c->type != LL_PQ_STRING;
+		c->setrow = -1;
+		ll_rle_init(&c->lv, &c->levels, 1);
+	}
+	out(w, "PAR1", 4);
+	return w;
+}
+
+/* Ends a row: columns given no value are null. */
+int
+ll_parquet_row(struct ll_pq *w)
+{
+	size_t i;
+
+	for (i = 0; i < w->ncols; i++)
+		if (w->cols[i].setrow != w->rows)
+			ll_parquet_null(w, i);
+	w->rows++;
+	w->rgrows++;
+	if (w->held >= w->opts.rowgroup)
+		flush_rowgroup(w);
+	if (w->err != 0) {
+		errno = w->err;
+		return -1;
+	}
+	return 0;
+}
+
+uint64_t
+ll_parquet_size(const struct ll_pq *w)
+{
+	return w->off + w->held;
+}
+
+uint64_t
+ll_parquet_rows(const struct ll_pq *w)
+{
+	return (uint64_t)w->rows;
+}
+
+static void
+schema(struct ll_tc *t, const struct col *c)
+{
+	ll_tcompact_begin(t, 0);
+	ll_tcompact_i32(t, 1, c->type == LL_PQ_STRING ? T_BYTE_ARRAY :
+	    c->type == LL_PQ_INT64 ? T_INT64 : T_BOOLEAN);
+	ll_tcompact_i32(t, 3, REP_OPTIONAL);
+	ll_tcompact_bin(t, 4, c->name, strlen(c->name));
+	if (c->type == LL_PQ_STRING) {
+		ll_tcompact_i32(t, 6, CONV_UTF8);
+		ll_tcompact_begin(t, 10);
+		ll_tcompact_begin(t, 1);	/* LogicalType STRING */
+		ll_tcompact_end(t);
+		ll_tcompact_end(t);
+	}
+	ll_tcompact_end(t);
+}
+
+static void
+statistics(struct ll_tc *t, const struct col *c, const struct chunkmeta *cm)
+{
+	ll_tcompact_begin(t, 12);
+	/* Integers also get the old signed min and max, for old readers. */
+	if (cm->min != NULL && c->type == LL_PQ_INT64) {
+		ll_tcompact_bin(t, 1, cm->max, cm->nmax);
+		ll_tcompact_bin(t, 2, cm->min, cm->nmin);
+	}
+	ll_tcompact_i64(t, 3, cm->nulls);
+	if (cm->min != NULL) {
+		ll_tcompact_bin(t, 5, cm->max, cm->nmax);
+		ll_tcompact_bin(t, 6, cm->min, cm->nmin);
+	}
+	ll_tcompact_end(t);
+}
+
+static void
+column_chunk(struct ll_tc *t, const struct col *c, const struct chunkmeta *cm)
+{
+	int e, n;
+
+	ll_tcompact_begin(t, 0);
+	ll_tcompact_i64(t, 2, cm->dict_off >= 0 ? cm->dict_off : cm->data_off);
+	ll_tcompact_begin(t, 3);
+	ll_tcompact_i32(t, 1, c->type == LL_PQ_STRING ? T_BYTE_ARRAY :
+	    c->type == LL_PQ_INT64 ? T_INT64 : T_BOOLEAN);
+	for (n = 0, e = 0; e < 32; e++)
+		n += (cm->encs >> e & 1) != 0;
+	ll_tcompact_list(t, 2, LL_TC_I32, (size_t)n);
+	for (e = 0; e < 32; e++)
+		if (cm->encs >> e & 1)
+			ll_tcompact_elem_i32(t, e);
+	ll_tcompact_list(t, 3, LL_TC_BINARY, 1);
+	ll_tcompact_elem_bin(t, c->name, strlen(c->name));
+	ll_tcompact_i32(t, 4, CODEC_GZIP);
+	ll_tcompact_i64(t, 5, cm->values);
+	ll_tcompact_i64(t, 6, cm->uncomp);
+	ll_tcompact_i64(t, 7, cm->comp);
+	ll_tcompact_i64(t, 9, cm->data_off);
+	if (cm->dict_off >= 0)
+		ll_tcompact_i64(t, 11, cm->dict_off);
+	statistics(t, c, cm);
+	ll_tcompact_end(t);
+	ll_tcompact_end(t);
+}
+
+static void
+footer(struct ll_pq *w, struct ll_jbuf *b)
+{
+	static const char by[] = "log-lake version " LL_VERSION;
+	struct ll_tc t;
+	struct rowgroup *rg;
+	size_t i, j;
+
+	ll_tcompact_init(&t, b);
+	ll_tcompact_i32(&t, 1, 1);
+	ll_tcompact_list(&t, 2, LL_TC_STRUCT, w->ncols + 1);
+	ll_tcompact_begin(&t, 0);
+	ll_tcompact_bin(&t, 4, "schema", 6);
+	ll_tcompact_i32(&t, 5, (int32_t)w->ncols);
+	ll_tcompact_end(&t);
+	for (i = 0; i < w->ncols; i++)
+		schema(&t, &w->cols[i]);
+	ll_tcompact_i64(&t, 3, w->rows);
+	ll_tcompact_list(&t, 4, LL_TC_STRUCT, w->nrg);
+	for (j = 0; j < w->nrg; j++) {
+		rg = &w->rg[j];
+		ll_tcompact_begin(&t, 0);
+		ll_tcompact_list(&t, 1, LL_TC_STRUCT, w->ncols);
+		for (i = 0; i < w->ncols; i++)
+			column_chunk(&t, &w->cols[i], &rg->cm[i]);
+		ll_tcompact_i64(&t, 2, rg->uncomp);
+		ll_tcompact_i64(&t, 3, rg->rows);
+		ll_tcompact_i64(&t, 5, rg->off);
+		ll_tcompact_i64(&t, 6, rg->comp);
+		if (j <= INT16_MAX)
+			ll_tcompact_i16(&t, 7, (int16_t)j);
+		ll_tcompact_end(&t);
+	}
+	ll_tcompact_bin(&t, 6, by, sizeof(by) - 1);
+	/* Min and max are meaningful only with the columns' orders. */
+	ll_tcompact_list(&t, 7, LL_TC_STRUCT, w->ncols);
+	for (i = 0; i < w->ncols; i++) {
+		ll_tcompact_begin(&t, 0);
+		ll_tcompact_begin(&t, 1);	/* TYPE_ORDER */
+		ll_tcompact_end(&t);
+		ll_tcompact_end(&t);
+	}
+	ll_tcompact_end(&t);
+}
+
+/*
+ * Writes what is buffered and the footer, then frees the writer;
+ * *SIZE is the file's size.
+ */
+int
+ll_parquet_close(struct ll_pq *w, uint64_t *size)
+{
+	struct ll_jbuf b;
+	int err;
+
+	flush_rowgroup(w);
+	memset(&b, 0, sizeof(b));
+	footer(w, &b);
+	put_u32(&b, (uint32_t)b.len);
+	ll_jbuf_add(&b, "PAR1", 4);
+	out(w, b.p, b.len);
+	ll_jbuf_free(&b);
+	err = w->err;
+	*size = w->off;
+	ll_parquet_free(w);
+	if (err != 0) {
+		errno = err;
+		return -1;
+	}
+	return 0;
+}
+
+void
+ll_parquet_free(struct ll_pq *w)
+{
+	struct col *c;
+	size_t i, j;
+
+	if (w == NULL)
+		return;
+	if (w->threaded) {
+		pthread_mutex_lock(&w->mu);
+		w->stop = 1;
+		pthread_cond_signal(&w->more);
+		pthread_mutex_unlock(&w->mu);
+		pthread_join(w->thr, NULL);
+	}
+	pthread_mutex_destroy(&w->mu);
+	pthread_cond_destroy(&w->more);
+	pthread_cond_destroy(&w->done);
+	free_jobs(w->spare);
+	for (i = 0; i < w->ncols; i++) {
+		c = &w->cols[i];
+		free_jobs(c->jhead);
+		free(c->name);
+		ll_jbuf_free(&c->levels);
+		ll_jbuf_free(&c->vals);
+		ll_jbuf_free(&c->chunk);
+		ll_jbuf_free(&c->min);
+		ll_jbuf_free(&c->max);
+		ll_jbuf_free(&c->d.page);
+		free(c->idx);
+		free(c->d.off);
+		free(c->d.hash);
+		free(c->d.slot);
+	}
+	for (j = 0; j < w->nrg; j++) {
+		for (i = 0; i < w->ncols; i++) {
+			free(w->rg[j].cm[i].min);
+			free(w->rg[j].cm[i].max);
+		}
+		free(w->rg[j].cm);
+	}
+	free(w->rg);
+	free(w->cols);
+	ll_jbuf_free(&w->dpage);
+	libdeflate_free_compressor(w->z);
+	libdeflate_free_compressor(w->zdict);
+	free(w);
+}

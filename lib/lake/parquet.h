@@ -1,0 +1,57 @@
+/*
+ * A streaming Parquet writer for flat tables of nullable columns:
+ * strings (BYTE_ARRAY, UTF8), booleans and 64-bit integers.  Rows are
+ * added one at a time and buffered column by column, compressed page
+ * by page (gzip, in a thread); a row group is written whenever its
+ * encoded, uncompressed bytes reach opts.rowgroup, so memory stays
+ * bounded whatever the input.  ll_parquet_size, the bytes written plus those
+ * of the row group in progress, is the file's size overestimated; like
+ * the bytes of the file, it depends on the rows only.
+ * String columns are dictionary encoded until the dictionary stops
+ * paying, then plain.  The footer (Thrift compact) goes out on close.
+ */
+#ifndef LL_PARQUET_H
+#define LL_PARQUET_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+/* The largest value accepted: page sizes are 32-bit in the format. */
+#define LL_PQ_MAXVALUE	((size_t)1 << 30)
+
+enum ll_parquet_type {
+	LL_PQ_STRING,
+	LL_PQ_BOOLEAN,
+	LL_PQ_INT64
+};
+
+struct ll_parquet_col {
+	const char	*name;
+	enum ll_parquet_type	 type;
+};
+
+struct ll_parquet_opts {
+	size_t		 rowgroup;	/* uncompressed bytes per row group */
+	size_t		 page;		/* value bytes per data page */
+	size_t		 page_rows;	/* values per data page */
+	size_t		 dict;		/* dictionary bytes, then plain */
+	int		 level;		/* gzip level, 1 to 12 */
+};
+
+struct ll_pq;
+
+void	ll_parquet_defaults(struct ll_parquet_opts *);
+struct ll_pq *ll_parquet_open(FILE *, const struct ll_parquet_col *, size_t,
+	    const struct ll_parquet_opts *);
+void	ll_parquet_null(struct ll_pq *, size_t);
+int	ll_parquet_str(struct ll_pq *, size_t, const char *, size_t);
+void	ll_parquet_bool(struct ll_pq *, size_t, int);
+void	ll_parquet_int(struct ll_pq *, size_t, int64_t);
+int	ll_parquet_row(struct ll_pq *);
+uint64_t ll_parquet_size(const struct ll_pq *);
+uint64_t ll_parquet_rows(const struct ll_pq *);
+int	ll_parquet_close(struct ll_pq *, uint64_t *);
+void	ll_parquet_free(struct ll_pq *);
+
+#endif
