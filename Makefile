@@ -1,5 +1,5 @@
 # Log Lake: plain make, one static library linked into every binary.
-VERSION = 0.1.0
+VERSION = 0.2.0
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 MANDIR ?= $(PREFIX)/share/man

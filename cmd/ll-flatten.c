@@ -18,6 +18,7 @@
 #include "lake/flat.h"
 #include "lake/schema.h"
 #include "ll.h"
+#include "opt.h"
 #include "xalloc.h"
 
 struct flat {
@@ -27,24 +28,21 @@ struct flat {
 	struct ll_jbuf	 out;
 };
 
-static const struct option longopts[] = {
-	{ "columns",	no_argument,		NULL,	'c' },
-	{ "help",	no_argument,		NULL,	'h' },
-	{ "reject",	required_argument,	NULL,	'r' },
-	{ "stats",	required_argument,	NULL,	'S' },
-	{ "table",	required_argument,	NULL,	't' },
-	{ "unbuffered",	no_argument,		NULL,	'u' },
-	{ "version",	no_argument,		NULL,	'V' },
-	{ NULL,		0,			NULL,	0 }
+static const struct ll_opt opts[] = {
+	{ 'l', "columns", NULL, "print the table's columns and exit", 'c' },
+	{ 'T', "table", "TABLE", "cloudtrail or cloudwatch (required)", 't' },
+	{ 0, NULL, NULL, NULL, 0 }
 };
 
-static __dead void
-usage(FILE *fp, int code)
-{
-	fprintf(fp, "usage: ll-flatten [-chuV] [-r file] [-S file] "
-	    "-t cloudtrail | cloudwatch [file ...]\n");
-	exit(code);
-}
+static const struct ll_cmd cmd = {
+	"usage: ll-flatten [-hluV] [-r file] [-S file] "
+	    "-T cloudtrail | cloudwatch\n"
+	    "                  [file ...]",
+	"Turn CloudTrail records or CloudWatch log events into flat "
+	    "readready rows.",
+	"rSu", opts,
+	"  ll-splitjson -e Records raw/*.json.gz | ll-flatten -T cloudtrail"
+};
 
 static void
 flatten(void *arg, const char *name, uintmax_t lineno, const char *line,
@@ -84,43 +82,28 @@ int
 main(int argc, char *argv[])
 {
 	struct flat f;
-	const char *table = NULL;
+	const char *arg, *table = NULL;
 	size_t i;
 	int ch, list = 0;
 
 	ll_init(argv[0]);
-	while ((ch = getopt_long(argc, argv, "chr:S:t:uV", longopts, NULL)) !=
-	    -1) {
+	while ((ch = ll_opt_next(&cmd, argc, argv, &arg)) != -1) {
 		switch (ch) {
-		case 'c':
+		case 'l':
 			list = 1;
 			break;
-		case 'h':
-			usage(stdout, LL_EXIT_OK);
-			/* NOTREACHED */
-		case 'r':
-			ll_reject_open(optarg);
+		case 'T':
+			table = arg;
 			break;
-		case 'S':
-			ll_stats_set_path(optarg);
-			break;
-		case 't':
-			table = optarg;
-			break;
-		case 'u':
-			ll_out_unbuffered(1);
-			break;
-		case 'V':
-			ll_version();
-			/* NOTREACHED */
 		default:
-			usage(stderr, LL_EXIT_USAGE);
+			ll_opt_usage(&cmd);
 		}
 	}
 	argc -= optind;
 	argv += optind;
 	if (table == NULL)
-		usage(stderr, LL_EXIT_USAGE);
+		errx(LL_EXIT_USAGE, "--table (-T) is required: cloudtrail or "
+		    "cloudwatch");
 	memset(&f, 0, sizeof(f));
 	if ((f.t = ll_schema_table(table)) == NULL || f.t->joined)
 		errx(LL_EXIT_USAGE, "--table: %s: expected cloudtrail or "

@@ -19,33 +19,31 @@
 #include "opt.h"
 #include "xalloc.h"
 
-static const struct option longopts[] = {
-	{ "explode",		required_argument,	NULL,	'e' },
-	{ "files-from",		required_argument,	NULL,	'F' },
-	{ "help",		no_argument,		NULL,	'h' },
-	{ "keep",		required_argument,	NULL,	'k' },
-	{ "max-record-bytes",	required_argument,	NULL,	'M' },
-	{ "max-size",		required_argument,	NULL,	'm' },
-	{ "parse",		required_argument,	NULL,	'p' },
-	{ "max-ratio",		required_argument,	NULL,	'R' },
-	{ "reject",		required_argument,	NULL,	'r' },
-	{ "stats",		required_argument,	NULL,	'S' },
-	{ "single",		no_argument,		NULL,	'1' },
-	{ "source",		required_argument,	NULL,	's' },
-	{ "unbuffered",		no_argument,		NULL,	'u' },
-	{ "version",		no_argument,		NULL,	'V' },
-	{ NULL,			0,			NULL,	0 }
+static const struct ll_opt opts[] = {
+	{ '1', "single", NULL, "the input is exactly one JSON document", 0 },
+	{ 'e', "explode", "PATH", "write each element of the array at PATH",
+	    0 },
+	{ 'F', "files-from", "LIST", "also split the files named in LIST", 0 },
+	{ 'k', "keep", "FIELD,...",
+	    "with -e, copy document fields into each element", 0 },
+	{ 'p', "parse", "PATH",
+	    "replace the string at PATH by the JSON it holds", 0 },
+	{ 's', "source", "FIELD", "add FIELD holding the input file's name",
+	    0 },
+	{ 0, NULL, NULL, NULL, 0 }
 };
 
-static __dead void
-usage(FILE *fp, int code)
-{
-	fprintf(fp, "usage: ll-splitjson [-1huV] [-e path] [-F list] "
-	    "[-k field,...] [-M size] [-m size]\n"
-	    "                    [-p path] [-R ratio] [-r file] [-S file] "
-	    "[-s field] [file ...]\n");
-	exit(code);
-}
+static const struct ll_cmd cmd = {
+	"usage: ll-splitjson [-1huV] [-e path] [-F list] "
+	    "[-k field,...] [-M size]\n"
+	    "                    [-m size] [-p path] [-R ratio] [-r file] "
+	    "[-S file]\n"
+	    "                    [-s field] [file ...]",
+	"Split JSON text (concatenated, pretty-printed or one per line) "
+	    "into NDJSON.",
+	"MRSmru", opts,
+	"  ll-splitjson -e Records -s source_object raw/*.json.gz"
+};
 
 /* A plain key name: it is written into the output between quotes. */
 static void
@@ -133,65 +131,37 @@ int
 main(int argc, char *argv[])
 {
 	struct ll_split_opts o;
-	const char *list = NULL;
+	const char *arg, *list = NULL;
 	int ch, i;
 
 	ll_init(argv[0]);
 	memset(&o, 0, sizeof(o));
-	o.max_record = 512 << 20;
-	while ((ch = getopt_long(argc, argv, "1e:F:hk:M:m:p:R:r:S:s:uV",
-	    longopts, NULL)) != -1) {
+	while ((ch = ll_opt_next(&cmd, argc, argv, &arg)) != -1) {
 		switch (ch) {
 		case '1':
 			o.single = 1;
 			break;
 		case 'e':
-			ll_path_option(&o.explode, "--explode", optarg);
+			ll_path_option(&o.explode, "--explode", arg);
 			break;
 		case 'F':
-			list = optarg;
+			list = arg;
 			break;
-		case 'h':
-			usage(stdout, LL_EXIT_OK);
-			/* NOTREACHED */
 		case 'k':
-			parse_keep(&o, optarg);
-			break;
-		case 'M':
-			o.max_record = (size_t)ll_opt_size(
-			    "--max-record-bytes", optarg);
-			break;
-		case 'm':
-			ll_input_limits.max_size = (uint64_t)ll_opt_size(
-			    "--max-size", optarg);
+			parse_keep(&o, arg);
 			break;
 		case 'p':
-			ll_path_option(&o.parse, "--parse", optarg);
-			break;
-		case 'R':
-			ll_input_limits.max_ratio = (uint64_t)ll_opt_num(
-			    "--max-ratio", optarg, 0, 1000000000);
-			break;
-		case 'r':
-			ll_reject_open(optarg);
-			break;
-		case 'S':
-			ll_stats_set_path(optarg);
+			ll_path_option(&o.parse, "--parse", arg);
 			break;
 		case 's':
-			check_name("--source", optarg);
-			o.source = optarg;
+			check_name("--source", arg);
+			o.source = arg;
 			break;
-		case 'u':
-			ll_out_unbuffered(1);
-			break;
-		case 'V':
-			ll_version();
-			/* NOTREACHED */
 		default:
-			usage(stderr, LL_EXIT_USAGE);
+			ll_opt_usage(&cmd);
 		}
 	}
+	o.max_record = ll_opt_max_record;
 	argc -= optind;
 	argv += optind;
 	if (o.nkeep > 0 && o.explode.n == 0)

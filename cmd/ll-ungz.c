@@ -18,23 +18,13 @@
 
 #define BUFSIZE (1 << 20)
 
-static const struct option longopts[] = {
-	{ "help",	no_argument,		NULL,	'h' },
-	{ "max-size",	required_argument,	NULL,	'm' },
-	{ "max-ratio",	required_argument,	NULL,	'R' },
-	{ "stats",	required_argument,	NULL,	'S' },
-	{ "unbuffered",	no_argument,		NULL,	'u' },
-	{ "version",	no_argument,		NULL,	'V' },
-	{ NULL,		0,			NULL,	0 }
+static const struct ll_cmd cmd = {
+	"usage: ll-ungz [-huV] [-m size] [-R ratio] [-S file] [file ...]",
+	"Decompress by content: multi-member gzip, bzip2, xz, zstd, zip, "
+	    "tar.",
+	"RSmu", NULL,
+	"  ll-ungz raw/firehose/2026/03/01/*/* | ll-splitjson"
 };
-
-static __dead void
-usage(FILE *fp, int code)
-{
-	fprintf(fp, "usage: ll-ungz [-huV] [-m size] [-R ratio] [-S file] "
-	    "[file ...]\n");
-	exit(code);
-}
 
 static void
 ungz(const char *path, char *buf)
@@ -63,37 +53,14 @@ ungz(const char *path, char *buf)
 int
 main(int argc, char *argv[])
 {
+	const char *arg;
 	char *buf;
-	int ch, i;
+	int i;
 
 	ll_init(argv[0]);
-	while ((ch = getopt_long(argc, argv, "hm:R:S:uV", longopts, NULL)) !=
-	    -1) {
-		switch (ch) {
-		case 'h':
-			usage(stdout, LL_EXIT_OK);
-			/* NOTREACHED */
-		case 'm':
-			ll_input_limits.max_size = (uint64_t)ll_opt_size(
-			    "--max-size", optarg);
-			break;
-		case 'R':
-			ll_input_limits.max_ratio = (uint64_t)ll_opt_num(
-			    "--max-ratio", optarg, 0, 1000000000);
-			break;
-		case 'S':
-			ll_stats_set_path(optarg);
-			break;
-		case 'u':
-			ll_out_unbuffered(1);
-			break;
-		case 'V':
-			ll_version();
-			/* NOTREACHED */
-		default:
-			usage(stderr, LL_EXIT_USAGE);
-		}
-	}
+	/* Every option is a shared one. */
+	while (ll_opt_next(&cmd, argc, argv, &arg) != -1)
+		ll_opt_usage(&cmd);
 	argc -= optind;
 	argv += optind;
 	if ((buf = malloc(BUFSIZE)) == NULL)

@@ -184,6 +184,14 @@ write_stats(int code)
 	    "rejected", (json_int_t)ll_stats.rejected,
 	    "reasons", ll_stats.reasons, "exit", code);
 	json_object_update(o, ll_stats.extra);
+	if (strcmp(statspath, "-") == 0) {
+		/* "-" is standard error, as for --reject. */
+		if (json_dumpf(o, stderr, JSON_COMPACT) == -1 ||
+		    fputc('\n', stderr) == EOF || fflush(stderr) == EOF)
+			err(LL_EXIT_IO, "<stderr>");
+		json_decref(o);
+		return;
+	}
 	fp = ll_afile_open(&af, statspath);
 	if (json_dumpf(o, fp, JSON_COMPACT) == -1 || fputc('\n', fp) == EOF ||
 	    ll_afile_commit(&af) == -1)

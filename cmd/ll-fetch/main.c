@@ -36,34 +36,57 @@
 #include "window.h"
 #include "xalloc.h"
 
-static const struct option longopts[] = {
-	{ "start-after",	required_argument,	NULL,	'a' },
-	{ "backoff",		required_argument,	NULL,	'B' },
-	{ "cat",		no_argument,		NULL,	'c' },
-	{ "settle",		required_argument,	NULL,	'd' },
-	{ "failures",		required_argument,	NULL,	'F' },
-	{ "from",		required_argument,	NULL,	'f' },
-	{ "get",		no_argument,		NULL,	'g' },
-	{ "help",		no_argument,		NULL,	'h' },
-	{ "jobs",		required_argument,	NULL,	'j' },
-	{ "list",		no_argument,		NULL,	'l' },
-	{ "retries",		required_argument,	NULL,	'n' },
-	{ "progress",		no_argument,		NULL,	'P' },
-	{ "quiet",		no_argument,		NULL,	'q' },
-	{ "rate",		required_argument,	NULL,	'R' },
-	{ "reject",		required_argument,	NULL,	'r' },
-	{ "stats",		required_argument,	NULL,	'S' },
-	{ "store",		required_argument,	NULL,	's' },
-	{ "timeout",		required_argument,	NULL,	'T' },
-	{ "to",			required_argument,	NULL,	't' },
-	{ "unbuffered",		no_argument,		NULL,	'u' },
-	{ "version",		no_argument,		NULL,	'V' },
-	{ "verbose",		no_argument,		NULL,	'v' },
-	{ NULL,			0,			NULL,	0 }
+static const struct ll_opt opts[] = {
+	{ 'a', "start-after", "KEY", "--list: begin after KEY", 0 },
+	{ 'B', "backoff", "MS", "first retry waits about MS (default 200)",
+	    0 },
+	{ 'C', "cat", NULL, "write the objects' bytes to standard output",
+	    'c' },
+	{ 'd', "settle", "DAYS", "--list: reach DAYS past --to (default 1)",
+	    0 },
+	{ 'F', "failures", "FILE", "write listing records that failed to FILE",
+	    0 },
+	{ 'f', "from", "DAY", "--list: objects from DAY (YYYY-MM-DD)", 0 },
+	{ 'j', "jobs", "N", "N transfers at once (default 16)", 0 },
+	{ 'l', "list", NULL, "list the objects of each source as NDJSON", 0 },
+	{ 'n', "retries", "N", "retry a failed request N times (default 5)",
+	    0 },
+	{ 'O', "get", NULL, "store the objects write-once under --store",
+	    'g' },
+	{ 'P', "progress", NULL, "show progress even when not on a terminal",
+	    0 },
+	{ 'Q', "rate", "N", "at most N requests a second (default: no cap)",
+	    'R' },
+	{ 'q', "quiet", NULL, "no progress line", 0 },
+	{ 's', "store", "DIR", "--get: the raw store's top folder", 0 },
+	{ 't', "to", "DAY", "--list: objects up to DAY (default today)", 0 },
+	{ 'v', "verbose", NULL, "log each request and retry on stderr", 0 },
+	{ 'W', "timeout", "SECS", "give up a stalled request after SECS "
+	    "(default 30)", 'T' },
+	{ 0, NULL, NULL, NULL, 0 }
+};
+
+static const struct ll_cmd cmd = {
+	"usage: ll-fetch -l [-Pquv] [-a key] [-B ms] [-d days] "
+	    "[-f date] [-j jobs]\n"
+	    "                [-n retries] [-Q rate] [-S file] [-t date] "
+	    "[-W secs] source ...\n"
+	    "       ll-fetch -O -s store [-Pquv] [-B ms] [-F file] "
+	    "[-j jobs] [-n retries]\n"
+	    "                [-Q rate] [-r file] [-S file] [-W secs] "
+	    "[file ...]\n"
+	    "       ll-fetch -C [-Pquv] [-B ms] [-F file] [-j jobs] "
+	    "[-n retries] [-Q rate]\n"
+	    "                [-r file] [-S file] [-W secs] [file ...]",
+	"List S3 buckets or local folders, store objects write-once, or "
+	    "stream them.",
+	"rSu", opts,
+	"  ll-fetch -l -f 2026-03-01 -t 2026-03-01 s3://trail-bucket/AWSLogs/ "
+	    "|\n    ll-fetch -O -s raw >manifest.ndjson"
 };
 
 static struct {
-	int		 mode;		/* 'l', 'g' or 'c' */
+	int		 mode;		/* 'l', 'g' (get) or 'c' (cat) */
 	struct ll_engine_opts eo;
 	struct ll_s3conf conf;
 	struct ll_engine *engine;
@@ -73,24 +96,6 @@ static struct {
 	char		**names;	/* input names, kept for messages */
 	size_t		 nnames;
 } g;
-
-static __dead void
-usage(FILE *fp, int code)
-{
-	fprintf(fp,
-	    "usage: ll-fetch -l [-Pquv] [-a key] [-B ms] [-d days] "
-	    "[-f date] [-j jobs]\n"
-	    "                [-n retries] [-R rate] [-S file] [-T secs] "
-	    "[-t date] source ...\n"
-	    "       ll-fetch -g -s store [-Pquv] [-B ms] [-F file] "
-	    "[-j jobs] [-n retries]\n"
-	    "                [-R rate] [-r file] [-S file] [-T secs] "
-	    "[file ...]\n"
-	    "       ll-fetch -c [-Pquv] [-B ms] [-F file] [-j jobs] "
-	    "[-n retries] [-R rate]\n"
-	    "                [-r file] [-S file] [-T secs] [file ...]\n");
-	exit(code);
-}
 
 /* As curl does for cron: standard descriptors that are closed. */
 static void
@@ -281,9 +286,9 @@ int
 main(int argc, char *argv[])
 {
 	struct ll_walk w;
-	const char *storepath = NULL, *failpath = NULL;
+	const char *arg, *storepath = NULL, *failpath = NULL;
 	long settle_days = 1;
-	int ch, quiet = 0, forceprog = 0, hasto = 0;
+	int ch, mode, quiet = 0, forceprog = 0, hasto = 0;
 
 	checkfds();
 	ll_init(argv[0]);
@@ -293,90 +298,79 @@ main(int argc, char *argv[])
 	g.eo.retries = 5;
 	g.eo.backoff_ms = 200;
 	g.eo.timeout_s = 30;
-	while ((ch = getopt_long(argc, argv, "a:B:cd:F:f:ghj:lPqR:r:S:s:T:"
-	    "t:n:uVv", longopts, NULL)) != -1) {
+	while ((ch = ll_opt_next(&cmd, argc, argv, &arg)) != -1) {
 		switch (ch) {
 		case 'a':
-			w.start_after = optarg;
+			w.start_after = arg;
 			break;
 		case 'B':
-			g.eo.backoff_ms = (long)ll_opt_num("--backoff",
-			    optarg, 1, 600000);
+			g.eo.backoff_ms = (long)ll_opt_num("--backoff", arg, 1,
+			    600000);
 			break;
-		case 'c':
-		case 'g':
+		case 'C':
+		case 'O':
 		case 'l':
-			if (g.mode != 0 && g.mode != ch)
-				usage(stderr, LL_EXIT_USAGE);
-			g.mode = ch;
+			mode = ch == 'C' ? 'c' : ch == 'O' ? 'g' : 'l';
+			if (g.mode != 0 && g.mode != mode)
+				ll_opt_usage(&cmd);
+			g.mode = mode;
 			break;
 		case 'd':
-			settle_days = (long)ll_opt_num("--settle", optarg, 0,
-			    31);
+			settle_days = (long)ll_opt_num("--settle", arg, 0, 31);
 			break;
 		case 'F':
-			failpath = optarg;
+			failpath = arg;
 			break;
 		case 'f':
-			w.from = ll_window_day("--from", optarg);
+			w.from = ll_window_day("--from", arg);
 			w.window = 1;
 			break;
-		case 'h':
-			usage(stdout, LL_EXIT_OK);
-			/* NOTREACHED */
 		case 'j':
-			g.eo.jobs = (int)ll_opt_num("--jobs", optarg, 1,
-			    1024);
+			g.eo.jobs = (int)ll_opt_num("--jobs", arg, 1, 1024);
 			break;
 		case 'n':
-			g.eo.retries = (int)ll_opt_num("--retries", optarg, 0,
+			g.eo.retries = (int)ll_opt_num("--retries", arg, 0,
 			    100);
 			break;
 		case 'P':
 			forceprog = 1;
 			break;
+		case 'Q':
+			g.eo.rate = (double)ll_opt_num("--rate", arg, 0,
+			    1000000);
+			break;
 		case 'q':
 			quiet = 1;
 			break;
-		case 'R':
-			g.eo.rate = (double)ll_opt_num("--rate", optarg, 0,
-			    1000000);
-			break;
-		case 'r':
-			ll_reject_open(optarg);
-			break;
-		case 'S':
-			ll_stats_set_path(optarg);
-			break;
 		case 's':
-			storepath = optarg;
-			break;
-		case 'T':
-			g.eo.timeout_s = (long)ll_opt_num("--timeout", optarg,
-			    1, 3600);
+			storepath = arg;
 			break;
 		case 't':
-			w.to = ll_window_day("--to", optarg);
+			w.to = ll_window_day("--to", arg);
 			hasto = 1;
 			break;
-		case 'u':
-			ll_out_unbuffered(1);
-			break;
-		case 'V':
-			ll_version();
-			/* NOTREACHED */
 		case 'v':
 			g.eo.verbose = 1;
 			break;
+		case 'W':
+			g.eo.timeout_s = (long)ll_opt_num("--timeout", arg, 1,
+			    3600);
+			break;
 		default:
-			usage(stderr, LL_EXIT_USAGE);
+			ll_opt_usage(&cmd);
 		}
 	}
 	argc -= optind;
 	argv += optind;
-	if (g.mode == 0 || (g.mode == 'l' && argc == 0) ||
-	    (g.mode == 'g') != (storepath != NULL))
-		usage(stderr, LL_EXIT_USAGE);
+	if (g.mode == 0)
+		errx(LL_EXIT_USAGE, "one of --list (-l), --get (-O) or "
+		    "--cat (-C) is required");
+	if (g.mode == 'l' && argc == 0)
+		errx(LL_EXIT_USAGE, "--list needs a source (s3://BUCKET/PREFIX "
+		    "or a folder)");
+	if ((g.mode == 'g') != (storepath != NULL))
+		errx(LL_EXIT_USAGE, g.mode == 'g' ? "--get needs --store (-s)" :
+		    "--store goes with --get");
 	if (g.mode != 'l' && (w.window || hasto || w.start_after != NULL))
 		errx(LL_EXIT_USAGE, "--from, --to and --start-after go with "
 		    "--list");

@@ -40,31 +40,27 @@ struct filter {
 	uintmax_t	 blank;
 };
 
-static const struct option longopts[] = {
-	{ "controls",		required_argument,	NULL,	'c' },
-	{ "grep",		required_argument,	NULL,	'g' },
-	{ "help",		no_argument,		NULL,	'h' },
-	{ "ignore-case",	no_argument,		NULL,	'i' },
-	{ "max-record-bytes",	required_argument,	NULL,	'M' },
-	{ "max-size",		required_argument,	NULL,	'm' },
-	{ "parse",		no_argument,		NULL,	'p' },
-	{ "max-ratio",		required_argument,	NULL,	'R' },
-	{ "reject",		required_argument,	NULL,	'r' },
-	{ "stats",		required_argument,	NULL,	'S' },
-	{ "unbuffered",		no_argument,		NULL,	'u' },
-	{ "version",		no_argument,		NULL,	'V' },
-	{ "where",		required_argument,	NULL,	'w' },
-	{ NULL,			0,			NULL,	0 }
+static const struct ll_opt opts[] = {
+	{ 'c', "controls", "FILE", "apply the central controls in FILE", 0 },
+	{ 'g', "grep", "STRING", "keep records holding STRING (repeatable)",
+	    0 },
+	{ 'i', "ignore-case", NULL, "--grep ignores ASCII case", 0 },
+	{ 'p', "parse", NULL, "parse every record with jansson (slower)", 0 },
+	{ 'w', "where", "TEST", "keep records passing TEST, e.g. "
+	    "'.eventName = X'", 0 },
+	{ 0, NULL, NULL, NULL, 0 }
 };
 
-static __dead void
-usage(FILE *fp, int code)
-{
-	fprintf(fp, "usage: ll-filter [-hipuV] [-c file] [-g string] "
-	    "[-M size] [-m size] [-R ratio] [-r file]\n"
-	    "                 [-S file] [-w test] [file ...]\n");
-	exit(code);
-}
+static const struct ll_cmd cmd = {
+	"usage: ll-filter [-hipuV] [-c file] [-g string] "
+	    "[-M size] [-m size] [-R ratio]\n"
+	    "                 [-r file] [-S file] [-w test] [file ...]",
+	"Keep NDJSON records that pass field tests, a string search and "
+	    "the controls.",
+	"MRSmru", opts,
+	"  ll-filter -c controls.conf "
+	    "-w '.eventName in StartSession,AssumeRole' ev"
+};
 
 /*
  * Validates the record and finds the values at every path, with the
@@ -252,66 +248,37 @@ int
 main(int argc, char *argv[])
 {
 	struct filter f;
-	const char *why;
+	const char *arg, *why;
 	int ch, i, icase = 0;
 
 	ll_init(argv[0]);
 	memset(&f, 0, sizeof(f));
-	f.max_record = 512 << 20;
-	while ((ch = getopt_long(argc, argv, "c:g:hiM:m:pR:r:S:uVw:",
-	    longopts, NULL)) != -1) {
+	while ((ch = ll_opt_next(&cmd, argc, argv, &arg)) != -1) {
 		switch (ch) {
 		case 'c':
 			if (f.ctl != NULL)
 				errx(LL_EXIT_USAGE, "only one --controls file");
-			f.ctl = ll_controls_load(optarg);
+			f.ctl = ll_controls_load(arg);
 			break;
 		case 'g':
-			ll_grep_add(&f.grep, optarg);
+			ll_grep_add(&f.grep, arg);
 			break;
-		case 'h':
-			usage(stdout, LL_EXIT_OK);
-			/* NOTREACHED */
 		case 'i':
 			icase = 1;
-			break;
-		case 'M':
-			f.max_record = (size_t)ll_opt_size(
-			    "--max-record-bytes", optarg);
-			break;
-		case 'm':
-			ll_input_limits.max_size = (uint64_t)ll_opt_size(
-			    "--max-size", optarg);
 			break;
 		case 'p':
 			f.full = 1;
 			break;
-		case 'R':
-			ll_input_limits.max_ratio = (uint64_t)ll_opt_num(
-			    "--max-ratio", optarg, 0, 1000000000);
-			break;
-		case 'r':
-			ll_reject_open(optarg);
-			break;
-		case 'S':
-			ll_stats_set_path(optarg);
-			break;
-		case 'u':
-			ll_out_unbuffered(1);
-			break;
-		case 'V':
-			ll_version();
-			/* NOTREACHED */
 		case 'w':
-			if (ll_tests_add(&f.tests, &f.paths, optarg, &why) ==
-			    -1)
-				errx(LL_EXIT_USAGE, "--where: %s: %s", optarg,
+			if (ll_tests_add(&f.tests, &f.paths, arg, &why) == -1)
+				errx(LL_EXIT_USAGE, "--where: %s: %s", arg,
 				    why);
 			break;
 		default:
-			usage(stderr, LL_EXIT_USAGE);
+			ll_opt_usage(&cmd);
 		}
 	}
+	f.max_record = ll_opt_max_record;
 	argc -= optind;
 	argv += optind;
 	if (icase && f.grep.n == 0)

@@ -51,39 +51,43 @@ static struct {
 	uintmax_t	 lrecs, rrecs, matched, unmatched;
 } o;
 
-static const struct option longopts[] = {
-	{ "agg",		required_argument,	NULL,	'a' },
-	{ "dedupe-right",	required_argument,	NULL,	'd' },
-	{ "group",		required_argument,	NULL,	'g' },
-	{ "help",		no_argument,		NULL,	'h' },
-	{ "key",		required_argument,	NULL,	'k' },
-	{ "left-key",		required_argument,	NULL,	'1' },
-	{ "max-record-bytes",	required_argument,	NULL,	'M' },
-	{ "memory",		required_argument,	NULL,	'b' },
-	{ "order",		required_argument,	NULL,	'o' },
-	{ "reject",		required_argument,	NULL,	'r' },
-	{ "right-key",		required_argument,	NULL,	'2' },
-	{ "right-prefix",	required_argument,	NULL,	'p' },
-	{ "separator",		required_argument,	NULL,	's' },
-	{ "stats",		required_argument,	NULL,	'S' },
-	{ "tmpdir",		required_argument,	NULL,	'T' },
-	{ "type",		required_argument,	NULL,	't' },
-	{ "unbuffered",		no_argument,		NULL,	'u' },
-	{ "version",		no_argument,		NULL,	'V' },
-	{ NULL,			0,			NULL,	0 }
+static const struct ll_opt opts[] = {
+	{ '1', "left-key", "PATH", "the left record's key (with -2)", 0 },
+	{ '2', "right-key", "PATH", "the right record's key (with -1)", 0 },
+	{ 'a', "agg", "NAME=FUNC[:PATH]", "a grouped column: text, lines, "
+	    "count, first, last", 0 },
+	{ 'b', "memory", "SIZE", "hold up to SIZE, then spill (default 256M)",
+	    0 },
+	{ 'D', "tmpdir", "DIR", "spill files go in DIR (default $TMPDIR)",
+	    'T' },
+	{ 'd', "dedupe-right", "PATH", "drop right records repeating PATH",
+	    0 },
+	{ 'G', "group", "NAME", "group the right records into array NAME",
+	    'g' },
+	{ 'J', "type", "TYPE", "inner, left, full, semi or anti (default "
+	    "inner)", 't' },
+	{ 'k', "key", "PATH", "the key of both sides (repeatable)", 0 },
+	{ 'o', "order", "PATH", "order each group's right records by PATH",
+	    0 },
+	{ 'p', "right-prefix", "PREFIX", "merge right fields under PREFIX",
+	    0 },
+	{ 's', "separator", "TEXT", "--agg text joins values with TEXT", 0 },
+	{ 0, NULL, NULL, NULL, 0 }
 };
 
-static __dead void
-usage(FILE *fp, int code)
-{
-	fprintf(fp, "usage: ll-join [-huV] [-1 path] [-2 path] "
+static const struct ll_cmd cmd = {
+	"usage: ll-join [-huV] [-1 path] [-2 path] "
 	    "[-a name=func[:path]] [-b size]\n"
-	    "               [-d path] [-g name] [-k path] [-M size] "
-	    "[-o path] [-p prefix]\n"
-	    "               [-r file] [-S file] [-s separator] [-T dir] "
-	    "[-t type] left right\n");
-	exit(code);
-}
+	    "               [-D dir] [-d path] [-G name] [-J type] [-k path] "
+	    "[-M size]\n"
+	    "               [-o path] [-p prefix] [-r file] [-S file] "
+	    "[-s separator]\n"
+	    "               left right",
+	"Join two NDJSON streams on a key, with bounded memory.",
+	"MSru", opts,
+	"  ll-join -J left -k sessionid -a transcript=text:sessiondata \\\n"
+	    "      starts.ndjson logs.ndjson"
+};
 
 static void
 add_path(struct paths *ps, const char *opt, const char *arg)
@@ -359,85 +363,64 @@ main(int argc, char *argv[])
 {
 	struct ll_join_ops ops = { probe, orphan, NULL };
 	struct ll_input *left, *right;
-	const char *tmpdir, *why;
+	const char *arg, *tmpdir, *why;
 	size_t memory = 256 << 20;
 	int ch;
 
 	ll_init(argv[0]);
 	o.sep = "\n";
-	o.maxrec = 512 << 20;
 	if ((tmpdir = getenv("TMPDIR")) == NULL || *tmpdir == '\0')
 		tmpdir = "/tmp";
-	while ((ch = getopt_long(argc, argv, "1:2:a:b:d:g:hk:M:o:p:r:S:s:T:"
-	    "t:uV", longopts, NULL)) != -1) {
+	while ((ch = ll_opt_next(&cmd, argc, argv, &arg)) != -1) {
 		switch (ch) {
 		case '1':
-			add_path(&o.lkey, "--left-key", optarg);
+			add_path(&o.lkey, "--left-key", arg);
 			break;
 		case '2':
-			add_path(&o.rkey, "--right-key", optarg);
+			add_path(&o.rkey, "--right-key", arg);
 			break;
 		case 'a':
-			if (ll_groupcols_agg(&o.gc, optarg, &why) == -1)
-				errx(LL_EXIT_USAGE, "--agg: %s: %s", optarg,
-				    why);
+			if (ll_groupcols_agg(&o.gc, arg, &why) == -1)
+				errx(LL_EXIT_USAGE, "--agg: %s: %s", arg, why);
 			break;
 		case 'b':
-			memory = (size_t)ll_opt_size("--memory", optarg);
+			memory = (size_t)ll_opt_size("--memory", arg);
+			break;
+		case 'D':
+			tmpdir = arg;
 			break;
 		case 'd':
-			ll_path_option(&o.dedupe, "--dedupe-right", optarg);
+			ll_path_option(&o.dedupe, "--dedupe-right", arg);
 			break;
-		case 'g':
-			o.gc.group = optarg;
+		case 'G':
+			o.gc.group = arg;
 			break;
-		case 'h':
-			usage(stdout, LL_EXIT_OK);
-			/* NOTREACHED */
+		case 'J':
+			o.type = parse_type(arg);
+			break;
 		case 'k':
-			add_path(&o.lkey, "--key", optarg);
-			add_path(&o.rkey, "--key", optarg);
-			break;
-		case 'M':
-			o.maxrec = (size_t)ll_opt_size("--max-record-bytes",
-			    optarg);
+			add_path(&o.lkey, "--key", arg);
+			add_path(&o.rkey, "--key", arg);
 			break;
 		case 'o':
-			add_path(&o.order, "--order", optarg);
+			add_path(&o.order, "--order", arg);
 			break;
 		case 'p':
-			o.prefix = optarg;
-			break;
-		case 'r':
-			ll_reject_open(optarg);
-			break;
-		case 'S':
-			ll_stats_set_path(optarg);
+			o.prefix = arg;
 			break;
 		case 's':
-			o.sep = optarg;
-			check_utf8("--separator", optarg);
+			o.sep = arg;
+			check_utf8("--separator", arg);
 			break;
-		case 'T':
-			tmpdir = optarg;
-			break;
-		case 't':
-			o.type = parse_type(optarg);
-			break;
-		case 'u':
-			ll_out_unbuffered(1);
-			break;
-		case 'V':
-			ll_version();
-			/* NOTREACHED */
 		default:
-			usage(stderr, LL_EXIT_USAGE);
+			ll_opt_usage(&cmd);
 		}
 	}
+	o.maxrec = ll_opt_max_record;
 	argc -= optind;
 	argv += optind;
 	if (argc != 2)
-		usage(stderr, LL_EXIT_USAGE);
+		ll_opt_usage(&cmd);
 	if (strcmp(argv[0], "-") == 0 && strcmp(argv[1], "-") == 0)
 		errx(LL_EXIT_USAGE, "only one input may be standard input");
 	if (o.lkey.n == 0 || o.lkey.n != o.rkey.n)

@@ -47,42 +47,49 @@ struct state {
 	struct ll_jval	*pv;
 };
 
-static const struct option longopts[] = {
-	{ "all-partitions",	no_argument,		NULL,	'A' },
-	{ "ddl",		required_argument,	NULL,	'd' },
-	{ "flatten",		no_argument,		NULL,	'F' },
-	{ "format",		required_argument,	NULL,	'f' },
-	{ "help",		no_argument,		NULL,	'h' },
-	{ "key",		required_argument,	NULL,	'k' },
-	{ "location",		required_argument,	NULL,	'L' },
-	{ "level",		required_argument,	NULL,	'l' },
-	{ "max-open",		required_argument,	NULL,	'm' },
-	{ "name",		required_argument,	NULL,	'n' },
-	{ "output",		required_argument,	NULL,	'o' },
-	{ "partition-by",	required_argument,	NULL,	'p' },
-	{ "reject",		required_argument,	NULL,	'r' },
-	{ "row-group",		required_argument,	NULL,	'g' },
-	{ "stats",		required_argument,	NULL,	'S' },
-	{ "size",		required_argument,	NULL,	's' },
-	{ "table",		required_argument,	NULL,	't' },
-	{ "unbuffered",		no_argument,		NULL,	'u' },
-	{ "version",		no_argument,		NULL,	'V' },
-	{ NULL,			0,			NULL,	0 }
+static const struct ll_opt opts[] = {
+	{ 'A', "all-partitions", NULL, "report every partition the input "
+	    "touched", 0 },
+	{ 'b', "row-group", "SIZE", "Parquet row groups of about SIZE "
+	    "(default 64M)", 'g' },
+	{ 'd', "ddl", "DIALECT", "print CREATE TABLE for a dialect "
+	    "(athena...)", 0 },
+	{ 'F', "flatten", NULL, "flatten raw records first (as ll-flatten)",
+	    0 },
+	{ 'f', "format", "FORMAT", "parquet (default) or json", 0 },
+	{ 'k', "key", "FIELD", "de-duplicate on FIELD (default the table's)",
+	    0 },
+	{ 'L', "location", "URL", "where readers find the table (default "
+	    "-o)", 0 },
+	{ 'N', "max-open", "COUNT", "partitions with a file open at once "
+	    "(default 16)", 'm' },
+	{ 'n', "name", "NAME", "the table's name in --ddl", 0 },
+	{ 'o', "output", "DIR", "the lake's top folder", 0 },
+	{ 'p', "partition-by", "FIELD,...", "partition keys (default "
+	    "calendarday)", 0 },
+	{ 's', "size", "SIZE", "roll data files at SIZE (default 128M)", 0 },
+	{ 'T', "table", "TABLE", "cloudtrail or cloudwatch (required)", 't' },
+	{ 'z', "level", "LEVEL", "gzip level of pages and files (default 6)",
+	    'l' },
+	{ 0, NULL, NULL, NULL, 0 }
 };
 
-static __dead void
-usage(FILE *fp, int code)
-{
-	fprintf(fp, "usage: ll-partition [-AFhuV] [-f format] [-g size] "
-	    "[-k field] [-L url] [-l level]\n"
-	    "                    [-m count] [-p field,...] [-r file] "
-	    "[-S file] [-s size] -o dir\n"
-	    "                    -t table [file ...]\n"
+static const struct ll_cmd cmd = {
+	"usage: ll-partition [-AFhuV] [-b size] [-f format] [-k field] "
+	    "[-L url]\n"
+	    "                    [-N count] [-p field,...] [-r file] "
+	    "[-S file] [-s size]\n"
+	    "                    [-z level] -o dir -T table [file ...]\n"
 	    "       ll-partition -d dialect [-f format] [-L url] [-n name] "
 	    "[-o dir]\n"
-	    "                    [-p field,...] -t table\n");
-	exit(code);
-}
+	    "                    [-p field,...] -T table",
+	"Write flat rows into calendarday partitions, de-duplicated across "
+	    "runs.",
+	"rSu", opts,
+	"  ll-flatten -T cloudtrail events.ndjson | "
+	    "ll-partition -T cloudtrail -o lake"
+};
+
 
 /* An empty directory or URL would put the table at the root. */
 static const char *
@@ -324,7 +331,7 @@ main(int argc, char *argv[])
 {
 	struct state st;
 	struct ll_partwrite_opts po;
-	const char *dialect = NULL, *name = NULL, *table = NULL;
+	const char *arg, *dialect = NULL, *name = NULL, *table = NULL;
 	long long rowgroup;
 	int flatten = 0, fmt_given = 0;
 	size_t i;
@@ -337,91 +344,78 @@ main(int argc, char *argv[])
 	po.maxopen = 16;
 	ll_parquet_defaults(&po.pq);
 	po.pq.level = PQ_LEVEL;
-	while ((ch = getopt_long(argc, argv, "Ad:Ff:g:hk:L:l:m:n:o:p:r:S:s:t:uV",
-	    longopts, NULL)) != -1) {
+	while ((ch = ll_opt_next(&cmd, argc, argv, &arg)) != -1) {
 		switch (ch) {
 		case 'A':
 			po.all = 1;
 			break;
+		case 'b':
+			rowgroup = ll_opt_size("--row-group", arg);
+			if (rowgroup < 1)
+				errx(LL_EXIT_USAGE, "--row-group: %s: too "
+				    "small", arg);
+			po.pq.rowgroup = (size_t)rowgroup;
+			break;
 		case 'd':
-			dialect = optarg;
+			dialect = arg;
 			break;
 		case 'F':
 			flatten = 1;
 			break;
 		case 'f':
 			fmt_given = 1;
-			if (strcmp(optarg, "parquet") == 0)
+			if (strcmp(arg, "parquet") == 0)
 				st.fmt = LL_FMT_PARQUET;
-			else if (strcmp(optarg, "json") == 0)
+			else if (strcmp(arg, "json") == 0)
 				st.fmt = LL_FMT_JSON;
 			else
 				errx(LL_EXIT_USAGE, "--format: %s: expected "
-				    "parquet or json", optarg);
+				    "parquet or json", arg);
 			break;
-		case 'g':
-			rowgroup = ll_opt_size("--row-group", optarg);
-			if (rowgroup < 1)
-				errx(LL_EXIT_USAGE, "--row-group: %s: too "
-				    "small", optarg);
-			po.pq.rowgroup = (size_t)rowgroup;
-			break;
-		case 'h':
-			usage(stdout, LL_EXIT_OK);
-			/* NOTREACHED */
 		case 'k':
-			st.key = optarg;
+			st.key = arg;
 			break;
 		case 'L':
-			po.base = nonempty("--location", optarg);
+			po.base = nonempty("--location", arg);
 			break;
-		case 'l':
-			po.pq.level = (int)ll_opt_num("--level", optarg, 1,
-			    12);
-			break;
-		case 'm':
-			po.maxopen = (size_t)ll_opt_num("--max-open", optarg,
-			    1, 100000);
+		case 'N':
+			po.maxopen = (size_t)ll_opt_num("--max-open", arg, 1,
+			    100000);
 			break;
 		case 'n':
-			name = optarg;
+			name = arg;
 			break;
 		case 'o':
-			po.out = nonempty("--output", optarg);
+			po.out = nonempty("--output", arg);
 			break;
 		case 'p':
-			parse_pkeys(&st, optarg);
-			break;
-		case 'r':
-			ll_reject_open(optarg);
-			break;
-		case 'S':
-			ll_stats_set_path(optarg);
+			parse_pkeys(&st, arg);
 			break;
 		case 's':
-			po.target = ll_opt_size("--size", optarg);
+			po.target = ll_opt_size("--size", arg);
 			if (po.target < 1)
 				errx(LL_EXIT_USAGE, "--size: %s: too small",
-				    optarg);
+				    arg);
 			break;
-		case 't':
-			table = optarg;
+		case 'T':
+			table = arg;
 			break;
-		case 'u':
-			ll_out_unbuffered(1);
+		case 'z':
+			po.pq.level = (int)ll_opt_num("--level", arg, 1, 12);
 			break;
-		case 'V':
-			ll_version();
-			/* NOTREACHED */
 		default:
-			usage(stderr, LL_EXIT_USAGE);
+			ll_opt_usage(&cmd);
 		}
 	}
 	argc -= optind;
 	argv += optind;
-	if (table == NULL || (dialect == NULL && po.out == NULL) ||
-	    (dialect != NULL && argc > 0))
-		usage(stderr, LL_EXIT_USAGE);
+	if (table == NULL)
+		errx(LL_EXIT_USAGE, "--table (-T) is required: cloudtrail or "
+		    "cloudwatch");
+	if (dialect == NULL && po.out == NULL)
+		errx(LL_EXIT_USAGE, "--output (-o) is required, or --ddl (-d)");
+	if (dialect != NULL && argc > 0)
+		ll_opt_usage(&cmd);
 	st.t = ll_schema_table(table);
 	if (st.t == NULL || (st.t->joined && dialect == NULL))
 		errx(LL_EXIT_USAGE, "--table: %s: expected cloudtrail or "

@@ -45,30 +45,28 @@ struct reg {
 	size_t		 npend;
 };
 
-static const struct option longopts[] = {
-	{ "batch-size",	required_argument,	NULL,	'b' },
-	{ "database",	required_argument,	NULL,	'd' },
-	{ "help",	no_argument,		NULL,	'h' },
-	{ "print",	no_argument,		NULL,	'P' },
-	{ "retries",	required_argument,	NULL,	'R' },
-	{ "reject",	required_argument,	NULL,	'r' },
-	{ "stats",	required_argument,	NULL,	'S' },
-	{ "table",	required_argument,	NULL,	't' },
-	{ "unbuffered",	no_argument,		NULL,	'u' },
-	{ "version",	no_argument,		NULL,	'V' },
-	{ NULL,		0,			NULL,	0 }
+static const struct ll_opt opts[] = {
+	{ 'b', "batch-size", "COUNT", "partitions per Glue call (1 to 100)",
+	    0 },
+	{ 'd', "database", "NAME", "the Glue database", 0 },
+	{ 'n', "retries", "N", "retry a failed call N times (default 5)",
+	    'R' },
+	{ 'P', "print", NULL, "print ALTER TABLE ADD PARTITION instead", 0 },
+	{ 'T', "table", "NAME", "the table (required)", 't' },
+	{ 0, NULL, NULL, NULL, 0 }
 };
 
-static __dead void
-usage(FILE *fp, int code)
-{
-	fprintf(fp, "usage: ll-register [-huV] [-b count] [-R retries] "
-	    "[-r file] [-S file] -d database\n"
-	    "                   -t table [file ...]\n"
-	    "       ll-register -P [-huV] [-r file] [-S file] -t table "
-	    "[file ...]\n");
-	exit(code);
-}
+static const struct ll_cmd cmd = {
+	"usage: ll-register [-huV] [-b count] [-n retries] "
+	    "[-r file] [-S file]\n"
+	    "                   -d database -T table [file ...]\n"
+	    "       ll-register -P [-huV] [-r file] [-S file] -T table "
+	    "[file ...]",
+	"Add new partitions to the Glue Data Catalog, or print ALTER TABLE.",
+	"rSu", opts,
+	"  ll-partition -T cloudtrail -o lake ev | "
+	    "ll-register -d lake -T cloudtrail"
+};
 
 /* Reads the table once: new partitions copy its storage settings. */
 static void
@@ -283,54 +281,41 @@ int
 main(int argc, char *argv[])
 {
 	struct reg g;
-	const char *why;
+	const char *arg, *why;
 	int ch, retries = 5;
 
 	ll_init(argv[0]);
 	memset(&g, 0, sizeof(g));
 	g.batch = 100;
-	while ((ch = getopt_long(argc, argv, "b:d:hPR:r:S:t:uV", longopts,
-	    NULL)) != -1) {
+	while ((ch = ll_opt_next(&cmd, argc, argv, &arg)) != -1) {
 		switch (ch) {
 		case 'b':
-			g.batch = (size_t)ll_opt_num("--batch-size", optarg,
-			    1, 100);
+			g.batch = (size_t)ll_opt_num("--batch-size", arg, 1,
+			    100);
 			break;
 		case 'd':
-			g.db = optarg;
+			g.db = arg;
 			break;
-		case 'h':
-			usage(stdout, LL_EXIT_OK);
-			/* NOTREACHED */
+		case 'n':
+			retries = (int)ll_opt_num("--retries", arg, 0, 20);
+			break;
 		case 'P':
 			g.print = 1;
 			break;
-		case 'R':
-			retries = (int)ll_opt_num("--retries", optarg, 0, 20);
+		case 'T':
+			g.table = arg;
 			break;
-		case 'r':
-			ll_reject_open(optarg);
-			break;
-		case 'S':
-			ll_stats_set_path(optarg);
-			break;
-		case 't':
-			g.table = optarg;
-			break;
-		case 'u':
-			ll_out_unbuffered(1);
-			break;
-		case 'V':
-			ll_version();
-			/* NOTREACHED */
 		default:
-			usage(stderr, LL_EXIT_USAGE);
+			ll_opt_usage(&cmd);
 		}
 	}
 	argc -= optind;
 	argv += optind;
-	if (g.table == NULL || (!g.print && g.db == NULL))
-		usage(stderr, LL_EXIT_USAGE);
+	if (g.table == NULL)
+		errx(LL_EXIT_USAGE, "--table (-T) is required");
+	if (!g.print && g.db == NULL)
+		errx(LL_EXIT_USAGE, "--database (-d) is required, or --print "
+		    "(-P)");
 	if (!g.print) {
 		if ((g.aws = ll_awsjson_open("glue", "AWSGlue", &why)) == NULL)
 			errx(LL_EXIT_USAGE, "%s", why);

@@ -23,6 +23,6 @@ echo "ll-filter rc=$?"
 jq -r .eventID kept
 sed -n 2,4p in | cmp - rej && echo "rejects: records 2 to 4, verbatim"
 jq -c '{records_in, records_out, rejected, reasons}' stats
-ll-flatten -t cloudtrail split >flat
+ll-flatten -T cloudtrail split >flat
 echo "ll-flatten rc=$?"
 jq -c '[.eventid, (.requestparameters | .[0:30])]' flat

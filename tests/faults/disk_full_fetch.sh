@@ -1,4 +1,4 @@
-# Disk full while ll-fetch -g stores objects: a tmpfs of a few sizes
+# Disk full while ll-fetch -O stores objects: a tmpfs of a few sizes
 # fills at different points.  Each run must end with exit 3, report
 # every object it could not store (on stderr and in the -F failures
 # file, which is a listing to retry), leave no temporary file and no
@@ -15,7 +15,7 @@ trap 'umount m 2>/dev/null' EXIT
 sample src --days 1
 ll-fetch -l -q src/cloudtrail src/firehose >listing.ndjson
 total=$(wc -l <listing.ndjson)
-ll-fetch -g -q -s ref listing.ndjson >/dev/null
+ll-fetch -O -q -s ref listing.ndjson >/dev/null
 echo "reference rc=$?"
 (cd ref && find . -type f ! -path './.ll-fetch.tmp/*' -exec sha256sum {} + |
     sort -k2) >ref.sums
@@ -23,7 +23,7 @@ echo "$total objects, $(wc -l <ref.sums) stored"
 for kb in 4 16 64 128 256 384 512; do
 	umount m
 	mount -t tmpfs -o size=${kb}k tmpfs m
-	ll-fetch -g -q -s m/raw -F fail.ndjson listing.ndjson >manifest 2>err
+	ll-fetch -O -q -s m/raw -F fail.ndjson listing.ndjson >manifest 2>err
 	rc=$?
 	stored=$(jq -r .status manifest | grep -c '^stored$')
 	failed=$(jq -r .status manifest | grep -c '^failed$')
@@ -35,7 +35,7 @@ for kb in 4 16 64 128 256 384 512; do
 		cmp -s "m/raw/$f" "src/$f" || bad=$((bad + 1))
 	done
 	mount -o remount,size=16m m
-	ll-fetch -g -q -s m/raw listing.ndjson >manifest2
+	ll-fetch -O -q -s m/raw listing.ndjson >manifest2
 	rerun=$?
 	again=$(jq -r .status manifest2 | sort | uniq -c | sed 's/^ *//' |
 	    tr '\n' ' ')

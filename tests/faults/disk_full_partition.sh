@@ -16,14 +16,14 @@ trap 'umount m 2>/dev/null' EXIT
 sample src --days 2
 (cd src && find cloudtrail -name '*_CloudTrail_*.json.gz' | sort |
     xargs ll-splitjson -e Records -s source_object) >in.ndjson
-ll-partition -F -f json -t cloudtrail -o ref in.ndjson >/dev/null
+ll-partition -F -f json -T cloudtrail -o ref in.ndjson >/dev/null
 echo "reference rc=$?"
 lake_digest ref >ref.digest
 cat ref.digest
 for kb in 4 24 64 100 140 164 172 180 188; do
 	umount m
 	mount -t tmpfs -o size=${kb}k tmpfs m
-	ll-partition -F -f json -t cloudtrail -o m/lake in.ndjson \
+	ll-partition -F -f json -T cloudtrail -o m/lake in.ndjson \
 	    >/dev/null 2>err
 	rc=$?
 	msg=$(sed -e 's/calendarday=[0-9-]*/calendarday=D/' \
@@ -36,7 +36,7 @@ for kb in 4 24 64 100 140 164 172 180 188; do
 		gzip -t "$f" 2>/dev/null || partial=$((partial + 1))
 	done
 	mount -o remount,size=16m m
-	ll-partition -F -f json -t cloudtrail -o m/lake in.ndjson >/dev/null
+	ll-partition -F -f json -T cloudtrail -o m/lake in.ndjson >/dev/null
 	rerun=$?
 	if lake_digest m/lake | cmp -s - ref.digest; then same=same
 	else same=DIFFERENT; fi

@@ -7,6 +7,6 @@ cat >in <<'X'
 {"eventTime":"2026-03-01T10:00:00Z","eventID":"2","eventName\u0000x":"X"}
 {"eventTime":"2026-03-01T10:00:00Z","eventID":"3","event\u004eame":"Z","eventSource\u0000":1}
 X
-ll-flatten -t cloudtrail in >out
+ll-flatten -T cloudtrail in >out
 echo "rc=$?"
 jq -c '[.eventid, .eventname, .eventsource]' out

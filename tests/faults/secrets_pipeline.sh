@@ -18,7 +18,7 @@ glue() {
 glue CreateDatabase '{"DatabaseInput":{"Name":"lake"}}'
 for t in cloudtrail cloudwatch; do
 	glue CreateTable "{\"DatabaseName\":\"lake\",\"TableInput\":$(
-	    ll-partition -t $t -n ${t}_readready \
+	    ll-partition -T $t -n ${t}_readready \
 	    -L s3://lake/readready/$t -d glue)}"
 done
 glue CreateTable '{"DatabaseName":"lake","TableInput":{
@@ -33,18 +33,18 @@ proxy_start --verify \
 # S3 through the proxy, which checks the signature and the token; Glue
 # straight to moto (the proxy speaks only S3), which takes any.
 export AWS_ENDPOINT_URL="$PROXY_URL" AWS_ENDPOINT_URL_GLUE="$MOTO_URL"
-pipeline -D out -g lake -L s3://lake/readready s3://cloudtrail/AWSLogs/ \
+pipeline -D out -d lake -L s3://lake/readready s3://cloudtrail/AWSLogs/ \
     s3://firehose/ >pipeline.out 2>pipeline.err
 echo "rc=$?"
 jq -c '{new: .objects.new, failed: .objects.failed, ok}' \
     out/state/last-run/reconciliation.json
 ls out/state/last-run | grep -c '^register'
 # ll-register on its own.
-ll-register -d lake -t cloudtrail_readready -S reg.stats \
+ll-register -d lake -T cloudtrail_readready -S reg.stats \
     out/state/last-run/parts.cloudtrail >reg.out 2>reg.err
 echo "register rc=$?"
 # A wrong secret: S3 refuses, and the messages name no secret either.
-AWS_SECRET_ACCESS_KEY=Wrong/Secret pipeline -D out2 -g lake \
+AWS_SECRET_ACCESS_KEY=Wrong/Secret pipeline -D out2 -d lake \
     s3://cloudtrail/AWSLogs/ >pipeline2.out 2>pipeline2.err
 echo "refused rc=$?"
 grep -c . pipeline2.err

@@ -5,7 +5,7 @@
 cd "$FIXTURES"
 ll-splitjson -e Records -s source_object \
     bucket/AWSLogs/o-exampleorg/111122223333/CloudTrail/us-east-1/2026/03/01/*.json.gz |
-    ll-flatten -t cloudtrail -S "$OLDPWD/stats.json"
+    ll-flatten -T cloudtrail -S "$OLDPWD/stats.json"
 echo "rc=$?"
 cd "$OLDPWD"
 jq -c '{records_in,records_out,rejected,reasons}' stats.json

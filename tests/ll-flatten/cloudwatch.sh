@@ -4,7 +4,7 @@
 cd "$FIXTURES"
 ll-splitjson -e logEvents -k messageType,owner,logGroup,logStream \
     -p message -s source_object bucket/2026/03/01/10/* |
-    ll-flatten -t cloudwatch -S "$OLDPWD/stats.json"
+    ll-flatten -T cloudwatch -S "$OLDPWD/stats.json"
 echo "rc=$?"
 cd "$OLDPWD"
 jq -c '{records_in,records_out,rejected,reasons}' stats.json

@@ -10,7 +10,7 @@ cat >in <<'X'
 {"messageType":"CONTROL_MESSAGE","owner":"CloudwatchLogs","logGroup":"","logStream":"","id":"","timestamp":1772359200000,"message":"CWL CONTROL MESSAGE"}
 {"owner":"1","logGroup":"g","logStream":"s","id":"6","timestamp":1772359200000,"message":{"sessionId":"s-2","sessionData":"one line"}}
 X
-ll-flatten -t cloudwatch -S stats.json in >out
+ll-flatten -T cloudwatch -S stats.json in >out
 echo "rc=$?"
 jq -c '[.event_id, .timestamp, .event_time, .calendarday, .sessionid,
     .target_id, .sessiondata, .message]' out

@@ -1,3 +1,3 @@
 # The schemas as the man page lists them: name, type, source.
-ll-flatten -c -t cloudtrail
+ll-flatten -l -T cloudtrail
 ll-flatten --columns --table cloudwatch

@@ -1,3 +1,3 @@
 printf '{"eventTime":"2026-03-01T10:00:00Z","eventID":"1"}\n' |
-    ll-flatten -t cloudtrail >/dev/full
+    ll-flatten -T cloudtrail >/dev/full
 echo "rc=$?"

@@ -8,7 +8,7 @@ cat >in <<'X'
 {"eventTime":"2026-03-01T10:00:00Z","eventID":"c","userIdentity":"root","newField":{"a":1},"resources":[{"ARN":"arn:x"}],"readOnly":1}
 {"eventTime":"2026-03-01T10:00:00Z","event\u0049D":"d","userIdentity":{"type":"Root","arn":{"odd":true},"extra":1},"eventName":17}
 X
-ll-flatten -t cloudtrail -S stats.json in >out
+ll-flatten -T cloudtrail -S stats.json in >out
 echo "rc=$?"
 jq -c '[.eventid, .requestparameters, .readonly, .managementevent,
     .useridentity_type, .useridentity_arn, .resources, .eventname]' out

@@ -1,6 +1,6 @@
 # Empty input, empty output; an empty line is counted, not rejected.
-: | ll-flatten -t cloudtrail -S stats.json
+: | ll-flatten -T cloudtrail -S stats.json
 echo "rc=$?"
-printf '\n' | ll-flatten -t cloudwatch -S stats2.json
+printf '\n' | ll-flatten -T cloudwatch -S stats2.json
 echo "rc=$?"
 jq -c '{records_in,records_out,rejected,reasons}' stats.json stats2.json

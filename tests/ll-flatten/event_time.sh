@@ -14,7 +14,7 @@ cat >in <<'X'
 {"eventTime":"2026-13-01T00:00:00Z","eventID":"10"}
 {"eventTime":"2026-03-01T24:00:00Z","eventID":"11"}
 X
-ll-flatten -t cloudtrail -r rejects -S stats.json in >out
+ll-flatten -T cloudtrail -r rejects -S stats.json in >out
 echo "rc=$?"
 jq -c '[.eventid, .calendarday, .eventtime]' out
 cat rejects

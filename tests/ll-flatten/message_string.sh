@@ -7,7 +7,7 @@ printf '%s\n' \
  '{"messageType":"DATA_MESSAGE","id":"2","timestamp":1772359200001,"message":"{\"level\": \"info\",  \"n\": 1}"}' \
  '{"messageType":"DATA_MESSAGE","id":"3","timestamp":1772359200002,"message":"{\"sessionId\":\"s-2\", \"cut"}' \
  '{"messageType":"DATA_MESSAGE","id":"4","timestamp":1772359200003,"message":"plain text"}' |
-    ll-flatten -t cloudwatch -S stats.json |
+    ll-flatten -T cloudwatch -S stats.json |
     jq -c '[.event_id, .sessionid, .target_id, .runasuser, .sessiondata, .message]'
 echo "rc=$?"
 jq -c '{records_out,rejected,dropped_fields}' stats.json

@@ -7,7 +7,7 @@ printf '%s\n' '{"eventTime":"2026-03-01T10:00:00Z","eventID":"1"}' \
     '{"eventTime":"2026-03-01T10:00:00Z","eventID":"4","a":"\ud800"}' \
     '{"eventTime":"2026-03-01T10:00:00Z","eventID":"5"}' >in
 printf '{"eventTime":"2026-03-01T10:00:00Z","eventID":"6","a":"\377"}\n' >>in
-ll-flatten -t cloudtrail -r rejects -S stats.json in >out
+ll-flatten -T cloudtrail -r rejects -S stats.json in >out
 echo "rc=$?"
 jq -c '[.eventid]' out
 cat rejects

@@ -1,3 +1,3 @@
 # The last record needs no newline.
 printf '{"eventTime":"2026-03-01T10:00:00Z","eventID":"1"}\n{"eventTime":"2026-03-02T10:00:00Z","eventID":"2"}' |
-    ll-flatten -t cloudtrail | jq -c '[.eventid, .calendarday]'
+    ll-flatten -T cloudtrail | jq -c '[.eventid, .calendarday]'

@@ -10,4 +10,4 @@ cat >in <<'X'
 {"eventTime":"2026-03-01T10:00:00Z","eventSource":"ssm.amazonaws.com","eventName":"SendCommand","responseElements":{"sessionId":"x"},"eventID":"6"}
 {"eventTime":"2026-03-01T10:00:00Z","eventSource":"ssm.amazonaws.com","eventName":"StartSession","responseElements":{"sessionId":42},"eventID":"7"}
 X
-ll-flatten -t cloudtrail in | jq -c '[.eventid, .sessionid]'
+ll-flatten -T cloudtrail in | jq -c '[.eventid, .sessionid]'

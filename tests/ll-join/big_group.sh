@@ -5,9 +5,9 @@ awk 'BEGIN { for (i = 0; i < 3000; i++)
 	printf "{\"sessionid\":\"s1\",\"event_id\":\"e%d\",\"timestamp\":%d}\n",
 	    i, 3000 - i }' >right
 printf '{"sessionid":"s1"}\n{"sessionid":"s2"}\n' >left
-ll-join -t left -k sessionid -o timestamp -a n=count -a f=first:event_id \
+ll-join -J left -k sessionid -o timestamp -a n=count -a f=first:event_id \
     left right >mem
-ll-join -t left -k sessionid -o timestamp -a n=count -a f=first:event_id \
+ll-join -J left -k sessionid -o timestamp -a n=count -a f=first:event_id \
     -b 4K -S stats.json left right >spilled
 echo "rc=$?"
 cat spilled

@@ -4,7 +4,7 @@
 printf '{"k":1,"big":123456789012345678901234567890}\n{"k":2}\n' >left
 printf '{"k":1,"rbig":98765432109876543210987654321,"n":5}\n' >right
 for b in 256M 0; do
-	ll-join -t left -k k -b $b left right
-	ll-join -t left -k k -b $b -g g left right
-	ll-join -t full -k rbig -b $b -a n=count left right
+	ll-join -J left -k k -b $b left right
+	ll-join -J left -k k -b $b -G g left right
+	ll-join -J full -k rbig -b $b -a n=count left right
 done

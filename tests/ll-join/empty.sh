@@ -2,12 +2,12 @@
 printf '{"k":1}\n' >one
 : >empty
 printf '\n  \n\t\r\n' >blank
-ll-join -t full -k k empty one
+ll-join -J full -k k empty one
 echo "rc=$?"
-ll-join -t full -k k one empty
+ll-join -J full -k k one empty
 echo "rc=$?"
-ll-join -t full -k k -a n=count empty empty
+ll-join -J full -k k -a n=count empty empty
 echo "rc=$?"
-ll-join -t full -k k -S stats.json blank blank
+ll-join -J full -k k -S stats.json blank blank
 echo "rc=$?"
 jq -c '{records_in, records_out}' stats.json

@@ -7,7 +7,7 @@ ll-splitjson -e Records \
     jq -c 'select(.eventName == "StartSession")' >starts
 ll-splitjson -e logEvents -k logGroup,logStream -p message \
     "$b"/2026/03/01/10/* >events
-ll-join -t left -1 responseElements.sessionId -2 message.sessionId \
+ll-join -J left -1 responseElements.sessionId -2 message.sessionId \
     -o timestamp -o id -d id -a transcript=text:message.sessionData \
     -a lines=lines:message.sessionData -a first=first:timestamp \
     -S stats.json starts events |

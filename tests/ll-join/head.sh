@@ -5,5 +5,5 @@ awk 'BEGIN { for (i = 0; i < 20000; i++) {
 	printf "{\"k\":%d,\"v\":%d}\n", i % 7000, i > "right" } }'
 mkdir tmp
 ll-join -k k left right | head -n1
-ll-join -k k -b 64K -T tmp left right | head -n1
+ll-join -k k -b 64K -D tmp left right | head -n1
 ls -A tmp

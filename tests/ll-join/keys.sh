@@ -21,7 +21,7 @@ cat >right <<'END'
 {"rk":[1,"x"],"r":7}
 {"rk":"x","r":8}
 END
-ll-join -t full -1 .a.b -2 rk -a r=text:r -s , -S stats.json left right
+ll-join -J full -1 .a.b -2 rk -a r=text:r -s , -S stats.json left right
 jq -c .reasons stats.json
 # Two-field keys; right keys no left record has keep both fields.
 cat >left <<'END'
@@ -36,4 +36,4 @@ cat >right <<'END'
 {"d":"2026-03-01","u":"bob","v":"b1"}
 {"d":"2026-03-01","u":"alice","v":"a1 again"}
 END
-ll-join -t full -1 day -2 d -1 user -2 u -a v=text:v -s , left right
+ll-join -J full -1 day -2 d -1 user -2 u -a v=text:v -s , left right

@@ -6,7 +6,7 @@ awk 'BEGIN { for (i = 0; i < 2000; i++)
 awk 'BEGIN { for (i = 0; i < 100; i++) printf "{\"k\":%d}\n", i }' >left.part
 mkdir t
 mkfifo left
-ll-join -k k -b 0 -T t left right >out 2>/dev/null &
+ll-join -k k -b 0 -D t left right >out 2>/dev/null &
 pid=$!
 exec 3>left
 cat left.part >&3
@@ -25,5 +25,5 @@ exec 3>&-
 ls -A t
 # The same join run to the end leaves nothing either.
 cp left.part left2
-ll-join -k k -b 0 -T t left2 right 2>/dev/null | wc -l
+ll-join -k k -b 0 -D t left2 right 2>/dev/null | wc -l
 ls -A t

@@ -14,7 +14,7 @@ for b in 256M 1M; do
 	    jq -r '[.k, (.big | length), (.text | length),
 	    .text[0:6]] | @tsv'
 done
-ll-join -k k -g g left right | awk '{ print length($0) }'
-ll-join -t left -k k -M 10M -S stats.json left right
+ll-join -k k -G g left right | awk '{ print length($0) }'
+ll-join -J left -k k -M 10M -S stats.json left right
 echo "rc=$?"
 jq -c .reasons stats.json

@@ -8,5 +8,5 @@ cat >right <<'END'
 {"k":1,"day":"2026-03-02","cmd":"ls"}
 {"k":2,"day":"2026-03-02","cmd":"pwd"}
 END
-ll-join -t full -k k left right
-ll-join -t full -k k -p r_ left right
+ll-join -J full -k k left right
+ll-join -J full -k k -p r_ left right

@@ -12,11 +12,11 @@ for t in inner left full semi anti; do
 		plain)	set --;;
 		agg)	set -- -a t=text:data -a n=count -a f=first:timestamp \
 			    -a l=last:timestamp;;
-		group)	set -- -g g;;
+		group)	set -- -G g;;
 		esac
 		python3 "$TOP/tests/ll-join/lib/ref.py" $t $m >want
 		for b in 256M 16K; do
-			ll-join -t $t -k sessionid -o timestamp -o event_id \
+			ll-join -J $t -k sessionid -o timestamp -o event_id \
 			    -d event_id -b $b "$@" L R >got
 			if cmp -s want got; then
 				echo "$t $m -b $b: same as the model," \

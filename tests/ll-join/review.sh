@@ -3,7 +3,7 @@
 # text column in order with a line count, the number of log events and
 # the first and last timestamps; sessions without a transcript stay.
 . "$TOP/tests/ll-join/lib/sessions.sh"
-ll-join -t left -k sessionid -o timestamp -o event_id -d event_id \
+ll-join -J left -k sessionid -o timestamp -o event_id -d event_id \
     -a transcript=text:sessiondata -a transcript_lines=lines:sessiondata \
     -a log_events=count -a first_timestamp=first:timestamp \
     -a last_timestamp=last:timestamp left.ndjson right.ndjson >review

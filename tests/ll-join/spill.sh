@@ -9,10 +9,10 @@ for m in plain agg; do
 	plain)	set --;;
 	agg)	set -- -a t=text:data -a n=count -a l=last:timestamp;;
 	esac
-	ll-join -t full -k sessionid -o timestamp -o event_id -d event_id \
+	ll-join -J full -k sessionid -o timestamp -o event_id -d event_id \
 	    "$@" L R >mem
 	for b in 0 4K 32K 100K; do
-		TMPDIR=$PWD/spill ll-join -t full -k sessionid -o timestamp \
+		TMPDIR=$PWD/spill ll-join -J full -k sessionid -o timestamp \
 		    -o event_id -d event_id -b $b -S stats.json "$@" L R \
 		    >spilled 2>>err
 		if cmp -s mem spilled; then same=same; else same=DIFFERENT; fi

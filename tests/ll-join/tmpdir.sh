@@ -3,22 +3,22 @@
 # No spill file is left behind, whether the join ends well or not.
 . "$TOP/tests/ll-join/lib/sessions.sh"
 mkdir t1 t2
-ll-join -t full -k sessionid -b 0 -T t1 -S s1 left.ndjson right.ndjson >out1
+ll-join -J full -k sessionid -b 0 -D t1 -S s1 left.ndjson right.ndjson >out1
 echo "rc=$?"
-TMPDIR=$PWD/t2 ll-join -t full -k sessionid -b 0 -S s2 left.ndjson \
+TMPDIR=$PWD/t2 ll-join -J full -k sessionid -b 0 -S s2 left.ndjson \
     right.ndjson >out2
 echo "rc=$?"
-ll-join -t full -k sessionid left.ndjson right.ndjson | cmp - out1 &&
+ll-join -J full -k sessionid left.ndjson right.ndjson | cmp - out1 &&
     cmp out1 out2 && echo same
 jq '.spill_bytes > 0' s1 s2
 ls -A t1 t2
-ll-join -k sessionid -b 0 -T missing left.ndjson right.ndjson
+ll-join -k sessionid -b 0 -D missing left.ndjson right.ndjson
 echo "rc=$?"
 # A write error while spilled leaves no spill file behind either.
 mkdir t3
-ll-join -k sessionid -b 0 -T t3 left.ndjson right.ndjson 2>/dev/null \
+ll-join -k sessionid -b 0 -D t3 left.ndjson right.ndjson 2>/dev/null \
     >/dev/full
 echo "rc=$?"
 ls -A t3
-ll-join -k sessionid -T missing left.ndjson right.ndjson | wc -l
+ll-join -k sessionid -D missing left.ndjson right.ndjson | wc -l
 echo "rc=$?"

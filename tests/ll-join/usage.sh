@@ -8,7 +8,7 @@ ll-join left right
 echo "rc=$?"
 ll-join -1 a -2 b -2 c left right
 echo "rc=$?"
-ll-join -k a -t outer left right
+ll-join -k a -J outer left right
 echo "rc=$?"
 ll-join -k a -a n left right
 echo "rc=$?"
@@ -18,7 +18,7 @@ ll-join -k a -a n=count:x left right
 echo "rc=$?"
 ll-join -k a -a n=text left right
 echo "rc=$?"
-ll-join -k a -t anti -g g left right
+ll-join -k a -J anti -G g left right
 echo "rc=$?"
 ll-join -k a -p r_ -a n=count left right
 echo "rc=$?"

@@ -2,6 +2,6 @@
 # is still an I/O error.
 . "$TOP/tests/lib/duckdb.sh"
 printf '{"eventid":"1","calendarday":"2026-03-01"}\n' |
-    ll-partition -t cloudtrail -o out >/dev/full
+    ll-partition -T cloudtrail -o out >/dev/full
 echo "rc=$?"
 q "SELECT eventid FROM read_parquet('out/cloudtrail/*/*.parquet')"

@@ -11,14 +11,14 @@ python3 "$TOP/scripts/dev/gen-sample" --events 2000 raw >/dev/null
 find raw/cloudtrail -path '*/CloudTrail/*' -name '*.json.gz' | sort >ct.list
 find raw/firehose -type f | sort >fh.list
 xargs ll-splitjson -e Records -s source_object <ct.list |
-    ll-flatten -t cloudtrail |
-    ll-partition -t cloudtrail -o rr >ct.parts
+    ll-flatten -T cloudtrail |
+    ll-partition -T cloudtrail -o rr >ct.parts
 xargs ll-splitjson -e logEvents -k messageType,owner,logGroup,logStream \
     -p message -s source_object <fh.list |
-    ll-flatten -t cloudwatch -S cw.stats |
-    ll-partition -t cloudwatch -o rr >cw.parts
-ll-partition -t cloudtrail -o rr -d duckdb >ct.sql
-ll-partition -t cloudwatch -o rr -d duckdb >cw.sql
+    ll-flatten -T cloudwatch -S cw.stats |
+    ll-partition -T cloudwatch -o rr >cw.parts
+ll-partition -T cloudtrail -o rr -d duckdb >ct.sql
+ll-partition -T cloudwatch -o rr -d duckdb >cw.sql
 s=$(jq -r .example_session.sessionid raw/expected.json)
 node "$TOP/tests/duckdb/sql.mjs" ct.sql cw.sql -- \
     "SELECT json_group_object(calendarday, n) FROM (SELECT calendarday,

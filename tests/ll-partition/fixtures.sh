@@ -5,8 +5,8 @@
 cd "$FIXTURES"
 ll-splitjson -e Records -s source_object \
     bucket/AWSLogs/o-exampleorg/111122223333/CloudTrail/us-east-1/2026/03/01/*.json.gz |
-    ll-flatten -t cloudtrail |
-    ll-partition -t cloudtrail -o "$OLDPWD/out" -L s3://lake/readready \
+    ll-flatten -T cloudtrail |
+    ll-partition -T cloudtrail -o "$OLDPWD/out" -L s3://lake/readready \
     -S "$OLDPWD/stats.json" | sed "s|$OLDPWD|OUT|g"
 echo "rc=$?"
 cd "$OLDPWD"

@@ -11,12 +11,12 @@ xargs ll-splitjson -e Records -s source_object <ct.list >ct.rec
 xargs ll-splitjson -e logEvents -k messageType,owner,logGroup,logStream \
     -p message -s source_object <fh.list >cw.rec
 for f in parquet json; do
-	ll-flatten -t cloudtrail ct.rec | ll-partition -f $f -t cloudtrail \
+	ll-flatten -T cloudtrail ct.rec | ll-partition -f $f -T cloudtrail \
 	    -o a.$f >/dev/null
-	ll-flatten -t cloudwatch -S fl.stats cw.rec |
-	    ll-partition -f $f -t cloudwatch -o a.$f >/dev/null
-	ll-partition -F -f $f -t cloudtrail -o b.$f ct.rec >/dev/null
-	ll-partition --flatten -f $f -t cloudwatch -o b.$f -S b.stats \
+	ll-flatten -T cloudwatch -S fl.stats cw.rec |
+	    ll-partition -f $f -T cloudwatch -o a.$f >/dev/null
+	ll-partition -F -f $f -T cloudtrail -o b.$f ct.rec >/dev/null
+	ll-partition --flatten -f $f -T cloudwatch -o b.$f -S b.stats \
 	    cw.rec >/dev/null
 	(cd a.$f && find . -type f | sort | xargs cksum) >a.sum
 	(cd b.$f && find . -type f | sort | xargs cksum) >b.sum
@@ -24,7 +24,7 @@ for f in parquet json; do
 	    || echo DIFFERENT)"
 done
 xargs ll-splitjson -e logEvents -k messageType,owner,logGroup,logStream \
-    -s source_object <fh.list | ll-partition -F -t cloudwatch -o c >/dev/null
+    -s source_object <fh.list | ll-partition -F -T cloudwatch -o c >/dev/null
 (cd c && find . -type f | sort | xargs cksum) >c.sum
 (cd b.parquet && find ./cloudwatch -type f | sort | xargs cksum) >b.sum
 cmp -s b.sum c.sum && echo "without --parse: same files"
@@ -34,7 +34,7 @@ jq -c '{reasons,rows_written}' b.stats
 printf '%s\n' '{"eventID":"x1","eventTime":"2026-03-01T10:00:00Z"}' \
     '{"eventID":"x2","eventTime":"yesterday"}' \
     '{"eventID":"x3","eventTime":"2026-03-02T00:00:00+01:00"}' |
-    ll-partition -F -t cloudtrail -o c -r rej
+    ll-partition -F -T cloudtrail -o c -r rej
 echo "rc=$?"
 cat rej
 ls c/cloudtrail

@@ -6,15 +6,15 @@ python3 "$TOP/scripts/dev/gen-sample" --events 1500 raw >/dev/null
 find raw/cloudtrail -path '*/CloudTrail/*' -name '*.json.gz' | sort >ct.list
 find raw/firehose -type f | sort >fh.list
 xargs ll-splitjson -e Records -s source_object <ct.list |
-    ll-flatten -t cloudtrail >ct.rows
+    ll-flatten -T cloudtrail >ct.rows
 xargs ll-splitjson -e logEvents -k messageType,owner,logGroup,logStream \
     -p message -s source_object <fh.list |
-    ll-flatten -t cloudwatch >cw.rows
+    ll-flatten -T cloudwatch >cw.rows
 for f in parquet json; do
-	ll-partition -f $f -t cloudtrail -o $f ct.rows >/dev/null
-	ll-partition -f $f -t cloudwatch -o $f cw.rows >/dev/null
-	ll-partition -f $f -t cloudtrail -o $f -n ct_$f -d duckdb >>views.sql
-	ll-partition -f $f -t cloudwatch -o $f -n cw_$f -d duckdb >>views.sql
+	ll-partition -f $f -T cloudtrail -o $f ct.rows >/dev/null
+	ll-partition -f $f -T cloudwatch -o $f cw.rows >/dev/null
+	ll-partition -f $f -T cloudtrail -o $f -n ct_$f -d duckdb >>views.sql
+	ll-partition -f $f -T cloudwatch -o $f -n cw_$f -d duckdb >>views.sql
 done
 node "$TOP/tests/duckdb/sql.mjs" views.sql -- \
     "SELECT (SELECT count(*) FROM ct_parquet), (SELECT count(*) FROM ct_json),

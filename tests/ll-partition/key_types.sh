@@ -8,9 +8,9 @@ cat >rows <<'R'
 {"eventid":"ab\u0063","calendarday":"2026-03-01","a":4}
 R
 for f in json parquet; do
-	ll-partition -f $f -t cloudtrail -o $f -S st rows >/dev/null
+	ll-partition -f $f -T cloudtrail -o $f -S st rows >/dev/null
 	jq -c '{rows_written, reasons}' st
-	ll-partition -f $f -t cloudtrail -o $f -S st rows >/dev/null
+	ll-partition -f $f -T cloudtrail -o $f -S st rows >/dev/null
 	jq -c '{rows_written, reasons}' st
 done
 ll-ungz json/cloudtrail/*/*.json.gz | jq -c '[.eventid, .a]'

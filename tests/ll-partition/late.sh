@@ -6,15 +6,15 @@
 python3 "$TOP/tests/lib/readready-rows.py" 2026-03-01:1-50 2026-03-02:51-80 >b1
 python3 "$TOP/tests/lib/readready-rows.py" 2026-03-01:45-60 2026-03-03:81-90 \
     2026-03-02:80-80 >b2
-ll-partition -t cloudtrail -o out b1
+ll-partition -T cloudtrail -o out b1
 echo "rc=$?"
-ll-partition -t cloudtrail -o out -S stats.json b2
-echo "rc=$?"
-jq -c '{records_in,reasons,rows_written}' stats.json
-ll-partition -t cloudtrail -o out -S stats.json b2
+ll-partition -T cloudtrail -o out -S stats.json b2
 echo "rc=$?"
 jq -c '{records_in,reasons,rows_written}' stats.json
-ll-partition -A -t cloudtrail -o out b2 | jq -c '[.partition.calendarday,
+ll-partition -T cloudtrail -o out -S stats.json b2
+echo "rc=$?"
+jq -c '{records_in,reasons,rows_written}' stats.json
+ll-partition -A -T cloudtrail -o out b2 | jq -c '[.partition.calendarday,
     .files, .records, .duplicates]'
 for d in out/cloudtrail/*/; do
 	echo "$d: $(ls "$d" | grep -c '^part-.*\.parquet$') files"

@@ -6,7 +6,7 @@ printf '%s\n' '{"eventid":"1","calendarday":"2026-03-01"}' '{"eventid":' \
     '{"eventid":"2"}' '{"eventid":"3","calendarday":null}' '' \
     '{"eventid":4,"calendarday":"2026-03-01"}' \
     '{"eventid":"5","calendarday":"2026\u002d03-01"}' >in
-ll-partition -t cloudtrail -o out -r rejects -S stats.json in >recs
+ll-partition -T cloudtrail -o out -r rejects -S stats.json in >recs
 echo "rc=$?"
 jq -c '{partition,records}' recs
 cat rejects

@@ -4,10 +4,10 @@
 . "$TOP/tests/lib/duckdb.sh"
 python3 "$TOP/tests/lib/readready-rows.py" 2026-03-01:1-5 >in
 d=out/cloudtrail/calendarday=2026-03-01
-ll-partition -t cloudtrail -o out in >/dev/null
+ll-partition -T cloudtrail -o out in >/dev/null
 rm "$d"/part-*.parquet
 : >"$d/.part-open.parquet.tmp.AbC123"
-ll-partition -t cloudtrail -o out -S stats.json in >recs
+ll-partition -T cloudtrail -o out -S stats.json in >recs
 echo "rc=$?"
 jq -c '{files,records,duplicates}' recs
 jq -c '{orphan_keys_removed,rows_written}' stats.json

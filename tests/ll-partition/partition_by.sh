@@ -8,7 +8,7 @@ printf '%s\n' \
  '{"event_id":"3","calendarday":"2026-03-01","message":"c"}' \
  '{"event_id":"4","calendarday":"2026-03-01","owner":"","message":"d"}' \
  '{"event_id":"5","calendarday":"2026-03-01","owner":7,"message":"e"}' >in
-ll-partition -t cloudwatch -o out -p calendarday,owner -S stats.json in
+ll-partition -T cloudwatch -o out -p calendarday,owner -S stats.json in
 echo "rc=$?"
 find out -name '*.parquet' | sed 's/[0-9a-f]\{20\}/HASH/' | sort
 q "SELECT event_id, message, calendarday, owner

@@ -3,9 +3,9 @@
 # rows: the same input in a fresh tree gives the same files.
 . "$TOP/tests/lib/duckdb.sh"
 python3 "$TOP/tests/lib/readready-rows.py" 2026-03-01:1-20000 >in
-ll-partition -t cloudtrail -o a -s 64K in >/dev/null
+ll-partition -T cloudtrail -o a -s 64K in >/dev/null
 echo "rc=$?"
-ll-partition -t cloudtrail -o b -s 64K in | jq -c '{files,records}'
+ll-partition -T cloudtrail -o b -s 64K in | jq -c '{files,records}'
 d=a/cloudtrail/calendarday=2026-03-01
 n=$(ls "$d" | grep -c '^part-.*\.parquet$')
 [ "$n" -gt 2 ] && echo "more than two files"

@@ -15,7 +15,7 @@ for i in range(60000):
         "requestparameters": '{"n":%d,"h":"%s%s"}' % (i, h, h),
         "readonly": None if i % 5 == 0 else i % 2 == 0}))
 X
-ll-partition -t cloudtrail -o out -g 4M in >/dev/null
+ll-partition -T cloudtrail -o out -b 4M in >/dev/null
 echo "rc=$?"
 f=$(ls out/cloudtrail/calendarday=2026-03-01/part-*.parquet)
 q "SELECT count(*), count(DISTINCT eventid), count(eventname),
@@ -46,6 +46,6 @@ q "SELECT count(*), count(DISTINCT eventid), count(eventname),
     AND e.p = 'eventname' JOIN m t ON t.g = r.g AND t.p = 'eventtime'"
 # Row groups end where the rows say, not where the compression thread
 # happens to be: a second run writes the same bytes.
-ll-partition -t cloudtrail -o out2 -g 4M in >/dev/null
+ll-partition -T cloudtrail -o out2 -b 4M in >/dev/null
 cmp "$f" out2/cloudtrail/calendarday=2026-03-01/part-*.parquet &&
     echo "same bytes"

@@ -17,7 +17,7 @@ for i in range(30000):
         r["requestparameters"] = {"big": "b" * 70000}
     print(json.dumps(r))
 X
-ll-partition -t cloudtrail -o out -g 256K in >/dev/null
+ll-partition -T cloudtrail -o out -b 256K in >/dev/null
 echo "rc=$?"
 for f in out/cloudtrail/*/part-*.parquet; do
 	pq "$f" >hy.out

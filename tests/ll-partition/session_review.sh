@@ -6,12 +6,12 @@
 . "$TOP/tests/ll-join/lib/sessions.sh"
 . "$TOP/tests/lib/duckdb.sh"	# checks DuckDB is there
 mkdir -p lake/session_review/calendarday=2026-03-01
-ll-join -t left -k sessionid -o timestamp -o event_id -d event_id \
+ll-join -J left -k sessionid -o timestamp -o event_id -d event_id \
     -a transcript=text:sessiondata -a transcript_lines=lines:sessiondata \
     -a log_events=count -a first_timestamp=first:timestamp \
     -a last_timestamp=last:timestamp left.ndjson right.ndjson |
     gzip -n >lake/session_review/calendarday=2026-03-01/part-review.json.gz
-ll-partition -d duckdb -t session_review -o lake >view.sql
+ll-partition -d duckdb -T session_review -o lake >view.sql
 echo "rc=$?"
 node "$TOP/tests/duckdb/sql.mjs" view.sql -- \
     "SELECT calendarday, count(*), count(sessionid), sum(log_events)
@@ -22,11 +22,11 @@ node "$TOP/tests/duckdb/sql.mjs" view.sql -- \
     "SELECT column_name, column_type FROM (DESCRIBE session_review_readready)
      WHERE column_name IN ('eventid', 'transcript', 'transcript_lines',
      'log_events', 'first_timestamp', 'last_timestamp', 'calendarday')"
-ll-partition -d athena -t session_review -L s3://lake/ |
+ll-partition -d athena -T session_review -L s3://lake/ |
     grep 'TABLE\|`eventid`\|transcript\|_timestamp\|log_events\|BY\|SERDE'
-ll-partition -d athena -t session_review -f parquet -L s3://lake/
+ll-partition -d athena -T session_review -f parquet -L s3://lake/
 echo "rc=$?"
-ll-partition -t session_review -o out </dev/null
+ll-partition -T session_review -o out </dev/null
 echo "rc=$?"
-ll-flatten -t session_review </dev/null
+ll-flatten -T session_review </dev/null
 echo "rc=$?"

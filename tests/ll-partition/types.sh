@@ -22,7 +22,7 @@ for r in rows:
     print(json.dumps(r, ensure_ascii=(r["eventid"] == "2")))
 print('{"eventid":"5","calendarday":"2026-03-01","eventname":"\\u00e9\\ud83d\\ude00\\/"}')
 X
-ll-partition -t cloudtrail -o out -S ct.stats ct >/dev/null
+ll-partition -T cloudtrail -o out -S ct.stats ct >/dev/null
 echo "rc=$?"
 jq -c '{values_nulled,columns_dropped,rows_written}' ct.stats
 f="read_parquet('out/cloudtrail/*/*.parquet')"
@@ -47,7 +47,7 @@ printf '%s\n' \
     '{"event_id":"h","calendarday":"2026-03-01","timestamp":1e3}' \
     '{"event_id":"i","calendarday":"2026-03-01","timestamp":-0}' \
     '{"event_id":"j","calendarday":"2026-03-01","timestamp":null}' >cw
-ll-partition -t cloudwatch -o out -S cw.stats cw >/dev/null
+ll-partition -T cloudwatch -o out -S cw.stats cw >/dev/null
 echo "rc=$?"
 jq -c '{values_nulled,rows_written}' cw.stats
 f="out/cloudwatch/calendarday=2026-03-01/part-*.parquet"

@@ -12,7 +12,7 @@ echo "rc=$?"
 grep -c 'll-partition: <stdin>:[0-9]*: invalid eventTime' err
 jq -c '{ok, threshold, below: (.share < 90), rejected:
     .tables.cloudtrail.rejected_by_partition}' lake/state/last-run/reconciliation.json
-pipeline -D lake2 -T 0 src/cloudtrail src/firehose 2>/dev/null
+pipeline -D lake2 -E 0 src/cloudtrail src/firehose 2>/dev/null
 echo "rc=$?"
 # Objects that cannot be read at all count against the share too: each
 # damaged object is one event that did not arrive (it was 100% before).

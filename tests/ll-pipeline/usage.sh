@@ -1,9 +1,9 @@
 ll-pipeline
 echo "rc=$?"
-ll-pipeline -T lots src
+ll-pipeline -E lots src
 echo "rc=$?"
 ll-pipeline -h | head -n1
-for args in "-T 1.2.3" "-f 2026-13-45" "-t yesterday-ish" "-j 0" \
+for args in "-E 1.2.3" "-f 2026-13-45" "-t yesterday-ish" "-j 0" \
     "-f 2026-03-05 -t 2026-03-01"; do
 	# shellcheck disable=SC2086
 	ll-pipeline $args src

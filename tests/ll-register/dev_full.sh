@@ -1,3 +1,3 @@
 echo '{"partition":{"calendarday":"2026-03-01"},"location":"s3://a/"}' |
-    ll-register -P -t t >/dev/full
+    ll-register -P -T t >/dev/full
 echo "rc=$?"

@@ -1,3 +1,3 @@
-: | ll-register -P -t t -S stats.json
+: | ll-register -P -T t -S stats.json
 echo "rc=$?"
 jq -c '{records_in,records_out}' stats.json

@@ -2,5 +2,5 @@
 python3 -c '
 import json
 print(json.dumps({"partition": {"calendarday": "2026-03-01"}, "location": "s3://a/", "note": "x" * 11000000}))' |
-    ll-register -P -t t
+    ll-register -P -T t
 echo "rc=$?"

@@ -1,2 +1,2 @@
 printf '{"partition":{"calendarday":"a"},"location":"s3://a/"}\n{"partition":{"calendarday":"b"},"location":"s3://b/"}' |
-    ll-register -P -t t
+    ll-register -P -T t

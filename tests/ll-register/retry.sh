@@ -8,7 +8,7 @@ run() {
 	stub=$!
 	while [ ! -f port ]; do sleep 0.05; done
 	AWS_ENDPOINT_URL_GLUE=http://127.0.0.1:$(cat port) \
-	    ll-register -d lake -t t -R 2 -r rejects -S stats.json parts >out
+	    ll-register -d lake -T t -n 2 -r rejects -S stats.json parts >out
 	echo "rc=$?"
 	kill $stub
 	wait $stub 2>/dev/null

@@ -87,16 +87,16 @@ round() {
 	rm -f best.*
 	for _ in 1 2 3; do
 		run get "AWS_ENDPOINT_URL=$ep ll-fetch -q -l s3://bench-fetch |
-		    AWS_ENDPOINT_URL=$ep ll-fetch -q -g -s out"
+		    AWS_ENDPOINT_URL=$ep ll-fetch -q -O -s out"
 		run cat "AWS_ENDPOINT_URL=$ep ll-fetch -q -l s3://bench-fetch |
 		    AWS_ENDPOINT_URL=$ep ll-fetch -q -c"
 		run aws "aws s3 sync --quiet --endpoint-url $ep s3://bench-fetch out"
 	done
 	report get "ll-fetch -l | ll-fetch -g"
-	report cat "ll-fetch -l | ll-fetch -c (no disk)"
+	report cat "ll-fetch -l | ll-fetch -C (no disk)"
 	report aws "aws s3 sync"
 	awk -v l="$(cut -d' ' -f1 best.get)" -v c="$(cut -d' ' -f1 best.cat)" \
-	    '{ printf "ll-fetch -g is %.1fx aws s3 sync (-c: %.1fx)\n",
+	    '{ printf "ll-fetch -O is %.1fx aws s3 sync (-c: %.1fx)\n",
 	    $1 / l, $1 / c }' best.aws
 }
 

@@ -41,9 +41,9 @@ tput() {
 
 # The documented pipeline: ll-partition flattens the records itself.
 ct_pipe="xargs ll-splitjson -e Records -s source_object <$ct |
-    ll-partition --flatten -t cloudtrail -o $rr"
+    ll-partition --flatten -T cloudtrail -o $rr"
 fh_pipe="xargs ll-splitjson -e logEvents -k messageType,owner,logGroup,logStream \
-    -s source_object <$fh | ll-partition --flatten -t cloudwatch -o $rr"
+    -s source_object <$fh | ll-partition --flatten -T cloudwatch -o $rr"
 rm -rf "$rr"
 run ct "$ct_pipe"
 tput "cloudtrail raw -> readready" "$ct_json" "$ct_ev"
@@ -59,11 +59,11 @@ rm -rf "$keep"
 mv "$rr" "$keep"
 # For comparison: the three-tool pipeline, and JSON lines output.
 run three "xargs ll-splitjson -e Records -s source_object <$ct |
-    ll-flatten -t cloudtrail | ll-partition -t cloudtrail -o $rr"
+    ll-flatten -T cloudtrail | ll-partition -T cloudtrail -o $rr"
 tput "cloudtrail, ll-flatten | ll-partition" "$ct_json" "$ct_ev"
 rm -rf "$rr"
 run json "xargs ll-splitjson -e Records -s source_object <$ct |
-    ll-partition --flatten --format json -t cloudtrail -o $rr"
+    ll-partition --flatten --format json -T cloudtrail -o $rr"
 tput "cloudtrail, --format json" "$ct_json" "$ct_ev"
 json_data=$(find "$rr" -name '*.json.gz' -exec cat {} + | wc -c)
 rm -rf "$rr"
@@ -93,8 +93,8 @@ CREATE VIEW cw_raw AS SELECT messageType, unnest(logEvents) AS e
     format = 'unstructured',
     columns = {'messageType': 'VARCHAR', 'logEvents': 'JSON[]'});
 X
-ll-partition -t cloudtrail -o "$rr" -d duckdb >"$BENCH_DIR/rr.sql"
-ll-partition -t cloudwatch -o "$rr" -d duckdb >>"$BENCH_DIR/rr.sql"
+ll-partition -T cloudtrail -o "$rr" -d duckdb >"$BENCH_DIR/rr.sql"
+ll-partition -T cloudwatch -o "$rr" -d duckdb >>"$BENCH_DIR/rr.sql"
 sid=$(jq -r .example_session.sessionid "$raw/expected.json")
 day=$(jq -r '.example_session.start_time[:10]' "$raw/expected.json")
 q1_raw="SELECT substr((r->>'eventTime'), 1, 10) AS d,
