@@ -56,6 +56,7 @@ static const struct option longopts[] = {
 	{ "store",		required_argument,	NULL,	's' },
 	{ "timeout",		required_argument,	NULL,	'T' },
 	{ "to",			required_argument,	NULL,	't' },
+	{ "no-sign-request",	no_argument,		NULL,	'U' },
 	{ "unbuffered",		no_argument,		NULL,	'u' },
 	{ "version",		no_argument,		NULL,	'V' },
 	{ "verbose",		no_argument,		NULL,	'v' },
@@ -78,15 +79,15 @@ static __dead void
 usage(FILE *fp, int code)
 {
 	fprintf(fp,
-	    "usage: ll-fetch -l [-Pquv] [-a key] [-B ms] [-d days] "
+	    "usage: ll-fetch -l [-PqUuv] [-a key] [-B ms] [-d days] "
 	    "[-f date] [-j jobs]\n"
 	    "                [-n retries] [-R rate] [-S file] [-T secs] "
 	    "[-t date] source ...\n"
-	    "       ll-fetch -g -s store [-Pquv] [-B ms] [-F file] "
+	    "       ll-fetch -g -s store [-PqUuv] [-B ms] [-F file] "
 	    "[-j jobs] [-n retries]\n"
 	    "                [-R rate] [-r file] [-S file] [-T secs] "
 	    "[file ...]\n"
-	    "       ll-fetch -c [-Pquv] [-B ms] [-F file] [-j jobs] "
+	    "       ll-fetch -c [-PqUuv] [-B ms] [-F file] [-j jobs] "
 	    "[-n retries] [-R rate]\n"
 	    "                [-r file] [-S file] [-T secs] [file ...]\n");
 	exit(code);
@@ -284,6 +285,7 @@ main(int argc, char *argv[])
 	const char *storepath = NULL, *failpath = NULL;
 	long settle_days = 1;
 	int ch, quiet = 0, forceprog = 0, hasto = 0;
+	int credflags = LL_CREDS_MAY_UNSIGN;
 
 	checkfds();
 	ll_init(argv[0]);
@@ -294,7 +296,7 @@ main(int argc, char *argv[])
 	g.eo.backoff_ms = 200;
 	g.eo.timeout_s = 30;
 	while ((ch = getopt_long(argc, argv, "a:B:cd:F:f:ghj:lPqR:r:S:s:T:"
-	    "t:n:uVv", longopts, NULL)) != -1) {
+	    "t:n:UuVv", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'a':
 			w.start_after = optarg;
@@ -359,6 +361,9 @@ main(int argc, char *argv[])
 			w.to = ll_window_day("--to", optarg);
 			hasto = 1;
 			break;
+		case 'U':
+			credflags |= LL_CREDS_UNSIGNED;
+			break;
 		case 'u':
 			ll_out_unbuffered(1);
 			break;
@@ -367,6 +372,7 @@ main(int argc, char *argv[])
 			/* NOTREACHED */
 		case 'v':
 			g.eo.verbose = 1;
+			credflags |= LL_CREDS_VERBOSE;
 			break;
 		default:
 			usage(stderr, LL_EXIT_USAGE);
@@ -385,7 +391,7 @@ main(int argc, char *argv[])
 	ll_window_close(&w, hasto, settle_days);
 	ll_progress_init(&g.prog, !quiet && (forceprog ||
 	    isatty(STDERR_FILENO)), g.mode == 'l');
-	ll_s3_conf_init(&g.conf);
+	ll_s3_conf_init(&g.conf, credflags);
 	g.engine = ll_engine_new(&g.eo, &g.conf);
 	if (g.mode == 'l') {
 		w.engine = g.engine;

@@ -14,6 +14,7 @@
 
 #include <jansson.h>
 
+#include "aws/creds.h"
 #include "awsjson.h"
 #include "io/input.h"
 #include "io/out.h"
@@ -56,13 +57,14 @@ static const struct option longopts[] = {
 	{ "table",	required_argument,	NULL,	't' },
 	{ "unbuffered",	no_argument,		NULL,	'u' },
 	{ "version",	no_argument,		NULL,	'V' },
+	{ "verbose",	no_argument,		NULL,	'v' },
 	{ NULL,		0,			NULL,	0 }
 };
 
 static __dead void
 usage(FILE *fp, int code)
 {
-	fprintf(fp, "usage: ll-register [-huV] [-b count] [-R retries] "
+	fprintf(fp, "usage: ll-register [-huVv] [-b count] [-R retries] "
 	    "[-r file] [-S file] -d database\n"
 	    "                   -t table [file ...]\n"
 	    "       ll-register -P [-huV] [-r file] [-S file] -t table "
@@ -284,12 +286,12 @@ main(int argc, char *argv[])
 {
 	struct reg g;
 	const char *why;
-	int ch, retries = 5;
+	int ch, retries = 5, credflags = 0;
 
 	ll_init(argv[0]);
 	memset(&g, 0, sizeof(g));
 	g.batch = 100;
-	while ((ch = getopt_long(argc, argv, "b:d:hPR:r:S:t:uV", longopts,
+	while ((ch = getopt_long(argc, argv, "b:d:hPR:r:S:t:uVv", longopts,
 	    NULL)) != -1) {
 		switch (ch) {
 		case 'b':
@@ -323,6 +325,9 @@ main(int argc, char *argv[])
 		case 'V':
 			ll_version();
 			/* NOTREACHED */
+		case 'v':
+			credflags |= LL_CREDS_VERBOSE;
+			break;
 		default:
 			usage(stderr, LL_EXIT_USAGE);
 		}
@@ -332,7 +337,8 @@ main(int argc, char *argv[])
 	if (g.table == NULL || (!g.print && g.db == NULL))
 		usage(stderr, LL_EXIT_USAGE);
 	if (!g.print) {
-		if ((g.aws = ll_awsjson_open("glue", "AWSGlue", &why)) == NULL)
+		if ((g.aws = ll_awsjson_open("glue", "AWSGlue", credflags,
+		    &why)) == NULL)
 			errx(LL_EXIT_USAGE, "%s", why);
 		ll_awsjson_retries(g.aws, retries);
 		get_table(&g);
