@@ -50,7 +50,8 @@ struct src {
 	char		 role[256];	/* K_IMDS: the instance's role */
 	struct src	*inner;		/* K_ASSUME: whose keys sign */
 	struct ll_cred	*cur;
-	time_t		 next_try;	/* no refresh before this */
+	time_t		 next_try;	/* no due refresh before this */
+	time_t		 failed_until;	/* nor any, after a failure */
 };
 
 struct ll_creds {
@@ -230,11 +231,19 @@ cached(struct src *s, int force, char *err, size_t errlen)
 	time_t now = time(NULL);
 
 	err[0] = '\0';
-	if ((force || due(s, now)) && (s->cur == NULL ||
-	    now >= s->next_try)) {
+	if (s->cur == NULL || (now >= s->failed_until && (force ||
+	    (due(s, now) && now >= s->next_try)))) {
 		c = fetch(s, err, errlen);
-		/* Pace refreshes: a source that fails is not hammered. */
-		s->next_try = now + (c != NULL ? 1 : 10);
+		/*
+		 * Pace refreshes: a source that fails is not asked again
+		 * for 10 s, and one whose sets are due at once (a lifetime
+		 * of seconds) not more than once a second.  A forced one
+		 * (a request was refused) skips the second rule: each
+		 * request forces at most one.
+		 */
+		if (c == NULL)
+			s->failed_until = now + 10;
+		s->next_try = now + 1;
 		if (c != NULL) {
 			ll_creds_put(s->cur);
 			s->cur = c;

@@ -21,7 +21,9 @@ Each set handed out is new: key ASIAFAKE0000000N, expiring --ttl
 seconds after it was handed out.  With --lie S the Expiration
 announced is S seconds later than the real one, as with a clock that
 is wrong, so that a client trusting it gets ExpiredToken.  Every
-request is logged to --log as one line.  The URLs go to --url-file as
+request is logged to --log as one line.  --delay S holds each S3 request S
+seconds before it is checked; --anonymous lets unsigned S3 requests
+through (a public bucket).  The URLs go to --url-file as
 "creds URL" and "s3 URL" lines.
 """
 import argparse
@@ -158,7 +160,12 @@ class S3(http.server.BaseHTTPRequestHandler):
 
     def do_GET(self):
         o = self.server.opts
+        if o.delay:
+            time.sleep(o.delay)
         auth = self.headers.get("Authorization", "")
+        if not auth and o.anonymous:
+            self.forward("unsigned")
+            return
         key = auth.split("Credential=")[-1].split("/")[0] if \
             "Credential=" in auth else ""
         with lock:
@@ -181,6 +188,10 @@ class S3(http.server.BaseHTTPRequestHandler):
                                       "has expired."),
                        "400 ExpiredToken set %d" % gen)
             return
+        self.forward("set %d" % gen if gen else "learnt set")
+
+    def forward(self, what):
+        o = self.server.opts
         up = urllib.parse.urlsplit(o.upstream)
         conn = http.client.HTTPConnection(up.hostname, up.port, timeout=30)
         headers = {k: v for k, v in self.headers.items()
@@ -197,7 +208,7 @@ class S3(http.server.BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
-        log(o, "s3 GET %d set %d" % (resp.status, gen))
+        log(o, "s3 GET %d %s" % (resp.status, what))
 
     def do_POST(self):
         """STS, passed to moto: the credentials it hands out are learnt."""
@@ -229,10 +240,12 @@ class S3(http.server.BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
-        log(o, "sts %s %s %d%s%s" % (
+        log(o, "sts %s %s %s %d%s%s" % (
             form.get("Action", ["?"])[0],
-            form.get("RoleSessionName", ["?"])[0], resp.status, learnt,
-            " token=" + form["WebIdentityToken"][0]
+            form.get("RoleSessionName", ["?"])[0],
+            "signed" if self.headers.get("Authorization") else "unsigned",
+            resp.status, learnt,
+            " token of %d bytes" % len(form["WebIdentityToken"][0])
             if "WebIdentityToken" in form else ""))
 
 
@@ -243,7 +256,8 @@ class Server(http.server.ThreadingHTTPServer):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--mode", choices=("imds", "container", "none"), required=True)
+    ap.add_argument("--mode", choices=("imds", "container", "none"),
+                    required=True)
     ap.add_argument("--url-file", required=True)
     ap.add_argument("--log")
     ap.add_argument("--ttl", type=float, default=3600)
@@ -253,6 +267,8 @@ def main():
     ap.add_argument("--auth", default="")
     ap.add_argument("--auth-file")
     ap.add_argument("--upstream")
+    ap.add_argument("--delay", type=float, default=0)
+    ap.add_argument("--anonymous", action="store_true")
     opts = ap.parse_args()
     servers = [Server(("127.0.0.1", 0), Creds)]
     if opts.upstream:
