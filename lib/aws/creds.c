@@ -9,7 +9,6 @@
  * refused as expired forces that early.  One mutex guards the chain,
  * and a set stays alive while any request still holds it.
  */
-#include <ctype.h>
 #include <err.h>
 #include <pthread.h>
 #include <stdarg.h>
@@ -139,21 +138,40 @@ ll_creds_free(struct ll_creds *cr)
 	curl_global_cleanup();
 }
 
-/* AWS_REGION, AWS_DEFAULT_REGION or the profile's region; or NULL. */
+/* AWS_PROFILE must name a profile that exists: exits 4 if not. */
+static const char *
+profile_name(const struct ll_awsconf *conf)
+{
+	const char *profile;
+	int named;
+
+	profile = ll_awsconf_profile(&named);
+	if (named && !ll_awsconf_has(conf, profile))
+		errx(LL_EXIT_REMOTE, "AWS_PROFILE: profile \"%s\" is not in "
+		    "%s%s%s", profile, ll_awsconf_files(conf),
+		    ll_awsconf_error(conf) != NULL ? "; " : "",
+		    ll_awsconf_error(conf) != NULL ? ll_awsconf_error(conf) :
+		    "");
+	return profile;
+}
+
+/*
+ * AWS_REGION, AWS_DEFAULT_REGION or the profile's region; or NULL.
+ * Exits 4 when it must read a profile that AWS_PROFILE names and
+ * neither file has.
+ */
 char *
 ll_creds_region(void)
 {
 	struct ll_awsconf *conf;
 	const char *v;
 	char *r = NULL;
-	int named;
 
 	if ((v = env("AWS_REGION")) != NULL ||
 	    (v = env("AWS_DEFAULT_REGION")) != NULL)
 		return xstrdup(v);
 	conf = ll_awsconf_load();
-	if ((v = ll_awsconf_get(conf, ll_awsconf_profile(&named),
-	    "region")) != NULL)
+	if ((v = ll_awsconf_get(conf, profile_name(conf), "region")) != NULL)
 		r = xstrdup(v);
 	ll_awsconf_free(conf);
 	return r;
@@ -664,16 +682,9 @@ resolve(struct ll_creds *cr)
 	struct tried t = { .len = 0 };
 	const char *profile;
 	char err[1024];
-	int named;
 
 	conf = ll_awsconf_load();
-	profile = ll_awsconf_profile(&named);
-	if (named && !ll_awsconf_has(conf, profile))
-		errx(LL_EXIT_REMOTE, "AWS_PROFILE: profile \"%s\" is not in "
-		    "%s%s%s", profile, ll_awsconf_files(conf),
-		    ll_awsconf_error(conf) != NULL ? "; " : "",
-		    ll_awsconf_error(conf) != NULL ? ll_awsconf_error(conf) :
-		    "");
+	profile = profile_name(conf);
 	if ((cr->src = env_src()) == NULL)
 		tried(&t, "environment: AWS_ACCESS_KEY_ID not set");
 	if (cr->src == NULL && (cr->src = profile_src(conf, profile, 0, err,
