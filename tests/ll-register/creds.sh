@@ -24,4 +24,4 @@ jq -c '{partition, status}' out
 sed 's/key \.\.\.[A-Z0-9]\{4\}$/key .../' err
 AWS_PROFILE=nosuch ll-register -d lake -t cloudtrail_readready parts 2>&1 |
     sed "s|$PWD|DIR|g"
-grep -c -F -e "$secret" out err
+grep -c -F -e "$secret" out err || true
