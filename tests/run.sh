@@ -9,6 +9,13 @@ set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 export TOP="$top" FIXTURES="$top/tests/fixtures" PATH="$top/bin:$top/scripts:$top/scripts/dev:$PATH"
 export LC_ALL=C TZ=UTC
+# Credentials only from what a case sets: never the developer's
+# ~/.aws files, and never the instance metadata address.
+export AWS_CONFIG_FILE=/nonexistent/aws-config \
+    AWS_SHARED_CREDENTIALS_FILE=/nonexistent/aws-credentials \
+    AWS_EC2_METADATA_DISABLED=true
+unset AWS_PROFILE AWS_DEFAULT_PROFILE AWS_WEB_IDENTITY_TOKEN_FILE \
+    AWS_CONTAINER_CREDENTIALS_RELATIVE_URI AWS_CONTAINER_CREDENTIALS_FULL_URI
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
 

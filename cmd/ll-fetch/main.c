@@ -60,6 +60,8 @@ static const struct ll_opt opts[] = {
 	{ 'q', "quiet", NULL, "no progress line", 0 },
 	{ 's', "store", "DIR", "--get: the raw store's top folder", 0 },
 	{ 't', "to", "DAY", "--list: objects up to DAY (default today)", 0 },
+	{ 'U', "no-sign-request", NULL, "send requests unsigned (public "
+	    "buckets)", 0 },
 	{ 'v', "verbose", NULL, "log each request and retry on stderr", 0 },
 	{ 'W', "timeout", "SECS", "give up a stalled request after SECS "
 	    "(default 30)", 'T' },
@@ -67,15 +69,15 @@ static const struct ll_opt opts[] = {
 };
 
 static const struct ll_cmd cmd = {
-	"usage: ll-fetch -l [-Pquv] [-a key] [-B ms] [-d days] "
+	"usage: ll-fetch -l [-PqUuv] [-a key] [-B ms] [-d days] "
 	    "[-f date] [-j jobs]\n"
 	    "                [-n retries] [-Q rate] [-S file] [-t date] "
 	    "[-W secs] source ...\n"
-	    "       ll-fetch -O -s store [-Pquv] [-B ms] [-F file] "
+	    "       ll-fetch -O -s store [-PqUuv] [-B ms] [-F file] "
 	    "[-j jobs] [-n retries]\n"
 	    "                [-Q rate] [-r file] [-S file] [-W secs] "
 	    "[file ...]\n"
-	    "       ll-fetch -C [-Pquv] [-B ms] [-F file] [-j jobs] "
+	    "       ll-fetch -C [-PqUuv] [-B ms] [-F file] [-j jobs] "
 	    "[-n retries] [-Q rate]\n"
 	    "                [-r file] [-S file] [-W secs] [file ...]",
 	"List S3 buckets or local folders, store objects write-once, or "
@@ -289,6 +291,7 @@ main(int argc, char *argv[])
 	const char *arg, *storepath = NULL, *failpath = NULL;
 	long settle_days = 1;
 	int ch, mode, quiet = 0, forceprog = 0, hasto = 0;
+	int credflags = LL_CREDS_MAY_UNSIGN;
 
 	checkfds();
 	ll_init(argv[0]);
@@ -349,8 +352,12 @@ main(int argc, char *argv[])
 			w.to = ll_window_day("--to", arg);
 			hasto = 1;
 			break;
+		case 'U':
+			credflags |= LL_CREDS_UNSIGNED;
+			break;
 		case 'v':
 			g.eo.verbose = 1;
+			credflags |= LL_CREDS_VERBOSE;
 			break;
 		case 'W':
 			g.eo.timeout_s = (long)ll_opt_num("--timeout", arg, 1,
@@ -379,7 +386,7 @@ main(int argc, char *argv[])
 	ll_window_close(&w, hasto, settle_days);
 	ll_progress_init(&g.prog, !quiet && (forceprog ||
 	    isatty(STDERR_FILENO)), g.mode == 'l');
-	ll_s3_conf_init(&g.conf);
+	ll_s3_conf_init(&g.conf, credflags);
 	g.engine = ll_engine_new(&g.eo, &g.conf);
 	if (g.mode == 'l') {
 		w.engine = g.engine;

@@ -14,13 +14,14 @@
 #include "awsjson.h"
 #include "json/jscan.h"
 #include "json/json.h"
+#include "aws/creds.h"
 #include "ll.h"
 #include "xalloc.h"
 
 struct ll_aws {
 	CURL		*curl;
 	char		*url, *sigv4, *target_prefix;
-	char		*token_hdr;
+	struct ll_creds	*creds;
 	int		 retries;
 	struct ll_jbuf	 resp;
 };
@@ -46,26 +47,21 @@ env(const char *a, const char *b)
 
 /*
  * SERVICE is the signing name ("glue"), PREFIX the X-Amz-Target prefix
- * ("AWSGlue").  Returns NULL with *WHY set when the environment lacks
- * credentials or a region.
+ * ("AWSGlue"), CREDFLAGS ll_creds_new()'s.  Returns NULL with *WHY set
+ * when no region is configured; credentials are looked for at the
+ * first call.
  */
 struct ll_aws *
-ll_awsjson_open(const char *service, const char *prefix, const char **why)
+ll_awsjson_open(const char *service, const char *prefix, int credflags,
+    const char **why)
 {
 	struct ll_aws *a;
-	const char *key, *secret, *region, *url, *token;
-	char *envname, *c;
+	const char *url;
+	char *envname, *c, *region;
 
-	key = env("AWS_ACCESS_KEY_ID", NULL);
-	secret = env("AWS_SECRET_ACCESS_KEY", NULL);
-	region = env("AWS_REGION", "AWS_DEFAULT_REGION");
-	if (key == NULL || secret == NULL) {
-		*why = "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY must be "
-		    "set";
-		return NULL;
-	}
-	if (region == NULL) {
-		*why = "AWS_REGION or AWS_DEFAULT_REGION must be set";
+	if ((region = ll_creds_region()) == NULL) {
+		*why = "AWS_REGION or AWS_DEFAULT_REGION must be set, or "
+		    "region in the profile";
 		return NULL;
 	}
 	envname = xasprintf("AWS_ENDPOINT_URL_%s", service);
@@ -80,16 +76,14 @@ ll_awsjson_open(const char *service, const char *prefix, const char **why)
 		    region);
 	free(envname);
 	a->sigv4 = xasprintf("aws:amz:%s:%s", region, service);
+	free(region);
 	a->target_prefix = xstrdup(prefix);
-	if ((token = env("AWS_SESSION_TOKEN", NULL)) != NULL)
-		a->token_hdr = xasprintf("X-Amz-Security-Token: %s", token);
 	a->retries = 5;
 	if (curl_global_init(CURL_GLOBAL_DEFAULT) != 0 ||
 	    (a->curl = curl_easy_init()) == NULL)
 		errx(LL_EXIT_IO, "cannot initialise libcurl");
+	a->creds = ll_creds_new(credflags);
 	curl_easy_setopt(a->curl, CURLOPT_AWS_SIGV4, a->sigv4);
-	curl_easy_setopt(a->curl, CURLOPT_USERNAME, key);
-	curl_easy_setopt(a->curl, CURLOPT_PASSWORD, secret);
 	curl_easy_setopt(a->curl, CURLOPT_URL, a->url);
 	curl_easy_setopt(a->curl, CURLOPT_WRITEFUNCTION, collect);
 	curl_easy_setopt(a->curl, CURLOPT_WRITEDATA, &a->resp);
@@ -153,35 +147,68 @@ sleep_ms(long ms)
 	nanosleep(&ts, NULL);
 }
 
+/* One attempt's headers, signed with the credentials of the moment. */
+static struct curl_slist *
+attempt(struct ll_aws *a, const char *target, struct ll_cred **cred)
+{
+	struct curl_slist *h;
+	char *tok;
+
+	*cred = ll_creds_get(a->creds);
+	h = curl_slist_append(NULL, "Content-Type: application/x-amz-json-1.1");
+	if (h == NULL || curl_slist_append(h, target) == NULL)
+		errx(LL_EXIT_IO, "out of memory");
+	if ((*cred)->token != NULL) {
+		tok = xasprintf("X-Amz-Security-Token: %s", (*cred)->token);
+		if (curl_slist_append(h, tok) == NULL)
+			errx(LL_EXIT_IO, "out of memory");
+		explicit_bzero(tok, strlen(tok));
+		free(tok);
+	}
+	curl_easy_setopt(a->curl, CURLOPT_HTTPHEADER, h);
+	curl_easy_setopt(a->curl, CURLOPT_USERNAME, (*cred)->akid);
+	curl_easy_setopt(a->curl, CURLOPT_PASSWORD, (*cred)->secret);
+	return h;
+}
+
+/*
+ * Refused because the credentials had expired (the service says so,
+ * or a 403 to a set whose Expiration has passed): fresh ones, once.
+ */
+static int
+renew(struct ll_aws *a, struct ll_cred *cred, long status, const char *type,
+    int *renewed)
+{
+	if (*renewed || (!ll_creds_expired_code(type) && !(status == 403 &&
+	    cred->expires != 0 && time(NULL) >= cred->expires)))
+		return 0;
+	*renewed = 1;
+	return ll_creds_expired(a->creds, cred);
+}
+
 /*
  * Calls ACTION with BODY.  Returns the parsed answer, or NULL with
  * *ERRP holding a message once retries are spent or the error is one
  * that retrying cannot fix.
  */
 json_t *
-ll_awsjson_call(struct ll_aws *a, const char *action, json_t *body, char **errp)
+ll_awsjson_call(struct ll_aws *a, const char *action, json_t *body,
+    char **errp)
 {
-	struct curl_slist *hdr = NULL;
+	struct curl_slist *hdr;
+	struct ll_cred *cred;
 	json_error_t jerr;
 	json_t *j;
 	char *text, *target, *xcode, *xmsg;
 	const char *type, *msg;
 	long status, delay;
 	CURLcode rc;
-	int try, retry;
+	int try, retry, fresh, renewed = 0;
 
 	*errp = NULL;
 	if ((text = json_dumps(body, JSON_COMPACT)) == NULL)
 		errx(LL_EXIT_IO, "out of memory");
 	target = xasprintf("X-Amz-Target: %s.%s", a->target_prefix, action);
-	hdr = curl_slist_append(hdr,
-	    "Content-Type: application/x-amz-json-1.1");
-	hdr = curl_slist_append(hdr, target);
-	if (a->token_hdr != NULL)
-		hdr = curl_slist_append(hdr, a->token_hdr);
-	if (hdr == NULL)
-		errx(LL_EXIT_IO, "out of memory");
-	curl_easy_setopt(a->curl, CURLOPT_HTTPHEADER, hdr);
 	curl_easy_setopt(a->curl, CURLOPT_POSTFIELDS, text);
 	j = NULL;
 	delay = 100;
@@ -189,8 +216,11 @@ ll_awsjson_call(struct ll_aws *a, const char *action, json_t *body, char **errp)
 		free(*errp);
 		*errp = NULL;
 		a->resp.len = 0;
+		hdr = attempt(a, target, &cred);
 		rc = curl_easy_perform(a->curl);
 		status = 0;
+		retry = 1;
+		fresh = 0;
 		if (rc != CURLE_OK)
 			*errp = xasprintf("%s: %s", a->url,
 			    curl_easy_strerror(rc));
@@ -200,7 +230,9 @@ ll_awsjson_call(struct ll_aws *a, const char *action, json_t *body, char **errp)
 			j = ll_json_parse(a->resp.p != NULL ? a->resp.p : "",
 			    a->resp.len, &jerr);
 			if (status == 200 && json_is_object(j))
-				break;
+				retry = 0;
+		}
+		if (rc == CURLE_OK && retry) {
 			xcode = xml_tag(&a->resp, "Code");
 			xmsg = xml_tag(&a->resp, "Message");
 			type = j != NULL || xcode == NULL ? error_type(j) :
@@ -217,21 +249,26 @@ ll_awsjson_call(struct ll_aws *a, const char *action, json_t *body, char **errp)
 			retry = status >= 500 || strcmp(type,
 			    "ThrottlingException") == 0 || strcmp(type,
 			    "ConcurrentModificationException") == 0;
+			fresh = renew(a, cred, status, type, &renewed);
 			json_decref(j);
 			j = NULL;
 			free(xcode);
 			free(xmsg);
-			if (!retry)
-				break;
 		}
-		if (try >= a->retries)
+		curl_slist_free_all(hdr);
+		ll_creds_put(cred);
+		if (fresh) {
+			try--;		/* at once, and not counted */
+			continue;
+		}
+		if (!retry || try >= a->retries)
 			break;
 		/* Jitter keeps many writers from retrying in step. */
 		sleep_ms(delay / 2 + random() % (delay / 2 + 1));
 		if (delay < 20000)
 			delay *= 2;
 	}
-	curl_slist_free_all(hdr);
+	curl_easy_setopt(a->curl, CURLOPT_HTTPHEADER, NULL);
 	free(target);
 	free(text);
 	return j;
@@ -247,7 +284,7 @@ ll_awsjson_close(struct ll_aws *a)
 	free(a->url);
 	free(a->sigv4);
 	free(a->target_prefix);
-	free(a->token_hdr);
+	ll_creds_free(a->creds);
 	ll_jbuf_free(&a->resp);
 	free(a);
 }

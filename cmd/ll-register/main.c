@@ -14,6 +14,7 @@
 
 #include <jansson.h>
 
+#include "aws/creds.h"
 #include "awsjson.h"
 #include "io/input.h"
 #include "io/out.h"
@@ -53,11 +54,12 @@ static const struct ll_opt opts[] = {
 	    'R' },
 	{ 'P', "print", NULL, "print ALTER TABLE ADD PARTITION instead", 0 },
 	{ 'T', "table", "NAME", "the table (required)", 't' },
+	{ 'v', "verbose", NULL, "say where credentials came from", 0 },
 	{ 0, NULL, NULL, NULL, 0 }
 };
 
 static const struct ll_cmd cmd = {
-	"usage: ll-register [-huV] [-b count] [-n retries] "
+	"usage: ll-register [-huVv] [-b count] [-n retries] "
 	    "[-r file] [-S file]\n"
 	    "                   -d database -T table [file ...]\n"
 	    "       ll-register -P [-huV] [-r file] [-S file] -T table "
@@ -282,7 +284,7 @@ main(int argc, char *argv[])
 {
 	struct reg g;
 	const char *arg, *why;
-	int ch, retries = 5;
+	int ch, retries = 5, credflags = 0;
 
 	ll_init(argv[0]);
 	memset(&g, 0, sizeof(g));
@@ -305,6 +307,9 @@ main(int argc, char *argv[])
 		case 'T':
 			g.table = arg;
 			break;
+		case 'v':
+			credflags |= LL_CREDS_VERBOSE;
+			break;
 		default:
 			ll_opt_usage(&cmd);
 		}
@@ -317,7 +322,8 @@ main(int argc, char *argv[])
 		errx(LL_EXIT_USAGE, "--database (-d) is required, or --print "
 		    "(-P)");
 	if (!g.print) {
-		if ((g.aws = ll_awsjson_open("glue", "AWSGlue", &why)) == NULL)
+		if ((g.aws = ll_awsjson_open("glue", "AWSGlue", credflags,
+		    &why)) == NULL)
 			errx(LL_EXIT_USAGE, "%s", why);
 		ll_awsjson_retries(g.aws, retries);
 		get_table(&g);

@@ -70,6 +70,7 @@ ll_engine_add(struct ll_engine *e, struct ll_xfer *x)
 {
 	x->next = NULL;
 	x->attempts = 0;
+	x->renewed = 0;
 	if (e->qtail != NULL)
 		e->qtail->next = x;
 	else
@@ -171,7 +172,7 @@ start(struct ll_engine *e, struct ll_xfer *x)
 	x->clen = -1;
 	x->got = 0;
 	x->etag[0] = x->region[0] = x->curlerr[0] = '\0';
-	x->kms = x->localerr = 0;
+	x->kms = x->localerr = x->expired = 0;
 	free(x->errbody);
 	x->errbody = NULL;
 	x->errlen = 0;
@@ -186,7 +187,7 @@ start(struct ll_engine *e, struct ll_xfer *x)
 	curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
 	curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT, e->o.timeout_s);
 	curl_easy_setopt(h, CURLOPT_USERAGENT, "ll-fetch/" LL_VERSION);
-	ll_s3_setup(h, e->conf, x->bucket);
+	ll_s3_setup(h, e->conf, x->bucket, &x->sign);
 	snprintf(x->asked, sizeof(x->asked), "%s",
 	    ll_s3_region(e->conf, x->bucket));
 	if (curl_multi_add_handle(e->multi, h) != CURLM_OK)
@@ -241,6 +242,7 @@ http_verdict(struct ll_xfer *x)
 		    x->status, code != NULL ? " " : "",
 		    code != NULL ? code : "",
 		    msg != NULL ? ": " : "", msg != NULL ? msg : "");
+	x->expired = ll_creds_expired_code(code);
 	v = LL_X_FAIL;
 	if (x->status >= 500 || x->status == 429 || x->status == 408 ||
 	    (code != NULL && (strcmp(code, "SlowDown") == 0 ||
@@ -287,6 +289,29 @@ backoff(const struct ll_engine *e, int attempt)
 		ms = MAXBACKOFF_MS;
 	ms = ms / 2 + (double)arc4random_uniform((uint32_t)(ms / 2) + 1);
 	return ms / 1000;
+}
+
+/*
+ * The request was refused because its credentials had expired (S3
+ * says ExpiredToken; or a 403 to a set whose Expiration has passed,
+ * as when a clock is wrong): it goes again at once with a fresh set,
+ * not counted as an attempt, once.
+ */
+static int
+renewed(struct ll_engine *e, struct ll_xfer *x)
+{
+	struct ll_cred *c = x->sign.cred;
+
+	if (c == NULL || x->renewed || (!x->expired && !(x->status == 403 &&
+	    c->expires != 0 && time(NULL) >= c->expires)) ||
+	    !ll_creds_expired(e->conf->creds, c))
+		return 0;
+	x->renewed = 1;
+	x->attempts--;
+	if (e->o.verbose)
+		fprintf(stderr, "%s: %s: %s; again with fresh credentials\n",
+		    ll_progname, x->what, x->msg);
+	return 1;
 }
 
 /* X goes again after WAIT seconds. */
@@ -338,10 +363,12 @@ finished(struct ll_engine *e, CURL *h, CURLcode rc)
 	v = verdict(x, rc);
 	x->easy = NULL;
 	e->pool[e->npool++] = h;
-	if (moved(e, x)) {
+	if (moved(e, x) || (v != LL_X_OK && renewed(e, x))) {
+		ll_s3_release(&x->sign);
 		again(e, x, 0);
 		return;
 	}
+	ll_s3_release(&x->sign);
 	if (v == LL_X_RETRY && x->attempts <= e->o.retries) {
 		wait = backoff(e, x->attempts);
 		if (e->o.verbose)

@@ -35,6 +35,7 @@ struct ll_xfer {
 	const char	*what;		/* name in messages (no secrets) */
 	int		 attempts;
 	int		 moves;		/* to the bucket's region */
+	int		 renewed;	/* retried with fresh credentials */
 	long		 status;	/* HTTP status of the last attempt */
 	long long	 clen;		/* Content-Length, or -1 */
 	long long	 got;		/* body bytes of the last attempt */
@@ -50,6 +51,8 @@ struct ll_xfer {
 	size_t		 errlen;
 	char		 region[64];	/* x-amz-bucket-region */
 	char		 asked[64];	/* the region the attempt was sent to */
+	struct ll_s3sign sign;		/* the attempt's credentials */
+	int		 expired;	/* refused: the credentials expired */
 	char		 curlerr[CURL_ERROR_SIZE];
 	struct ll_xfer	*next;
 };

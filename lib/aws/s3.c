@@ -79,11 +79,15 @@ where(const struct ll_s3conf *c, const char *bucket)
 	return (w = moved(c, bucket)) != NULL ? w : &c->home;
 }
 
+/*
+ * FLAGS are ll_creds_new()'s: credentials are looked for at the first
+ * request, so a run that reads only local files never asks for them.
+ */
 void
-ll_s3_conf_init(struct ll_s3conf *c)
+ll_s3_conf_init(struct ll_s3conf *c, int flags)
 {
 	const char *v;
-	char *h;
+	char *region;
 	size_t n;
 
 	memset(c, 0, sizeof(*c));
@@ -98,31 +102,16 @@ ll_s3_conf_init(struct ll_s3conf *c)
 			n--;
 		c->endpoint = xstrndup(v, n);
 	}
-	if ((v = env("AWS_REGION")) == NULL &&
-	    (v = env("AWS_DEFAULT_REGION")) == NULL)
-		v = "us-east-1";
-	if (!region_ok(v))
-		errx(LL_EXIT_USAGE, "AWS_REGION: %s: not a region name", v);
-	where_set(&c->home, NULL, v);
+	if ((region = ll_creds_region()) == NULL)
+		region = xstrdup("us-east-1");
+	if (!region_ok(region))
+		errx(LL_EXIT_USAGE, "AWS_REGION: %s: not a region name",
+		    region);
+	where_set(&c->home, NULL, region);
+	free(region);
 	if ((v = env("AWS_CA_BUNDLE")) != NULL)
 		c->cabundle = xstrdup(v);
-	c->headers = curl_slist_append(NULL, "x-amz-content-sha256: "
-	    EMPTY_SHA256);
-	if ((v = env("AWS_ACCESS_KEY_ID")) == NULL)
-		return;
-	c->akid = xstrdup(v);
-	if ((v = env("AWS_SECRET_ACCESS_KEY")) == NULL)
-		errx(LL_EXIT_USAGE, "AWS_ACCESS_KEY_ID is set but "
-		    "AWS_SECRET_ACCESS_KEY is not");
-	c->secret = xstrdup(v);
-	if ((v = env("AWS_SESSION_TOKEN")) != NULL) {
-		h = xasprintf("x-amz-security-token: %s", v);
-		c->headers = curl_slist_append(c->headers, h);
-		explicit_bzero(h, strlen(h));
-		free(h);
-	}
-	if (c->headers == NULL)
-		errx(LL_EXIT_IO, "out of memory");
+	c->creds = ll_creds_new(flags);
 }
 
 void
@@ -130,39 +119,67 @@ ll_s3_conf_free(struct ll_s3conf *c)
 {
 	size_t i;
 
-	if (c->secret != NULL)
-		explicit_bzero(c->secret, strlen(c->secret));
 	free(c->endpoint);
 	where_free(&c->home);
 	for (i = 0; i < c->nmoved; i++)
 		where_free(&c->moved[i]);
 	free(c->moved);
-	free(c->akid);
-	free(c->secret);
+	ll_creds_free(c->creds);
 	free(c->cabundle);
-	curl_slist_free_all(c->headers);
 	memset(c, 0, sizeof(*c));
 }
 
+static struct curl_slist *
+append(struct curl_slist *l, const char *h)
+{
+	struct curl_slist *n;
+
+	if ((n = curl_slist_append(l, h)) == NULL)
+		errx(LL_EXIT_IO, "out of memory");
+	return n;
+}
+
 /*
- * Signing, TLS and protocol settings for one request.  Verification
- * of the server's certificate stays on: there is no option to turn it
- * off, only AWS_CA_BUNDLE to name a private authority.
+ * Signing, TLS and protocol settings for one request, which holds S
+ * until ll_s3_release().  Verification of the server's certificate
+ * stays on: there is no option to turn it off, only AWS_CA_BUNDLE to
+ * name a private authority.
  */
 void
-ll_s3_setup(CURL *h, const struct ll_s3conf *c, const char *bucket)
+ll_s3_setup(CURL *h, const struct ll_s3conf *c, const char *bucket,
+    struct ll_s3sign *s)
 {
+	char *tok;
+
 	curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
 	curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
 	curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
 	if (c->cabundle != NULL)
 		curl_easy_setopt(h, CURLOPT_CAINFO, c->cabundle);
-	curl_easy_setopt(h, CURLOPT_HTTPHEADER, c->headers);
-	if (c->akid == NULL)
+	s->cred = ll_creds_get(c->creds);
+	s->headers = append(NULL, "x-amz-content-sha256: " EMPTY_SHA256);
+	if (s->cred != NULL && s->cred->token != NULL) {
+		tok = xasprintf("x-amz-security-token: %s", s->cred->token);
+		s->headers = append(s->headers, tok);
+		explicit_bzero(tok, strlen(tok));
+		free(tok);
+	}
+	curl_easy_setopt(h, CURLOPT_HTTPHEADER, s->headers);
+	if (s->cred == NULL)
 		return;
 	curl_easy_setopt(h, CURLOPT_AWS_SIGV4, where(c, bucket)->sigv4);
-	curl_easy_setopt(h, CURLOPT_USERNAME, c->akid);
-	curl_easy_setopt(h, CURLOPT_PASSWORD, c->secret);
+	curl_easy_setopt(h, CURLOPT_USERNAME, s->cred->akid);
+	curl_easy_setopt(h, CURLOPT_PASSWORD, s->cred->secret);
+}
+
+/* After the request: its headers go, and its hold on the credentials. */
+void
+ll_s3_release(struct ll_s3sign *s)
+{
+	curl_slist_free_all(s->headers);
+	ll_creds_put(s->cred);
+	s->headers = NULL;
+	s->cred = NULL;
 }
 
 /* Splits s3://BUCKET/KEY; KEY may be empty.  Returns -1 if not S3. */

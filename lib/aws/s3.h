@@ -4,8 +4,10 @@
  * are encoded for AWS Signature V4, and a curl handle set up to sign.
  * A bucket found to be in another region than the configured one (S3
  * answers 301 or 400 naming it in x-amz-bucket-region) is remembered,
- * so one run can read buckets of several regions.  Secrets stay in
- * this structure and in libcurl; nothing prints them.
+ * so one run can read buckets of several regions.  Credentials come
+ * from lib/aws/creds (the AWS SDKs' chain); each request holds the set
+ * it was signed with until it ends, so that a long run signs every
+ * request with a fresh one.  Nothing prints a secret.
  */
 #ifndef LL_S3_H
 #define LL_S3_H
@@ -13,6 +15,8 @@
 #include <stddef.h>
 
 #include <curl/curl.h>
+
+#include "aws/creds.h"
 
 /* A bucket, the region it is in, and the libcurl signing string. */
 struct ll_s3where {
@@ -26,18 +30,24 @@ struct ll_s3conf {
 	struct ll_s3where home;	/* AWS_REGION, for every other bucket */
 	struct ll_s3where *moved;	/* buckets found elsewhere */
 	size_t	 nmoved;
-	char	*akid;		/* NULL: unsigned (anonymous) requests */
-	char	*secret;
+	struct ll_creds *creds;
 	char	*cabundle;
+};
+
+/* What one request holds while it runs. */
+struct ll_s3sign {
+	struct ll_cred	*cred;		/* NULL: unsigned */
 	struct curl_slist *headers;
 };
 
-void	ll_s3_conf_init(struct ll_s3conf *);
+void	ll_s3_conf_init(struct ll_s3conf *, int);
 void	ll_s3_conf_free(struct ll_s3conf *);
 const char *ll_s3_region(const struct ll_s3conf *, const char *);
 int	ll_s3_move(struct ll_s3conf *, const char *, const char *,
 	    const char *, char **);
-void	ll_s3_setup(CURL *, const struct ll_s3conf *, const char *);
+void	ll_s3_setup(CURL *, const struct ll_s3conf *, const char *,
+	    struct ll_s3sign *);
+void	ll_s3_release(struct ll_s3sign *);
 int	ll_s3_split(const char *, char **, char **);
 int	ll_s3_bucket_ok(const char *);
 char	*ll_s3_object_url(const struct ll_s3conf *, const char *,

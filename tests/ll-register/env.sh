@@ -1,10 +1,10 @@
-# Credentials and region come from the environment; without them the
-# tool says which variable is missing.  Errors name the endpoint but
-# never the secret.
+# Without credentials the tool says what it tried (exit 4); without a
+# region, which variables would give one (exit 2).  Errors name the
+# endpoint but never the secret.
 unset AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN AWS_REGION \
     AWS_DEFAULT_REGION AWS_ENDPOINT_URL AWS_ENDPOINT_URL_GLUE
 echo '{"partition":{"calendarday":"2026-03-01"},"location":"s3://a/"}' >parts
-ll-register -d lake -T t parts
+AWS_REGION=us-east-1 ll-register -d lake -T t parts
 echo "rc=$?"
 export AWS_ACCESS_KEY_ID=AKIDTEST AWS_SECRET_ACCESS_KEY=sEcReT/value+1
 ll-register -d lake -T t parts

@@ -4,4 +4,4 @@ ll-splitjson -e Records -s source_object -S "$OLDPWD/stats.json" \
     bucket/AWSLogs/o-exampleorg/111122223333/CloudTrail/us-east-1/2026/03/01/*.json.gz
 echo "rc=$?"
 cd "$OLDPWD"
-jq -c . stats.json
+jq -c ".version = \"V\"" stats.json
