@@ -3,6 +3,7 @@ VERSION = 0.2.0
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 MANDIR ?= $(PREFIX)/share/man
+COMPDIR ?= $(PREFIX)/share/bash-completion/completions
 DESTDIR ?=
 
 CC ?= cc
@@ -88,9 +89,15 @@ install: all
 	install -m 755 $(BINS) $(SCRIPTS) $(DESTDIR)$(BINDIR)
 	for m in $(MANS); do \
 	    s=$${m##*.}; install -m 644 $$m $(DESTDIR)$(MANDIR)/man$$s; done
+	install -d $(DESTDIR)$(COMPDIR)
+	install -m 644 scripts/completion/ll $(DESTDIR)$(COMPDIR)/ll
+	for b in $(TOOLS) $(SCRIPTS); do \
+	    ln -sf ll $(DESTDIR)$(COMPDIR)/$${b##*/}; done
 
 uninstall:
-	for b in $(BINS) $(SCRIPTS); do rm -f $(DESTDIR)$(BINDIR)/$${b##*/}; done
+	for b in $(BINS) $(SCRIPTS); do rm -f $(DESTDIR)$(BINDIR)/$${b##*/} \
+	    $(DESTDIR)$(COMPDIR)/$${b##*/}; done
+	rm -f $(DESTDIR)$(COMPDIR)/ll
 	for m in $(MANS); do \
 	    s=$${m##*.}; rm -f $(DESTDIR)$(MANDIR)/man$$s/$${m##*/}; done
 

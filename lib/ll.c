@@ -30,6 +30,8 @@ static int rejectlast = '\n';
 static const char *statspath;
 static int failcode;
 
+static void	warn_limit(void);
+
 void
 ll_init(const char *argv0)
 {
@@ -40,6 +42,7 @@ ll_init(const char *argv0)
 		ll_progname = p != NULL ? p + 1 : argv0;
 	}
 	json_set_alloc_funcs(xmalloc, free);
+	warn_limit();
 	ll_stats.reasons = json_object();
 	ll_stats.extra = json_object();
 	ll_out_unbuffered(isatty(STDOUT_FILENO));
@@ -57,18 +60,165 @@ ll_version(void)
 	exit(LL_EXIT_OK);
 }
 
+/*
+ * A kind of warning is its format string: the same call site says the
+ * same thing about another record.  After LL_MAX_WARNINGS of one kind
+ * (10 unless set; 0 means no cap) the rest are only counted, so that a
+ * file of a million bad lines does not bury the terminal; ll_finish()
+ * then says how many were not shown.  --reject and --stats have all.
+ */
+#define NKINDS 32
+
+static struct {
+	const char	*fmt;
+	uintmax_t	 n;
+	char		 first[120];
+} kinds[NKINDS];
+static size_t nkinds;
+static uintmax_t warnmax = 10;
+static char *hints[8];
+static size_t nhints;
+
+static void
+warn_limit(void)
+{
+	const char *v = getenv("LL_MAX_WARNINGS");
+	char *end;
+	unsigned long long n;
+
+	if (v == NULL || *v == '\0')
+		return;
+	errno = 0;
+	n = strtoull(v, &end, 10);
+	if (*end == '\0' && errno == 0)
+		warnmax = n;
+}
+
+/* The slot of FMT's kind; the last slot takes every kind past it. */
+static size_t
+kind(const char *fmt)
+{
+	size_t i;
+
+	for (i = 0; i < nkinds; i++)
+		if (kinds[i].fmt == fmt)
+			return i;
+	if (nkinds < NKINDS)
+		kinds[nkinds].fmt = fmt;
+	else
+		i = NKINDS - 1;
+	if (nkinds < NKINDS)
+		nkinds++;
+	return i;
+}
+
+/*
+ * A status line (progress) is redrawn in place on standard error; a
+ * message first takes it away, so that every message has a line of
+ * its own and the next redraw starts clean.
+ */
+static int statusshown;
+
+static void
+status_clear(void)
+{
+	if (!statusshown)
+		return;
+	fputs(isatty(STDERR_FILENO) ? "\r\033[K" : "\n", stderr);
+	statusshown = 0;
+}
+
+void
+ll_status(const char *fmt, ...)
+{
+	va_list ap;
+	int tty = isatty(STDERR_FILENO);
+
+	fputc('\r', stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputs(tty ? "\033[K" : "   ", stderr);
+	fflush(stderr);
+	statusshown = 1;
+}
+
+/* Leaves the last status line on the screen and ends it. */
+void
+ll_status_end(void)
+{
+	if (statusshown)
+		fputc('\n', stderr);
+	statusshown = 0;
+}
+
+/* warnx(3), but it ends a status line first. */
+void
+ll_msg(const char *fmt, ...)
+{
+	va_list ap;
+
+	status_clear();
+	fprintf(stderr, "%s: ", ll_progname);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
 /* Prints "prog: FILE:LINE: message" without touching the counters. */
 void
 ll_warnx_at(const char *file, uintmax_t line, const char *fmt, ...)
 {
 	va_list ap;
+	size_t k;
 
+	k = kind(fmt);
+	if (kinds[k].n++ == 0) {
+		va_start(ap, fmt);
+		vsnprintf(kinds[k].first, sizeof(kinds[k].first), fmt, ap);
+		va_end(ap);
+	}
+	if (warnmax != 0 && kinds[k].n > warnmax)
+		return;
 	fflush(stdout);
+	status_clear();
 	fprintf(stderr, "%s: %s:%ju: ", ll_progname, file, line);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
+}
+
+/* A likely cause, said once at the end of the run. */
+void
+ll_hint(const char *text)
+{
+	size_t i;
+
+	for (i = 0; i < nhints; i++)
+		if (strcmp(hints[i], text) == 0)
+			return;
+	if (nhints < sizeof(hints) / sizeof(hints[0]))
+		hints[nhints++] = xstrdup(text);
+}
+
+static void
+warn_summary(void)
+{
+	size_t i;
+
+	status_clear();
+	for (i = 0; i < nkinds; i++)
+		if (warnmax != 0 && kinds[i].n > warnmax)
+			fprintf(stderr, "%s: %ju more like \"%s\" not shown "
+			    "(LL_MAX_WARNINGS=0 shows all)\n", ll_progname,
+			    kinds[i].n - warnmax, kinds[i].first);
+	for (i = 0; i < nhints; i++) {
+		fprintf(stderr, "%s: hint: %s\n", ll_progname, hints[i]);
+		free(hints[i]);
+	}
+	nhints = 0;
 }
 
 void
@@ -206,6 +356,7 @@ ll_finish(void)
 	int code;
 
 	ll_out_flush();
+	warn_summary();
 	if (rejectfp != NULL && rejectfp != stderr && fclose(rejectfp) == EOF)
 		err(LL_EXIT_IO, "%s", rejectpath);
 	rejectfp = NULL;

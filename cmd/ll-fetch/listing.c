@@ -70,7 +70,7 @@ ll_listing_emit(const struct ll_walk_obj *o)
 	key = json_stringn(o->key, o->keylen);
 	if (url == NULL || key == NULL) {
 		sh = shown(o->url, strlen(o->url));
-		warnx("%s: key is not valid UTF-8; skipped", sh);
+		ll_msg("%s: key is not valid UTF-8; skipped", sh);
 		ll_reject("invalid_utf8", sh, strlen(sh));
 		free(sh);
 		json_decref(url);

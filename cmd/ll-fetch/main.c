@@ -7,6 +7,8 @@
  * STORE/BUCKET/KEY, writing one manifest record per object; with --cat
  * it writes the objects' bytes to standard output in input order.
  */
+#include <sys/stat.h>
+
 #include <err.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -264,10 +266,51 @@ read_input(const char *path)
 	ll_input_close(in);
 }
 
+/* Listing records in PATH, a regular file; 0 when it is not one. */
+static uintmax_t
+count_records(const char *path)
+{
+	struct ll_input *in;
+	struct stat st;
+	char buf[65536];
+	ssize_t n, i;
+	uintmax_t lines = 0;
+	char last = '\n';
+
+	if (strcmp(path, "-") == 0 || stat(path, &st) == -1 ||
+	    !S_ISREG(st.st_mode) || (in = ll_input_open(path)) == NULL)
+		return 0;
+	while ((n = ll_input_read(in, buf, sizeof(buf))) > 0) {
+		for (i = 0; i < n; i++)
+			lines += buf[i] == '\n';
+		last = buf[n - 1];
+	}
+	ll_input_close(in);
+	return lines + (last != '\n');
+}
+
+/* The progress line's total, when every input can be counted first. */
+static void
+count_inputs(int argc, char *argv[])
+{
+	uintmax_t n, total = 0;
+	int i;
+
+	for (i = 0; i < argc; i++) {
+		if ((n = count_records(argv[i])) == 0)
+			return;
+		total += n;
+	}
+	g.prog.expected = total;
+}
+
 static void
 run_fetch(const char *failpath, int argc, char *argv[])
 {
 	int i;
+
+	if (g.prog.on)
+		count_inputs(argc, argv);
 
 	g.f.engine = g.engine;
 	g.f.conf = &g.conf;
@@ -279,6 +322,7 @@ run_fetch(const char *failpath, int argc, char *argv[])
 	for (i = 0; i < argc; i++)
 		read_input(argv[i]);
 	ll_fetch_close(&g.f);
+	ll_progress_summary(&g.prog, failpath);
 	while (g.nnames > 0)
 		free(g.names[--g.nnames]);
 	free(g.names);

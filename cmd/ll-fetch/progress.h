@@ -14,6 +14,7 @@ struct ll_progress {
 	int		 on;
 	int		 list;		/* --list: counts listing records */
 	double		 t0, last;
+	uintmax_t	 expected;	/* listing records, when counted */
 	uintmax_t	 seen;		/* objects read from the input */
 	uintmax_t	 done;		/* objects finished, well or not */
 	uintmax_t	 bytes_total;	/* bytes the listing announced */
@@ -22,5 +23,6 @@ struct ll_progress {
 
 void	ll_progress_init(struct ll_progress *, int, int);
 void	ll_progress_show(struct ll_progress *, int);
+void	ll_progress_summary(const struct ll_progress *, const char *);
 
 #endif

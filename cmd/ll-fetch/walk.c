@@ -202,7 +202,7 @@ page(struct task *t)
 	}
 	if (ll_s3list_truncated(t->doc)) {
 		if (ll_s3list_token(t->doc) == NULL) {
-			warnx("%s: truncated listing without a continuation "
+			ll_msg("%s: truncated listing without a continuation "
 			    "token", t->name);
 			w->failed++;
 			ll_fail(LL_EXIT_REMOTE);
@@ -220,7 +220,7 @@ t_done(struct ll_xfer *x, enum ll_xverdict v)
 	if (v == LL_X_OK)
 		page(t);
 	else {
-		warnx("%s: listing failed: %s", t->name, x->msg);
+		ll_msg("%s: listing failed: %s", t->name, x->msg);
 		t->w->failed++;
 		ll_fail(LL_EXIT_REMOTE);
 	}
@@ -378,7 +378,7 @@ local_dir(struct lwalk *lw, const char *rel, enum mode mode)
 				local_dir(lw, r, mode);
 			free(pfx);
 		} else if (!S_ISREG(st.st_mode)) {
-			warnx("%s: not a regular file or directory; skipped",
+			ll_msg("%s: not a regular file or directory; skipped",
 			    path);
 			ll_stats_add("not_regular", 1);
 		} else if (sa != NULL && strcmp(r, sa) <= 0)
@@ -408,7 +408,7 @@ ll_walk_local(struct ll_walk *w, const char *dir)
 		return;
 	}
 	if (!S_ISDIR(st.st_mode)) {
-		warnx("%s: not a directory", dir);
+		ll_msg("%s: not a directory", dir);
 		ll_fail(LL_EXIT_IO);
 		free(root);
 		return;

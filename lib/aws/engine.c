@@ -309,8 +309,8 @@ renewed(struct ll_engine *e, struct ll_xfer *x)
 	x->renewed = 1;
 	x->attempts--;
 	if (e->o.verbose)
-		fprintf(stderr, "%s: %s: %s; again with fresh credentials\n",
-		    ll_progname, x->what, x->msg);
+		ll_msg("%s: %s; again with fresh credentials", x->what,
+		    x->msg);
 	return 1;
 }
 
@@ -341,8 +341,8 @@ moved(struct ll_engine *e, struct ll_xfer *x)
 	x->moves++;
 	x->attempts--;
 	if (e->o.verbose)
-		fprintf(stderr, "%s: %s: the bucket is in region %s; "
-		    "asking there\n", ll_progname, x->what, x->region);
+		ll_msg("%s: the bucket is in region %s; asking there",
+		    x->what, x->region);
 	return 1;
 }
 
@@ -372,17 +372,15 @@ finished(struct ll_engine *e, CURL *h, CURLcode rc)
 	if (v == LL_X_RETRY && x->attempts <= e->o.retries) {
 		wait = backoff(e, x->attempts);
 		if (e->o.verbose)
-			fprintf(stderr, "%s: %s: %s; retry %d of %d in "
-			    "%.2f s\n", ll_progname, x->what, x->msg,
-			    x->attempts, e->o.retries, wait);
+			ll_msg("%s: %s; retry %d of %d in %.2f s", x->what,
+			    x->msg, x->attempts, e->o.retries, wait);
 		again(e, x, wait);
 		return;
 	}
 	if (v == LL_X_RETRY)
 		v = LL_X_FAIL;
 	if (e->o.verbose)
-		fprintf(stderr, "%s: %s: %s%s\n", ll_progname, x->what,
-		    v == LL_X_OK ? "ok" : x->msg,
+		ll_msg("%s: %s%s", x->what, v == LL_X_OK ? "ok" : x->msg,
 		    v == LL_X_OK || x->attempts == 1 ? "" :
 		    " (retries used up)");
 	free(x->errbody);

@@ -1,4 +1,5 @@
-# Disk full while ll-fetch -O stores objects: a tmpfs of a few sizes
+# Disk full while ll-fetch -O stores objects (every failure reported:
+# LL_MAX_WARNINGS=0 lifts the cap on repeated messages): a tmpfs of a few sizes
 # fills at different points.  Each run must end with exit 3, report
 # every object it could not store (on stderr and in the -F failures
 # file, which is a listing to retry), leave no temporary file and no
@@ -23,7 +24,7 @@ echo "$total objects, $(wc -l <ref.sums) stored"
 for kb in 4 16 64 128 256 384 512; do
 	umount m
 	mount -t tmpfs -o size=${kb}k tmpfs m
-	ll-fetch -O -q -s m/raw -F fail.ndjson listing.ndjson >manifest 2>err
+	LL_MAX_WARNINGS=0 ll-fetch -O -q -s m/raw -F fail.ndjson listing.ndjson >manifest 2>err
 	rc=$?
 	stored=$(jq -r .status manifest | grep -c '^stored$')
 	failed=$(jq -r .status manifest | grep -c '^failed$')

@@ -33,5 +33,11 @@ AWS_ENDPOINT_URL="$S3_URL" AWS_EC2_METADATA_SERVICE_ENDPOINT="$CREDS_URL" \
     ll-fetch --retries 3 --list s3://exp-bucket/ >list2 2>err2
 echo "rc=$? objects=$(wc -l <list2)"
 cat err2
-cat creds.log
+# Counts, not the log's order: the fake server logs its two roles
+# from two threads, so a refusal and the next token request may be
+# written either way round.
+for what in 'imds PUT token 200' 'imds GET credentials' '^issue' \
+    's3 GET 400 ExpiredToken'; do
+	echo "$what: $(grep -c "$what" creds.log)"
+done
 leaks list err1 list2 err2
