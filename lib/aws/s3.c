@@ -86,17 +86,18 @@ where(const struct ll_s3conf *c, const char *bucket)
 void
 ll_s3_conf_init(struct ll_s3conf *c, int flags)
 {
-	const char *v;
+	const char *v, *var = "AWS_ENDPOINT_URL_S3";
 	char *region;
 	size_t n;
 
 	memset(c, 0, sizeof(*c));
-	if ((v = env("AWS_ENDPOINT_URL_S3")) != NULL ||
-	    (v = env("AWS_ENDPOINT_URL")) != NULL) {
+	if ((v = env(var)) == NULL)
+		v = env(var = "AWS_ENDPOINT_URL");
+	if (v != NULL) {
 		if (strncmp(v, "http://", 7) != 0 &&
 		    strncmp(v, "https://", 8) != 0)
-			errx(LL_EXIT_USAGE, "AWS_ENDPOINT_URL: %s: not an "
-			    "http:// or https:// URL", v);
+			errx(LL_EXIT_USAGE, "%s: %s: not an http:// or "
+			    "https:// URL", var, v);
 		n = strlen(v);
 		while (n > 0 && v[n - 1] == '/')
 			n--;

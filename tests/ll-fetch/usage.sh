@@ -29,3 +29,5 @@ AWS_ENDPOINT_URL=ftp://127.0.0.1 ll-fetch --list s3://bucket/
 echo "rc=$?"
 AWS_ACCESS_KEY_ID=AKIDONLY ll-fetch --list s3://bucket/
 echo "rc=$?"
+AWS_ENDPOINT_URL_S3=s3.example ll-fetch --list s3://bucket/
+echo "rc=$?"
