@@ -1,0 +1,8 @@
+/* The inline style sheet and script of every page (assets.c). */
+#ifndef LL_REPORT_ASSETS_H
+#define LL_REPORT_ASSETS_H
+
+extern const char report_css[];
+extern const char report_js[];
+
+#endif
