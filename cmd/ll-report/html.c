@@ -288,13 +288,13 @@ table_head(struct page *pg)
 	    "<button type=\"button\" id=\"next\">Next &rsaquo;</button>"
 	    "<button type=\"button\" id=\"all\">Show all</button></div>\n"
 	    "<table id=\"sessions\"><thead><tr><th class=\"r\">#</th><th>When "
-	    "(UTC");
+	    "(UTC)");
 	if (pg->run->clock.zone != NULL) {
 		puts_(fp, "<br><small>");
 		puts_(fp, pg->run->clock.zone);
 		puts_(fp, "</small>");
 	}
-	puts_(fp, ")</th><th>Who</th><th>From</th><th>Instance<br><small>document"
+	puts_(fp, "</th><th>Who</th><th>From</th><th>Instance<br><small>document"
 	    "</small></th><th class=\"r\">Duration</th><th>Result</th><th "
 	    "class=\"r\">Commands</th><th>Transcript<br><small>session"
 	    "</small></th></tr></thead>\n"

@@ -213,7 +213,8 @@ read_day(struct report *r, const char *table, const char *day)
 		names[n++] = xasprintf("%s/%s", dir, de->d_name);
 	}
 	closedir(d);
-	qsort(names, n, sizeof(*names), cmp_name);
+	if (n > 1)
+		qsort(names, n, sizeof(*names), cmp_name);
 	for (i = 0; i < n; i++) {
 		path = names[i];
 		if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
@@ -274,7 +275,8 @@ assign(struct report *r)
 	struct manager *m;
 	size_t i, k, o;
 
-	qsort(r->ent, r->nent, sizeof(*r->ent), cmp_entry);
+	if (r->nent > 1)
+		qsort(r->ent, r->nent, sizeof(*r->ent), cmp_entry);
 	for (i = o = 0; i < r->nent; i++) {
 		e = &r->ent[i];
 		if (prev != NULL && e->eventid != NULL && prev->eventid !=

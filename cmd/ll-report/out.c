@@ -170,11 +170,19 @@ special(const unsigned char *p, size_t n, size_t *len)
 	return -1;
 }
 
-/* A control as its picture (U+2400 block), anything else as <U+XXXX>. */
+/*
+ * A C0 control in caret notation in a page (styled apart from typed
+ * text, and in every font), as its picture (U+2400 block) in plain
+ * text; anything else as <U+XXXX>.
+ */
 static void
 mark(FILE *fp, long c, int html)
 {
-	if (c < 0x20)
+	if (c < 0x20 && html)
+		putf(fp, "^%c", (char)(c + 64));
+	else if (c == 0x7f && html)
+		puts_(fp, "^?");
+	else if (c < 0x20)
 		putf(fp, "\xe2\x90%c", (char)(0x80 + c));
 	else if (c == 0x7f)
 		puts_(fp, "\xe2\x90\xa1");

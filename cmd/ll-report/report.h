@@ -52,7 +52,7 @@ struct session {
 	json_t		*row;
 	json_t		*params;	/* requestparameters, parsed */
 	struct str	 sid, arn, user, account, ip, target, document;
-	struct str	 errcode, srcid, transcript;
+	struct str	 errcode, srcid, transcript, eventid;
 	int		 has_transcript;
 	int64_t		 start;		/* StartSession, ms since the epoch */
 	int64_t		 duration;	/* ms; -1 when no log event */

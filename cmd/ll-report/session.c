@@ -207,6 +207,7 @@ session_read(struct session *s, json_t *row)
 		return -1;
 	session_who(row, &s->arn, &s->user, &s->srcid);
 	s->sid = field(row, "sessionid");
+	s->eventid = field(row, "eventid");
 	s->account = field(row, "useridentity_accountid");
 	if (s->account.p == NULL)
 		s->account = field(row, "recipientaccountid");

@@ -34,7 +34,7 @@ text_begin(const char *dir, const struct run *run, const char *name)
 	puts_(tx->csv.fp, "manager,number,time_utc,time_local,user,"
 	    "principal_arn,account,source_ip,instance,document,"
 	    "duration_seconds,result,errorcode,commands,transcript_lines,"
-	    "log_events,sessionid\r\n");
+	    "log_events,sessionid,eventid\r\n");
 	return tx;
 }
 
@@ -151,6 +151,8 @@ csv(struct text *tx, size_t n, const struct session *s, const char *utc,
 	put_csv(fp, &s->errcode);
 	putf(fp, ",%ju,%ju,%ju,", s->commands, s->lines, s->events);
 	put_csv(fp, &s->sid);
+	puts_(fp, ",");
+	put_csv(fp, &s->eventid);
 	puts_(fp, "\r\n");
 }
 
