@@ -20,6 +20,10 @@
 
 enum { P_ROWS, P_SIGN, P_TEXT };
 
+/* Table rows a page shows at once; the script's PAGE is the same. */
+#define PAGE_ROWS	100
+#define PAGE_ROWS_TEXT	"100"
+
 struct page {
 	struct outfile	 of;
 	const struct run *run;
@@ -92,8 +96,10 @@ html_session(struct page *pg, size_t n, const struct session *s)
 
 	clock_utc(s->start, utc);
 	clock_duration(s->duration, dur);
-	putf(fp, "<tr class=\"s\" id=\"s%zu\" data-n=\"%zu\"><td class=\"r\">"
-	    "%zu</td><td class=\"nw\">%s", n, n, n, utc);
+	/* Rows past the first page wait for the script: no layout. */
+	putf(fp, "<tr class=\"s\" id=\"s%zu\" data-n=\"%zu\"%s><td "
+	    "class=\"r\">%zu</td><td class=\"nw\">%s", n, n, n > PAGE_ROWS ?
+	    " hidden" : "", n, utc);
 	if (pg->run->clock.zone != NULL) {
 		clock_local(&pg->run->clock, s->start, local);
 		t = cstr(local);
@@ -127,10 +133,11 @@ html_session(struct page *pg, size_t n, const struct session *s)
 
 	fp = pg->of.part[P_SIGN];
 	putf(fp, "<tr><td><input type=\"checkbox\" aria-label=\"session %zu "
-	    "reviewed\"></td><td class=\"r\">%zu</td><td>%s</td>", n, n, utc);
+	    "reviewed\"></td><td class=\"r\">%zu</td><td class=\"nw\">%s</td>",
+	    n, n, utc);
 	t = s->user.p != NULL ? s->user : cstr("?");
 	cell(fp, NULL, &t);
-	cell(fp, NULL, &s->target);
+	cell(fp, "nw", &s->target);
 	result(fp, s);
 	putf(fp, "<td class=\"r\">%ju</td><td class=\"note\"></td></tr>\n",
 	    s->commands);
@@ -278,8 +285,9 @@ table_head(struct page *pg)
 	FILE *fp = pg->of.fp;
 
 	puts_(fp, "<section id=\"list\"><h2>Sessions</h2>\n<noscript><p "
-	    "class=\"warn\">Searching and transcripts need JavaScript; every "
-	    "transcript is also in review.md beside this page.</p></noscript>\n"
+	    "class=\"warn\">Searching, transcripts and sessions past the "
+	    "first " PAGE_ROWS_TEXT " need JavaScript; all are also in review.md "
+	    "beside this page.</p></noscript>\n"
 	    "<div id=\"tools\" hidden><input type=\"search\" id=\"q\" "
 	    "placeholder=\"Search who, where, instance, typed text\" "
 	    "aria-label=\"Search\"><label><input type=\"checkbox\" id=\"qt\" "
@@ -312,14 +320,18 @@ html_end(struct page *pg, const struct totals *tot)
 	puts_(fp, "</tbody></table></section>\n");
 	putf(fp, "<section id=\"signoff\"><h2>Sign-off</h2>\n<p>I have "
 	    "reviewed the %ju session%s listed here, and noted below any I "
-	    "could not account for.</p>\n<table><thead><tr><th>Reviewed</th>"
+	    "could not account for.</p>\n<p id=\"signtools\" hidden><button "
+	    "type=\"button\" id=\"print\">Print the sign-off sheet</button>"
+	    "</p>\n<details id=\"sheet\"><summary>The checklist</summary>\n"
+	    "<table><thead><tr><th>Reviewed</th>"
 	    "<th class=\"r\">#</th><th>When (UTC)</th><th>Who</th><th>Instance"
 	    "</th><th>Result</th><th class=\"r\">Commands</th><th>Note</th>"
 	    "</tr></thead>\n<tbody>\n", tot->sessions, tot->sessions == 1 ? "" :
 	    "s");
 	out_part(&pg->of, P_SIGN);
-	puts_(fp, "</tbody></table>\n<div class=\"sign\"><span>Reviewer"
-	    "</span><span>Date</span><span>Signature</span></div></section>\n"
+	puts_(fp, "</tbody></table></details>\n<div class=\"sign\"><span>"
+	    "Reviewer</span><span>Date</span><span>Signature</span></div>"
+	    "</section>\n"
 	    "<div id=\"transcripts\" hidden>\n");
 	out_part(&pg->of, P_TEXT);
 	putf(fp, "</div>\n<script>%s</script>\n</body></html>\n", report_js);
