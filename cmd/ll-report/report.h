@@ -93,6 +93,34 @@ struct totals {
 	unsigned	*grid;		/* ndays x 24 sessions */
 };
 
+/* A session in the spool file, and the managers that claim it. */
+struct entry {
+	int64_t		 t;
+	off_t		 off;
+	size_t		 len;
+	char		*eventid;	/* for duplicates; NULL if none */
+	size_t		 claim, nclaims;	/* in report.claims */
+};
+
+struct report {
+	struct managers	 ms;
+	struct entry	*ent;
+	size_t		 nent, entcap;
+	size_t		*claims;
+	size_t		 nclaims, claimcap;
+	FILE		*spool;
+	off_t		 spoolsize;
+	size_t		 max_record;
+	int64_t		 from, to;	/* ms, [from, to); to 0: no range */
+	uintmax_t	 outside, duplicates, damaged;
+	struct run	 run;
+	char		*buf;		/* a row read back */
+	size_t		 bufsize;
+};
+
+void	read_input(struct report *, const char *);
+void	read_lake(struct report *, const char *);
+
 /* One output file written as parts, put together at commit. */
 struct outfile {
 	char		*path;
