@@ -260,7 +260,8 @@ head(struct page *pg, const struct totals *tot)
 		putf(fp, "Session Manager sessions started on %s (UTC).",
 		    run->from);
 	else
-		putf(fp, "Session Manager sessions started from %s to %s (UTC).",
+		putf(fp, "Session Manager sessions started from %s to %s "
+		    "(UTC).",
 		    run->from, run->to);
 	if (run->clock.zone != NULL)
 		putf(fp, " Times in UTC and %s.", run->clock.zone);
@@ -286,7 +287,8 @@ table_head(struct page *pg)
 
 	puts_(fp, "<section id=\"list\"><h2>Sessions</h2>\n<noscript><p "
 	    "class=\"warn\">Searching, transcripts and sessions past the "
-	    "first " PAGE_ROWS_TEXT " need JavaScript; all are also in review.md "
+	    "first " PAGE_ROWS_TEXT " need JavaScript; all are also in "
+	    "review.md "
 	    "beside this page.</p></noscript>\n"
 	    "<div id=\"tools\" hidden><input type=\"search\" id=\"q\" "
 	    "placeholder=\"Search who, where, instance, typed text\" "
@@ -302,7 +304,8 @@ table_head(struct page *pg)
 		puts_(fp, pg->run->clock.zone);
 		puts_(fp, "</small>");
 	}
-	puts_(fp, "</th><th>Who</th><th>From</th><th>Instance<br><small>document"
+	puts_(fp, "</th><th>Who</th><th>From</th><th>Instance<br><small>"
+	    "document"
 	    "</small></th><th class=\"r\">Duration</th><th>Result</th><th "
 	    "class=\"r\">Commands</th><th>Transcript<br><small>session"
 	    "</small></th></tr></thead>\n"

@@ -344,8 +344,8 @@ main(int argc, char *argv[])
 			usage(stdout, LL_EXIT_OK);
 			/* NOTREACHED */
 		case 'M':
-			r.max_record = (size_t)ll_parse_size("--max-record-bytes",
-			    optarg);
+			r.max_record = (size_t)ll_parse_size(
+			    "--max-record-bytes", optarg);
 			break;
 		case 'm':
 			mapping = optarg;

@@ -190,7 +190,8 @@ head(struct text *tx, const struct totals *tot)
 		putf(fp, "Session Manager sessions started on %s (UTC).",
 		    run->from);
 	else
-		putf(fp, "Session Manager sessions started from %s to %s (UTC).",
+		putf(fp, "Session Manager sessions started from %s to %s "
+		    "(UTC).",
 		    run->from, run->to);
 	if (run->clock.zone != NULL)
 		putf(fp, " Times in UTC and %s.", run->clock.zone);
@@ -199,12 +200,14 @@ head(struct text *tx, const struct totals *tot)
 	    run->total == 1 ? "" : "s");
 	if (run->rejected > 0)
 		putf(fp, "**Warning:** %ju input row%s or file%s could not be "
-		    "read and %s on no page: this review may be incomplete.\n\n",
+		    "read and %s on no page: this review may be "
+		    "incomplete.\n\n",
 		    run->rejected, run->rejected == 1 ? "" : "s",
 		    run->rejected == 1 ? "" : "s",
 		    run->rejected == 1 ? "is" : "are");
 	putf(fp, "| Sessions | Denied | With a transcript | Commands | People "
-	    "|\n| ---: | ---: | ---: | ---: | ---: |\n| %ju | %ju | %ju | %ju | "
+	    "|\n| ---: | ---: | ---: | ---: | ---: |\n| %ju | %ju | %ju | "
+	    "%ju | "
 	    "%ju |\n\n## Sessions\n\n", tot->sessions, tot->denied,
 	    tot->transcripts, tot->commands, tot->people);
 	if (tot->sessions == 0)
