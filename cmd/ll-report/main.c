@@ -19,8 +19,11 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "io/out.h"
 #include "isotime.h"
+#include "json/json.h"
 #include "ll.h"
+#include "opt.h"
 #include "report.h"
 #include "strset.h"
 #include "xalloc.h"
@@ -122,8 +125,8 @@ span(struct report *r)
 		r->run.from = r->run.to = "";
 		return;
 	}
-	ll_time_day(tmin, from);
-	ll_time_day(tmax, to);
+	ll_isotime_day(tmin, from);
+	ll_isotime_day(tmax, to);
 	r->run.from = from;
 	r->run.to = to;
 	lo = clock_day(&r->run.clock, tmin, &h);
@@ -242,7 +245,7 @@ day_option(const char *opt, const char *s)
 {
 	int64_t ms;
 
-	if (!ll_day_valid(s, strlen(s)) || ll_time_parse(s, 10, &ms) == -1)
+	if (!ll_isotime_day_valid(s, strlen(s)) || ll_isotime_parse(s, 10, &ms) == -1)
 		errx(LL_EXIT_USAGE, "%s: %s: expected a day YYYY-MM-DD", opt,
 		    s);
 	return ms;
@@ -280,7 +283,7 @@ generated(struct run *run)
 	const char *sde = getenv("SOURCE_DATE_EPOCH");
 	int64_t t;
 
-	t = sde != NULL && *sde != '\0' ? ll_parse_num("SOURCE_DATE_EPOCH",
+	t = sde != NULL && *sde != '\0' ? ll_opt_num("SOURCE_DATE_EPOCH",
 	    sde, 0, 253402300799LL) : (int64_t)time(NULL);
 	clock_utc(t * 1000, run->generated);
 }
@@ -295,7 +298,7 @@ finish(struct report *r, const char *out)
 	r->run.rejected = ll_stats.rejected + r->damaged;
 	r->run.total = r->nent;
 	generated(&r->run);
-	if (ll_mkdirs(out, 0777) == -1)
+	if (ll_afile_mkdirs(out, 0777) == -1)
 		err(LL_EXIT_IO, "%s", out);
 	for (i = 0; i < r->ms.n; i++)
 		write_manager(r, out, &r->ms.m[i]);
@@ -344,7 +347,7 @@ main(int argc, char *argv[])
 			usage(stdout, LL_EXIT_OK);
 			/* NOTREACHED */
 		case 'M':
-			r.max_record = (size_t)ll_parse_size(
+			r.max_record = (size_t)ll_opt_size(
 			    "--max-record-bytes", optarg);
 			break;
 		case 'm':

@@ -16,7 +16,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "atomicfile.h"
+#include "io/afile.h"
 #include "ll.h"
 #include "report.h"
 #include "xalloc.h"

@@ -14,10 +14,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "input.h"
+#include "io/input.h"
+#include "io/reader.h"
 #include "isotime.h"
+#include "json/json.h"
 #include "ll.h"
-#include "ndjson.h"
 #include "report.h"
 #include "xalloc.h"
 
@@ -187,7 +188,7 @@ read_lake(struct report *r, const char *lake)
 			    "(nor in %s/lake)", lake, lake);
 	}
 	for (t = r->from; t < r->to; t += MS_DAY) {
-		ll_time_day(t, day);
+		ll_isotime_day(t, day);
 		read_day(r, table, day);
 	}
 	free(table);

@@ -15,7 +15,7 @@
 
 #include <jansson.h>
 
-#include "atomicfile.h"
+#include "io/afile.h"
 
 #define UNASSIGNED	"unassigned"
 #define CHART_MAXDAYS	92

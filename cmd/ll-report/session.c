@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "isotime.h"
+#include "json/json.h"
 #include "ll.h"
 #include "report.h"
 
@@ -59,7 +60,7 @@ session_time(json_t *v, int64_t *ms)
 		memcpy(buf, json_string_value(v), n);
 		if (n > 10 && buf[10] == ' ')
 			buf[10] = 'T';
-		return ll_time_parse(buf, n, ms);
+		return ll_isotime_parse(buf, n, ms);
 	}
 	if (!json_is_number(v))
 		return -1;
@@ -282,14 +283,14 @@ clock_day(const struct clock *c, int64_t ms, int *hour)
 		return floordiv(ms, MS_DAY);
 	}
 	*hour = tm.tm_hour;
-	return ll_days_from_civil(tm.tm_year + 1900, (unsigned)tm.tm_mon + 1,
+	return ll_isotime_days(tm.tm_year + 1900, (unsigned)tm.tm_mon + 1,
 	    (unsigned)tm.tm_mday);
 }
 
 void
 clock_dayname(int64_t day, char buf[11])
 {
-	ll_time_day(day * MS_DAY, buf);
+	ll_isotime_day(day * MS_DAY, buf);
 }
 
 /* "45s", "2m 05s", "1h 02m 03s", "3d 04h 05m"; "-" when unknown. */
