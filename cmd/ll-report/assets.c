@@ -8,7 +8,7 @@
  */
 #include "assets.h"
 
-const char report_css[] =
+const char ll_assets_css[] =
 ":root{color-scheme:light}\n"
 "body{font:13px/1.4 system-ui,\"Segoe UI\",Roboto,\"DejaVu Sans\","
 "sans-serif;margin:1.5rem;color:#1f2328;background:#fff}\n"
@@ -57,7 +57,7 @@ const char report_css[] =
 "#signtools,#sheet summary,noscript{display:none}"
 "th{position:static}tr{break-inside:avoid}}\n";
 
-const char report_js[] =
+const char ll_assets_js[] =
 "(function () {\n"
 "\"use strict\";\n"
 "var PAGE = 100, LINES = 2000;\n"

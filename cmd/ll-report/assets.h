@@ -2,7 +2,7 @@
 #ifndef LL_REPORT_ASSETS_H
 #define LL_REPORT_ASSETS_H
 
-extern const char report_css[];
-extern const char report_js[];
+extern const char ll_assets_css[];
+extern const char ll_assets_js[];
 
 #endif

@@ -129,10 +129,10 @@ span(struct report *r)
 	ll_isotime_day(tmax, to);
 	r->run.from = from;
 	r->run.to = to;
-	lo = clock_day(&r->run.clock, tmin, &h);
-	hi = clock_day(&r->run.clock, tmax, &h);
+	lo = ll_clock_day(&r->run.clock, tmin, &h);
+	hi = ll_clock_day(&r->run.clock, tmax, &h);
 	for (i = 0; i < r->nent; i++) {
-		d = clock_day(&r->run.clock, r->ent[i].t, &h);
+		d = ll_clock_day(&r->run.clock, r->ent[i].t, &h);
 		lo = d < lo ? d : lo;
 		hi = d > hi ? d : hi;
 	}
@@ -192,7 +192,7 @@ count(struct report *r, struct totals *tot, struct ll_strset *people,
 	tot->transcripts += s->has_transcript;
 	tot->commands += s->commands;
 	ll_strset_add(people, s->arn.p != NULL ? s->arn.p : "", s->arn.n);
-	d = clock_day(&r->run.clock, s->start, &h) - r->run.day0;
+	d = ll_clock_day(&r->run.clock, s->start, &h) - r->run.day0;
 	if (d >= 0 && d < r->run.ndays && d < CHART_MAXDAYS)
 		tot->grid[d * 24 + h]++;
 }
@@ -213,21 +213,21 @@ write_manager(struct report *r, const char *out, const struct manager *m)
 	tot.grid = xcalloc((size_t)(r->run.ndays > 0 ? r->run.ndays : 1) *
 	    24, sizeof(*tot.grid));
 	dir = make_dir(out, m->name);
-	pg = html_begin(dir, &r->run, m->name);
-	tx = text_begin(dir, &r->run, m->name);
+	pg = ll_html_begin(dir, &r->run, m->name);
+	tx = ll_text_begin(dir, &r->run, m->name);
 	for (i = 0; i < m->nent; i++) {
-		if (session_read(&s, load_row(r, &r->ent[m->ent[i]])) == -1)
+		if (ll_session_read(&s, load_row(r, &r->ent[m->ent[i]])) == -1)
 			errx(LL_EXIT_IO, "spool file: eventtime changed");
 		count(r, &tot, &people, &s);
-		html_session(pg, i + 1, &s);
-		text_session(tx, i + 1, &s);
-		session_free(&s);
+		ll_html_session(pg, i + 1, &s);
+		ll_text_session(tx, i + 1, &s);
+		ll_session_free(&s);
 	}
 	ll_strset_sort(&people);
 	tot.people = people.n;
 	ll_strset_free(&people);
-	html_end(pg, &tot);
-	text_end(tx, &tot);
+	ll_html_end(pg, &tot);
+	ll_text_end(tx, &tot);
 	sum = json_pack("{s:s, s:I, s:I, s:I, s:s+, s:s+, s:s+}",
 	    "manager", m->name, "sessions", (json_int_t)tot.sessions,
 	    "denied", (json_int_t)tot.denied,
@@ -245,7 +245,8 @@ day_option(const char *opt, const char *s)
 {
 	int64_t ms;
 
-	if (!ll_isotime_day_valid(s, strlen(s)) || ll_isotime_parse(s, 10, &ms) == -1)
+	if (!ll_isotime_day_valid(s, strlen(s)) ||
+	    ll_isotime_parse(s, 10, &ms) == -1)
 		errx(LL_EXIT_USAGE, "%s: %s: expected a day YYYY-MM-DD", opt,
 		    s);
 	return ms;
@@ -285,7 +286,7 @@ generated(struct run *run)
 
 	t = sde != NULL && *sde != '\0' ? ll_opt_num("SOURCE_DATE_EPOCH",
 	    sde, 0, 253402300799LL) : (int64_t)time(NULL);
-	clock_utc(t * 1000, run->generated);
+	ll_clock_utc(t * 1000, run->generated);
 }
 
 static void
@@ -318,7 +319,7 @@ cleanup(struct report *r)
 	free(r->ent);
 	free(r->claims);
 	free(r->buf);
-	managers_free(&r->ms);
+	ll_managers_free(&r->ms);
 	if (fclose(r->spool) == EOF)
 		err(LL_EXIT_IO, "spool file");
 }
@@ -392,16 +393,16 @@ main(int argc, char *argv[])
 			    from);
 	}
 	if (mapping != NULL)
-		managers_load(&r.ms, mapping);
-	managers_unassigned(&r.ms);
-	out_umask();
-	r.spool = out_spool();
+		ll_managers_load(&r.ms, mapping);
+	ll_managers_unassigned(&r.ms);
+	ll_put_umask();
+	r.spool = ll_put_spool();
 	if (lake != NULL)
-		read_lake(&r, lake);
+		ll_read_lake(&r, lake);
 	else if (argc == 0)
-		read_input(&r, "-");
+		ll_read_input(&r, "-");
 	for (ch = 0; ch < argc; ch++)
-		read_input(&r, argv[ch]);
+		ll_read_input(&r, argv[ch]);
 	if (fflush(r.spool) == EOF || ferror(r.spool))
 		err(LL_EXIT_IO, "spool file");
 	finish(&r, out);

@@ -122,7 +122,7 @@ words(char *line, char ***wp, size_t *cap)
 
 /* Reads PATH; a line not understood exits 2, an unreadable file 3. */
 void
-managers_load(struct managers *ms, const char *path)
+ll_managers_load(struct managers *ms, const char *path)
 {
 	struct loader ld = { path, 0 };
 	FILE *fp;
@@ -147,7 +147,7 @@ managers_load(struct managers *ms, const char *path)
 
 /* The last page: every session that no manager claims. */
 void
-managers_unassigned(struct managers *ms)
+ll_managers_unassigned(struct managers *ms)
 {
 	find_or_add(ms, UNASSIGNED);
 }
@@ -163,7 +163,7 @@ glob(const char *pat, const struct str *s)
 
 /* Whether M claims the person with this ARN, user name, source id. */
 int
-managers_claims(const struct manager *m, const struct str *arn,
+ll_managers_claims(const struct manager *m, const struct str *arn,
     const struct str *user, const struct str *srcid)
 {
 	size_t i;
@@ -177,7 +177,7 @@ managers_claims(const struct manager *m, const struct str *arn,
 }
 
 void
-managers_free(struct managers *ms)
+ll_managers_free(struct managers *ms)
 {
 	size_t i, j;
 

@@ -31,10 +31,10 @@ claim(struct report *r, struct entry *e, json_t *row)
 	struct str arn, user, srcid;
 	size_t i, last = r->ms.n - 1;
 
-	session_who(row, &arn, &user, &srcid);
+	ll_session_who(row, &arn, &user, &srcid);
 	e->claim = r->nclaims;
 	for (i = 0; i <= last; i++) {
-		if (i < last && !managers_claims(&r->ms.m[i], &arn, &user,
+		if (i < last && !ll_managers_claims(&r->ms.m[i], &arn, &user,
 		    &srcid))
 			continue;
 		if (i == last && e->nclaims > 0)
@@ -68,7 +68,7 @@ row(struct report *r, const char *name, uintmax_t lineno, const char *line,
 	if (!json_is_object(j)) {
 		ll_warnx_at(name, lineno, "not a JSON object");
 		ll_reject("not_object", line, n);
-	} else if (session_time(json_object_get(j, "eventtime"), &t) == -1) {
+	} else if (ll_session_time(json_object_get(j, "eventtime"), &t) == -1) {
 		ll_warnx_at(name, lineno, "eventtime: not a time");
 		ll_reject("bad_time", line, n);
 	} else if (r->to != 0 && (t < r->from || t >= r->to))
@@ -80,7 +80,7 @@ row(struct report *r, const char *name, uintmax_t lineno, const char *line,
 		if (json_is_string(id = json_object_get(j, "eventid")))
 			e.eventid = xstrdup(json_string_value(id));
 		claim(r, &e, j);
-		put(r->spool, line, n);
+		ll_put(r->spool, line, n);
 		r->spoolsize += (off_t)n;
 		if (r->nent == r->entcap) {
 			r->entcap = r->entcap * 2 + 256;
@@ -102,7 +102,7 @@ blank(const char *p, size_t n)
 }
 
 void
-read_input(struct report *r, const char *path)
+ll_read_input(struct report *r, const char *path)
 {
 	struct ll_reader rd;
 	struct ll_input *in;
@@ -164,7 +164,7 @@ read_day(struct report *r, const char *table, const char *day)
 	for (i = 0; i < n; i++) {
 		path = names[i];
 		if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
-			read_input(r, path);
+			ll_read_input(r, path);
 		free(path);
 	}
 	free(names);
@@ -173,7 +173,7 @@ read_day(struct report *r, const char *table, const char *day)
 
 /* LAKE/session_review, or ll-pipeline's -D DIR/lake/session_review. */
 void
-read_lake(struct report *r, const char *lake)
+ll_read_lake(struct report *r, const char *lake)
 {
 	struct stat st;
 	char *table, day[11];

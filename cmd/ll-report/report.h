@@ -1,9 +1,11 @@
 /*
- * ll-report's modules: the mapping file (managers.c), one session row
- * read into fields (session.c), the per-manager output files and the
- * escaping every format needs (out.c), the HTML page (html.c) and the
- * Markdown and CSV files (text.c).  main.c reads the input once into
- * a spool file and an index; pages are written from the index.
+ * ll-report's modules: reading the input (read.c), the mapping file
+ * (managers.c), one session row read into fields (session.c), its
+ * times (clock.c), the per-manager output files and the escaping every
+ * format needs (put.c), the HTML page (html.c, its style sheet and
+ * script in assets.c) and the Markdown and CSV files (text.c).  main.c
+ * reads the input once into a spool file and an index and writes the
+ * pages from the index.
  */
 #ifndef LL_REPORT_H
 #define LL_REPORT_H
@@ -12,6 +14,7 @@
 
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 
 #include <jansson.h>
 
@@ -25,6 +28,14 @@ struct str {
 	const char	*p;
 	size_t		 n;
 };
+
+static inline struct str
+cstr(const char *s)
+{
+	struct str r = { s, s != NULL ? strlen(s) : 0 };
+
+	return r;
+}
 
 /* Who reports to whom: one manager and the patterns that claim people. */
 struct manager {
@@ -41,11 +52,11 @@ struct managers {
 	size_t		 n;
 };
 
-void	managers_load(struct managers *, const char *);
-void	managers_unassigned(struct managers *);
-int	managers_claims(const struct manager *, const struct str *,
+void	ll_managers_load(struct managers *, const char *);
+void	ll_managers_unassigned(struct managers *);
+int	ll_managers_claims(const struct manager *, const struct str *,
 	    const struct str *, const struct str *);
-void	managers_free(struct managers *);
+void	ll_managers_free(struct managers *);
 
 /* One session_review row, its fields borrowed from the parsed tree. */
 struct session {
@@ -59,22 +70,22 @@ struct session {
 	uintmax_t	 lines, events, commands;
 };
 
-int	session_time(json_t *, int64_t *);
-int	session_read(struct session *, json_t *);
-void	session_who(json_t *, struct str *, struct str *, struct str *);
-void	session_free(struct session *);
-uintmax_t session_commands(const char *, size_t);
+int	ll_session_time(json_t *, int64_t *);
+int	ll_session_read(struct session *, json_t *);
+void	ll_session_who(json_t *, struct str *, struct str *, struct str *);
+void	ll_session_free(struct session *);
+uintmax_t ll_session_commands(const char *, size_t);
 
 /* Times as shown: UTC always, a --tz zone when given. */
 struct clock {
 	const char	*zone;		/* NULL: UTC only */
 };
 
-void	clock_utc(int64_t, char [32]);
-void	clock_local(const struct clock *, int64_t, char [64]);
-int64_t	clock_day(const struct clock *, int64_t, int *);
-void	clock_dayname(int64_t, char [11]);
-void	clock_duration(int64_t, char [32]);
+void	ll_clock_utc(int64_t, char [32]);
+void	ll_clock_local(const struct clock *, int64_t, char [64]);
+int64_t	ll_clock_day(const struct clock *, int64_t, int *);
+void	ll_clock_dayname(int64_t, char [11]);
+void	ll_clock_duration(int64_t, char [32]);
 
 /* What every page says about the run as a whole. */
 struct run {
@@ -118,8 +129,8 @@ struct report {
 	size_t		 bufsize;
 };
 
-void	read_input(struct report *, const char *);
-void	read_lake(struct report *, const char *);
+void	ll_read_input(struct report *, const char *);
+void	ll_read_lake(struct report *, const char *);
 
 /* One output file written as parts, put together at commit. */
 struct outfile {
@@ -130,30 +141,30 @@ struct outfile {
 	int		 nparts;
 };
 
-void	out_open(struct outfile *, const char *, const char *, int);
-void	out_part(struct outfile *, int);
-void	out_commit(struct outfile *);
-void	out_umask(void);
-FILE	*out_spool(void);
-void	put(FILE *, const char *, size_t);
-void	puts_(FILE *, const char *);
-void	putf(FILE *, const char *, ...) __attribute__((format(printf, 2, 3)));
-void	put_html(FILE *, const struct str *);
-void	put_visible(FILE *, const struct str *, int);
-void	put_jsonstr(FILE *, const struct str *);
-void	put_csv(FILE *, const struct str *);
-void	put_md(FILE *, const struct str *);
-struct str cstr(const char *);
+void	ll_put_open(struct outfile *, const char *, const char *, int);
+void	ll_put_part(struct outfile *, int);
+void	ll_put_commit(struct outfile *);
+void	ll_put_umask(void);
+FILE	*ll_put_spool(void);
+void	ll_put(FILE *, const char *, size_t);
+void	ll_put_s(FILE *, const char *);
+void	ll_put_f(FILE *, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
+void	ll_put_html(FILE *, const struct str *);
+void	ll_put_text(FILE *, const struct str *, int);
+void	ll_put_json(FILE *, const struct str *);
+void	ll_put_csv(FILE *, const struct str *);
+void	ll_put_md(FILE *, const struct str *);
 
 /* The HTML page, the Markdown text and the CSV file of one manager. */
 struct page;
-struct page *html_begin(const char *, const struct run *, const char *);
-void	html_session(struct page *, size_t, const struct session *);
-void	html_end(struct page *, const struct totals *);
+struct page *ll_html_begin(const char *, const struct run *, const char *);
+void	ll_html_session(struct page *, size_t, const struct session *);
+void	ll_html_end(struct page *, const struct totals *);
 
 struct text;
-struct text *text_begin(const char *, const struct run *, const char *);
-void	text_session(struct text *, size_t, const struct session *);
-void	text_end(struct text *, const struct totals *);
+struct text *ll_text_begin(const char *, const struct run *, const char *);
+void	ll_text_session(struct text *, size_t, const struct session *);
+void	ll_text_end(struct text *, const struct totals *);
 
 #endif

@@ -1,12 +1,11 @@
 /*
- * One session_review row read into what a reviewer is shown, and the
- * clock that shows its times.  Rows are read tolerantly: a time may be
- * RFC 3339 text or a number of milliseconds since the epoch (the lake's
- * tables are moving from one to the other), requestparameters an
- * object or its JSON text, and a column that is absent reads as null.
+ * One session_review row read into what a reviewer is shown.  Rows
+ * are read tolerantly: a time may be RFC 3339 text or a number of
+ * milliseconds since the epoch (the lake's tables are moving from one
+ * to the other), requestparameters an object or its JSON text, and a
+ * column that is absent reads as null.
  */
 #include <string.h>
-#include <time.h>
 
 #include "isotime.h"
 #include "json/json.h"
@@ -47,7 +46,7 @@ count(json_t *row, const char *key)
  * microseconds when too large to be milliseconds before the year 5000.
  */
 int
-session_time(json_t *v, int64_t *ms)
+ll_session_time(json_t *v, int64_t *ms)
 {
 	char buf[64];
 	double d;
@@ -81,7 +80,7 @@ session_time(json_t *v, int64_t *ms)
  * user's), else what follows ':' in the principal id.
  */
 void
-session_who(json_t *row, struct str *arn, struct str *user,
+ll_session_who(json_t *row, struct str *arn, struct str *user,
     struct str *srcid)
 {
 	const char *slash;
@@ -164,7 +163,7 @@ is_command(const char *p, size_t n)
 }
 
 uintmax_t
-session_commands(const char *p, size_t n)
+ll_session_commands(const char *p, size_t n)
 {
 	const char *nl;
 	uintmax_t k = 0;
@@ -198,15 +197,15 @@ params(struct session *s)
 
 /* Reads ROW (kept until session_free); -1 if its time is unreadable. */
 int
-session_read(struct session *s, json_t *row)
+ll_session_read(struct session *s, json_t *row)
 {
 	int64_t first, last, from;
 
 	memset(s, 0, sizeof(*s));
 	s->row = row;
-	if (session_time(json_object_get(row, "eventtime"), &s->start) == -1)
+	if (ll_session_time(json_object_get(row, "eventtime"), &s->start) == -1)
 		return -1;
-	session_who(row, &s->arn, &s->user, &s->srcid);
+	ll_session_who(row, &s->arn, &s->user, &s->srcid);
 	s->sid = field(row, "sessionid");
 	s->eventid = field(row, "eventid");
 	s->account = field(row, "useridentity_accountid");
@@ -218,12 +217,13 @@ session_read(struct session *s, json_t *row)
 	s->has_transcript = s->transcript.p != NULL;
 	s->lines = count(row, "transcript_lines");
 	s->events = count(row, "log_events");
-	s->commands = session_commands(s->transcript.p, s->transcript.n);
+	s->commands = ll_session_commands(s->transcript.p, s->transcript.n);
 	params(s);
 	s->duration = -1;
-	if (session_time(json_object_get(row, "last_timestamp"), &last) == 0) {
+	if (ll_session_time(json_object_get(row, "last_timestamp"),
+	    &last) == 0) {
 		from = s->start;
-		if (session_time(json_object_get(row, "first_timestamp"),
+		if (ll_session_time(json_object_get(row, "first_timestamp"),
 		    &first) == 0 && first < from)
 			from = first;
 		s->duration = last - from;
@@ -232,86 +232,9 @@ session_read(struct session *s, json_t *row)
 }
 
 void
-session_free(struct session *s)
+ll_session_free(struct session *s)
 {
 	json_decref(s->params);
 	json_decref(s->row);
 	memset(s, 0, sizeof(*s));
-}
-
-static int64_t
-floordiv(int64_t a, int64_t b)
-{
-	return a / b - (a % b != 0 && (a < 0) != (b < 0));
-}
-
-/* "2026-03-01 10:05:00", in UTC whatever TZ says. */
-void
-clock_utc(int64_t ms, char buf[32])
-{
-	time_t t = (time_t)floordiv(ms, 1000);
-	struct tm tm;
-
-	if (gmtime_r(&t, &tm) == NULL ||
-	    strftime(buf, 32, "%Y-%m-%d %H:%M:%S", &tm) == 0)
-		strcpy(buf, "?");
-}
-
-/* The same moment in the --tz zone, with its abbreviation. */
-void
-clock_local(const struct clock *c, int64_t ms, char buf[64])
-{
-	time_t t = (time_t)floordiv(ms, 1000);
-	struct tm tm;
-
-	(void)c;
-	if (localtime_r(&t, &tm) == NULL ||
-	    strftime(buf, 64, "%Y-%m-%d %H:%M:%S %Z", &tm) == 0)
-		strcpy(buf, "?");
-}
-
-/* The day (days since 1970-01-01) and hour of MS as the chart shows it. */
-int64_t
-clock_day(const struct clock *c, int64_t ms, int *hour)
-{
-	time_t t = (time_t)floordiv(ms, 1000);
-	struct tm tm;
-
-	if (c->zone == NULL || localtime_r(&t, &tm) == NULL) {
-		*hour = (int)(floordiv(ms, 3600000) - floordiv(ms, MS_DAY) *
-		    24);
-		return floordiv(ms, MS_DAY);
-	}
-	*hour = tm.tm_hour;
-	return ll_isotime_days(tm.tm_year + 1900, (unsigned)tm.tm_mon + 1,
-	    (unsigned)tm.tm_mday);
-}
-
-void
-clock_dayname(int64_t day, char buf[11])
-{
-	ll_isotime_day(day * MS_DAY, buf);
-}
-
-/* "45s", "2m 05s", "1h 02m 03s", "3d 04h 05m"; "-" when unknown. */
-void
-clock_duration(int64_t ms, char buf[32])
-{
-	int64_t s = ms / 1000;
-
-	if (ms < 0)
-		strcpy(buf, "-");
-	else if (s < 60)
-		snprintf(buf, 32, "%llds", (long long)s);
-	else if (s < 3600)
-		snprintf(buf, 32, "%lldm %02llds", (long long)(s / 60),
-		    (long long)(s % 60));
-	else if (s < 86400)
-		snprintf(buf, 32, "%lldh %02lldm %02llds",
-		    (long long)(s / 3600), (long long)(s / 60 % 60),
-		    (long long)(s % 60));
-	else
-		snprintf(buf, 32, "%lldd %02lldh %02lldm",
-		    (long long)(s / 86400), (long long)(s / 3600 % 24),
-		    (long long)(s / 60 % 60));
 }

@@ -25,7 +25,7 @@ static mode_t filemode = 0644;
 
 /* Files get the mode the user's umask asks for, as cp(1) would. */
 void
-out_umask(void)
+ll_put_umask(void)
 {
 	mode_t m;
 
@@ -35,7 +35,7 @@ out_umask(void)
 }
 
 FILE *
-out_spool(void)
+ll_put_spool(void)
 {
 	const char *dir;
 	char *path;
@@ -55,7 +55,7 @@ out_spool(void)
 }
 
 void
-out_open(struct outfile *of, const char *dir, const char *name, int nparts)
+ll_put_open(struct outfile *of, const char *dir, const char *name, int nparts)
 {
 	int i;
 
@@ -65,13 +65,13 @@ out_open(struct outfile *of, const char *dir, const char *name, int nparts)
 	if (fchmod(fileno(of->fp), filemode) == -1)
 		err(LL_EXIT_IO, "%s", of->path);
 	for (i = 0; i < nparts; i++)
-		of->part[i] = out_spool();
+		of->part[i] = ll_put_spool();
 	of->nparts = nparts;
 }
 
 /* Appends part K to the file and closes the part. */
 void
-out_part(struct outfile *of, int k)
+ll_put_part(struct outfile *of, int k)
 {
 	char buf[65536];
 	size_t n;
@@ -80,7 +80,7 @@ out_part(struct outfile *of, int k)
 		err(LL_EXIT_IO, "temporary file");
 	rewind(of->part[k]);
 	while ((n = fread(buf, 1, sizeof(buf), of->part[k])) > 0)
-		put(of->fp, buf, n);
+		ll_put(of->fp, buf, n);
 	if (ferror(of->part[k]))
 		err(LL_EXIT_IO, "temporary file");
 	fclose(of->part[k]);
@@ -88,13 +88,13 @@ out_part(struct outfile *of, int k)
 }
 
 void
-out_commit(struct outfile *of)
+ll_put_commit(struct outfile *of)
 {
 	int i;
 
 	for (i = 0; i < of->nparts; i++)
 		if (of->part[i] != NULL)
-			out_part(of, i);
+			ll_put_part(of, i);
 	if (ferror(of->fp) || ll_afile_commit(&of->af) == -1)
 		err(LL_EXIT_IO, "%s", of->path);
 	free(of->path);
@@ -102,20 +102,20 @@ out_commit(struct outfile *of)
 }
 
 void
-put(FILE *fp, const char *p, size_t n)
+ll_put(FILE *fp, const char *p, size_t n)
 {
 	if (n > 0 && fwrite(p, 1, n, fp) != n)
 		err(LL_EXIT_IO, "write");
 }
 
 void
-puts_(FILE *fp, const char *s)
+ll_put_s(FILE *fp, const char *s)
 {
-	put(fp, s, strlen(s));
+	ll_put(fp, s, strlen(s));
 }
 
 void
-putf(FILE *fp, const char *fmt, ...)
+ll_put_f(FILE *fp, const char *fmt, ...)
 {
 	va_list ap;
 	int r;
@@ -125,16 +125,6 @@ putf(FILE *fp, const char *fmt, ...)
 	va_end(ap);
 	if (r < 0)
 		err(LL_EXIT_IO, "write");
-}
-
-struct str
-cstr(const char *s)
-{
-	struct str r;
-
-	r.p = s;
-	r.n = s != NULL ? strlen(s) : 0;
-	return r;
 }
 
 /*
@@ -179,15 +169,15 @@ static void
 mark(FILE *fp, long c, int html)
 {
 	if (c < 0x20 && html)
-		putf(fp, "^%c", (char)(c + 64));
+		ll_put_f(fp, "^%c", (char)(c + 64));
 	else if (c == 0x7f && html)
-		puts_(fp, "^?");
+		ll_put_s(fp, "^?");
 	else if (c < 0x20)
-		putf(fp, "\xe2\x90%c", (char)(0x80 + c));
+		ll_put_f(fp, "\xe2\x90%c", (char)(0x80 + c));
 	else if (c == 0x7f)
-		puts_(fp, "\xe2\x90\xa1");
+		ll_put_s(fp, "\xe2\x90\xa1");
 	else
-		putf(fp, html ? "&lt;U+%04lX&gt;" : "<U+%04lX>", c);
+		ll_put_f(fp, html ? "&lt;U+%04lX&gt;" : "<U+%04lX>", c);
 }
 
 static const char *
@@ -210,7 +200,7 @@ entity(unsigned char c)
 
 /* Text as HTML element content or a quoted attribute value. */
 void
-put_html(FILE *fp, const struct str *s)
+ll_put_html(FILE *fp, const struct str *s)
 {
 	const unsigned char *p = (const unsigned char *)s->p;
 	const char *ent;
@@ -222,17 +212,17 @@ put_html(FILE *fp, const struct str *s)
 		if ((ent = entity(p[i])) == NULL &&
 		    (c = special(p + i, s->n - i, &len)) < 0)
 			continue;
-		put(fp, s->p + run, i - run);
+		ll_put(fp, s->p + run, i - run);
 		run = i + len;
 		if (ent != NULL)
-			puts_(fp, ent);
+			ll_put_s(fp, ent);
 		else {
-			puts_(fp, "<span class=\"cc\">");
+			ll_put_s(fp, "<span class=\"cc\">");
 			mark(fp, c, 1);
-			puts_(fp, "</span>");
+			ll_put_s(fp, "</span>");
 		}
 	}
-	put(fp, s->p + run, s->n - run);
+	ll_put(fp, s->p + run, s->n - run);
 }
 
 /*
@@ -241,7 +231,7 @@ put_html(FILE *fp, const struct str *s)
  * every control is marked (a field on one line).
  */
 void
-put_visible(FILE *fp, const struct str *s, int lines)
+ll_put_text(FILE *fp, const struct str *s, int lines)
 {
 	const unsigned char *p = (const unsigned char *)s->p;
 	size_t i, run, len;
@@ -252,13 +242,13 @@ put_visible(FILE *fp, const struct str *s, int lines)
 			continue;
 		if (lines && (c == '\n' || c == '\t'))
 			continue;
-		put(fp, s->p + run, i - run);
+		ll_put(fp, s->p + run, i - run);
 		run = i + len;
 		if (lines && c == '\r' && i + 1 < s->n && p[i + 1] == '\n')
 			continue;
 		mark(fp, c, 0);
 	}
-	put(fp, s->p + run, s->n - run);
+	ll_put(fp, s->p + run, s->n - run);
 }
 
 /*
@@ -267,13 +257,13 @@ put_visible(FILE *fp, const struct str *s, int lines)
  * in it, and the browser's JSON.parse gives back the text exactly.
  */
 void
-put_jsonstr(FILE *fp, const struct str *s)
+ll_put_json(FILE *fp, const struct str *s)
 {
 	const unsigned char *p = (const unsigned char *)s->p;
 	size_t i, run;
 	unsigned char c;
 
-	puts_(fp, "\"");
+	ll_put_s(fp, "\"");
 	for (i = run = 0; i < s->n; i++) {
 		c = p[i];
 		if (c >= 0x20 && c != '"' && c != '\\' && c != '<' &&
@@ -281,19 +271,19 @@ put_jsonstr(FILE *fp, const struct str *s)
 		    i + 2 < s->n && p[i + 1] == 0x80 && (p[i + 2] == 0xa8 ||
 		    p[i + 2] == 0xa9)))
 			continue;
-		put(fp, s->p + run, i - run);
+		ll_put(fp, s->p + run, i - run);
 		if (c == '"' || c == '\\')
-			putf(fp, "\\%c", c);
+			ll_put_f(fp, "\\%c", c);
 		else if (c == 0xe2) {
 			/* U+2028 and U+2029, line ends to older parsers. */
-			putf(fp, "\\u%04x", 0x2028 + (p[i + 2] - 0xa8));
+			ll_put_f(fp, "\\u%04x", 0x2028 + (p[i + 2] - 0xa8));
 			i += 2;
 		} else
-			putf(fp, "\\u%04x", c);
+			ll_put_f(fp, "\\u%04x", c);
 		run = i + 1;
 	}
-	put(fp, s->p + run, s->n - run);
-	puts_(fp, "\"");
+	ll_put(fp, s->p + run, s->n - run);
+	ll_put_s(fp, "\"");
 }
 
 /*
@@ -302,7 +292,7 @@ put_jsonstr(FILE *fp, const struct str *s)
  * usual defence; controls are marked so that a row stays one line.
  */
 void
-put_csv(FILE *fp, const struct str *s)
+ll_put_csv(FILE *fp, const struct str *s)
 {
 	const unsigned char *p = (const unsigned char *)s->p;
 	size_t i, run, len;
@@ -310,22 +300,22 @@ put_csv(FILE *fp, const struct str *s)
 
 	if (s->p == NULL)
 		return;
-	puts_(fp, "\"");
+	ll_put_s(fp, "\"");
 	if (s->n > 0 && p[0] != '\0' && strchr("=+-@", p[0]) != NULL)
-		puts_(fp, "'");
+		ll_put_s(fp, "'");
 	for (i = run = 0; i < s->n; i += len) {
 		len = 1;
 		if (p[i] != '"' && (c = special(p + i, s->n - i, &len)) < 0)
 			continue;
-		put(fp, s->p + run, i - run);
+		ll_put(fp, s->p + run, i - run);
 		run = i + len;
 		if (p[i] == '"')
-			puts_(fp, "\"\"");
+			ll_put_s(fp, "\"\"");
 		else
 			mark(fp, c, 0);
 	}
-	put(fp, s->p + run, s->n - run);
-	puts_(fp, "\"");
+	ll_put(fp, s->p + run, s->n - run);
+	ll_put_s(fp, "\"");
 }
 
 /*
@@ -334,7 +324,7 @@ put_csv(FILE *fp, const struct str *s)
  * cell, so that a renderer shows what was there.
  */
 void
-put_md(FILE *fp, const struct str *s)
+ll_put_md(FILE *fp, const struct str *s)
 {
 	const unsigned char *p = (const unsigned char *)s->p;
 	size_t i, run, len;
@@ -345,13 +335,13 @@ put_md(FILE *fp, const struct str *s)
 		if ((p[i] == '\0' || strchr("\\`<>&[]|", p[i]) == NULL) &&
 		    (c = special(p + i, s->n - i, &len)) < 0)
 			continue;
-		put(fp, s->p + run, i - run);
+		ll_put(fp, s->p + run, i - run);
 		run = i + len;
 		if (c < 0)
-			putf(fp, "\\%c", p[i]);
+			ll_put_f(fp, "\\%c", p[i]);
 		else
 			mark(fp, c, 0);
 		c = -1;
 	}
-	put(fp, s->p + run, s->n - run);
+	ll_put(fp, s->p + run, s->n - run);
 }
