@@ -30,29 +30,27 @@
 
 #define MS_DAY	86400000LL
 
-static const struct option longopts[] = {
-	{ "lake",		required_argument,	NULL,	'D' },
-	{ "from",		required_argument,	NULL,	'f' },
-	{ "help",		no_argument,		NULL,	'h' },
-	{ "max-record-bytes",	required_argument,	NULL,	'M' },
-	{ "managers",		required_argument,	NULL,	'm' },
-	{ "output",		required_argument,	NULL,	'o' },
-	{ "reject",		required_argument,	NULL,	'r' },
-	{ "stats",		required_argument,	NULL,	'S' },
-	{ "to",			required_argument,	NULL,	't' },
-	{ "version",		no_argument,		NULL,	'V' },
-	{ "tz",			required_argument,	NULL,	'z' },
-	{ NULL,			0,			NULL,	0 }
+static const struct ll_opt opts[] = {
+	{ 'D', "lake", "DIR", "read the session_review partitions in DIR", 0 },
+	{ 'f', "from", "DAY", "the first day (YYYY-MM-DD, UTC)", 0 },
+	{ 'H', "managers", "FILE", "who reports to whom: the mapping file", 0 },
+	{ 'o', "output", "DIR", "write DIR/NAME/review.* (required)", 0 },
+	{ 't', "to", "DAY", "the last day (default: the --from day)", 0 },
+	{ 'Z', "tz", "ZONE", "show times in ZONE too (Europe/Berlin)", 0 },
+	{ 0, NULL, NULL, NULL, 0 }
 };
 
-static __dead void
-usage(FILE *fp, int code)
-{
-	fprintf(fp, "usage: ll-report [-hV] [-D lake] [-f day] [-M size] "
-	    "[-m file] [-r file] [-S file]\n"
-	    "                 [-t day] [-z zone] -o dir [file ...]\n");
-	exit(code);
-}
+static const struct ll_cmd cmd = {
+	"usage: ll-report [-hV] [-D dir] [-f day] [-H file] [-M size] "
+	    "[-m size]\n"
+	    "                 [-R ratio] [-r file] [-S file] [-t day] "
+	    "[-Z zone] -o dir\n"
+	    "                 [file ...]",
+	"Write the session review as managers read it, a page per manager.",
+	"MRSmr", opts,
+	"  ll-report -D /srv/loglake -f 2026-03-01 -H managers.conf \\\n"
+	    "      -Z Europe/Berlin -o reports/2026-03-01"
+};
 
 static int
 cmp_entry(const void *a, const void *b)
@@ -329,57 +327,43 @@ main(int argc, char *argv[])
 {
 	struct report r;
 	const char *lake = NULL, *from = NULL, *to = NULL, *out = NULL;
-	const char *mapping = NULL;
+	const char *mapping = NULL, *arg;
 	int ch;
 
 	ll_init(argv[0]);
 	memset(&r, 0, sizeof(r));
-	r.max_record = (size_t)512 << 20;
-	while ((ch = getopt_long(argc, argv, "D:f:hM:m:o:r:S:t:Vz:", longopts,
-	    NULL)) != -1) {
+	while ((ch = ll_opt_next(&cmd, argc, argv, &arg)) != -1) {
 		switch (ch) {
 		case 'D':
-			lake = optarg;
+			lake = arg;
 			break;
 		case 'f':
-			from = optarg;
+			from = arg;
 			break;
-		case 'h':
-			usage(stdout, LL_EXIT_OK);
-			/* NOTREACHED */
-		case 'M':
-			r.max_record = (size_t)ll_opt_size(
-			    "--max-record-bytes", optarg);
-			break;
-		case 'm':
-			mapping = optarg;
+		case 'H':
+			mapping = arg;
 			break;
 		case 'o':
-			out = optarg;
-			break;
-		case 'r':
-			ll_reject_open(optarg);
-			break;
-		case 'S':
-			ll_stats_set_path(optarg);
+			out = arg;
 			break;
 		case 't':
-			to = optarg;
+			to = arg;
 			break;
-		case 'V':
-			ll_version();
-			/* NOTREACHED */
-		case 'z':
-			set_zone(&r.run.clock, optarg);
+		case 'Z':
+			set_zone(&r.run.clock, arg);
 			break;
 		default:
-			usage(stderr, LL_EXIT_USAGE);
+			ll_opt_usage(&cmd);
 		}
 	}
 	argc -= optind;
 	argv += optind;
-	if (out == NULL || (lake != NULL && argc > 0))
-		usage(stderr, LL_EXIT_USAGE);
+	if (out == NULL)
+		errx(LL_EXIT_USAGE, "--output (-o) is required: the directory "
+		    "for the pages");
+	if (lake != NULL && argc > 0)
+		errx(LL_EXIT_USAGE, "--lake (-D) reads the lake: no file may "
+		    "be given with it");
 	if (to != NULL && from == NULL)
 		errx(LL_EXIT_USAGE, "--to needs --from");
 	if (lake != NULL && from == NULL)

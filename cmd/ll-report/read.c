@@ -19,6 +19,7 @@
 #include "isotime.h"
 #include "json/json.h"
 #include "ll.h"
+#include "opt.h"
 #include "report.h"
 #include "xalloc.h"
 
@@ -115,7 +116,7 @@ ll_read_input(struct report *r, const char *path)
 		r->damaged++;
 		return;
 	}
-	ll_reader_init(&rd, in, r->max_record);
+	ll_reader_init(&rd, in, ll_opt_max_record);
 	while (ll_reader_next(&rd, &line, &n)) {
 		if (!blank(line, n))
 			row(r, rd.name, rd.line, line, n);

@@ -121,7 +121,6 @@ struct report {
 	size_t		 nclaims, claimcap;
 	FILE		*spool;
 	off_t		 spoolsize;
-	size_t		 max_record;
 	int64_t		 from, to;	/* ms, [from, to); to 0: no range */
 	uintmax_t	 outside, duplicates, damaged;
 	struct run	 run;

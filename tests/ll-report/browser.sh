@@ -6,7 +6,7 @@
 # left in build/artefacts/ll-report/.
 . "$TOP/tests/ll-report/lib/common.sh"
 need_chromium
-ll-report -m managers.conf -z Europe/Berlin -o out rows.ndjson >/dev/null
+ll-report -H managers.conf -Z Europe/Berlin -o out rows.ndjson >/dev/null
 echo "rc=$?"
 url=file://$PWD/out
 for m in ops-lead sec-lead audit nobody-here unassigned; do

@@ -1,3 +1,3 @@
 # A reader that stops early ends ll-report quietly.
 . "$TOP/tests/ll-report/lib/common.sh"
-ll-report -m managers.conf -o out rows.ndjson | head -n1 | jq -c .manager
+ll-report -H managers.conf -o out rows.ndjson | head -n1 | jq -c .manager

@@ -6,7 +6,7 @@
 # transcript beyond its longest run of backticks; CSV cells that a
 # spreadsheet would take for a formula get a leading quote.
 . "$TOP/tests/ll-report/lib/common.sh"
-ll-report -m managers.conf -o out rows.ndjson >/dev/null
+ll-report -H managers.conf -o out rows.ndjson >/dev/null
 echo "rc=$?"
 page=out/sec-lead/review.html
 echo "script elements: $(grep -o '<script' "$page" | wc -l)"

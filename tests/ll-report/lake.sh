@@ -11,12 +11,12 @@ for d in 2026-03-01 2026-03-02; do
 done
 echo '{"eventtime": "2026-03-02T10:00:00Z", "eventid": "tmp"}' \
     >"root/lake/session_review/calendarday=2026-03-02/.part.tmp.123"
-pages -m managers.conf -D root/lake -f 2026-03-01 -t 2026-03-03 -o a \
+pages -H managers.conf -D root/lake -f 2026-03-01 -t 2026-03-03 -o a \
     -S stats.json
 jq -c '{records_in, sessions, duplicates}' stats.json
-pages -m managers.conf -D root -f 2026-03-02 -o b
+pages -H managers.conf -D root -f 2026-03-02 -o b
 head -n 3 b/unassigned/review.md
-pages -m managers.conf -f 2026-03-02 -o c -S stats.json <rows.ndjson
+pages -H managers.conf -f 2026-03-02 -o c -S stats.json <rows.ndjson
 jq -c '{records_in, sessions, outside_range}' stats.json
 cmp b/ops-lead/review.csv c/ops-lead/review.csv && echo "lake and stdin agree"
 ll-report -D nowhere -f 2026-03-01 -o d

@@ -4,7 +4,7 @@
 . "$TOP/tests/ll-report/lib/common.sh"
 try() {
 	printf '%s\n' "# managers" "$@" >bad.conf
-	ll-report -m bad.conf -o out rows.ndjson >/dev/null
+	ll-report -H bad.conf -o out rows.ndjson >/dev/null
 	echo "rc=$?"
 }
 try 'manger alice alice'
@@ -15,11 +15,11 @@ try 'manager .hidden alice'
 try 'manager a/b alice'
 try 'manager ok alice' 'manager bad arn:'
 printf 'manager ok alice\nmanager x a\0b\n' >bad.conf
-ll-report -m bad.conf -o out rows.ndjson >/dev/null
+ll-report -H bad.conf -o out rows.ndjson >/dev/null
 echo "rc=$?"
-ll-report -m missing.conf -o out rows.ndjson >/dev/null
+ll-report -H missing.conf -o out rows.ndjson >/dev/null
 echo "rc=$?"
 test -e out && echo "out was written" || echo "nothing written"
 # Comments, blank lines and a manager over several lines are fine.
 printf '\n  # note\nmanager a alice # and\nmanager a bob\n' >ok.conf
-pages -m ok.conf -o out rows.ndjson
+pages -H ok.conf -o out rows.ndjson

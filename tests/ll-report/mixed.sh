@@ -12,7 +12,7 @@
 	printf '{"eventtime": "2026-03-01T10:00:00Z", "eventid": "x4", "a": "\377"}\n'
 	tail -n +3 rows.ndjson
 } >in.ndjson
-pages -m managers.conf -o out -r rejects -S stats.json in.ndjson
+pages -H managers.conf -o out -r rejects -S stats.json in.ndjson
 cat rejects
 jq -c '{records_in, rejected, reasons, sessions, exit}' stats.json
 grep -o '<p class="warn" id="incomplete">[^<]*' out/ops-lead/review.html

@@ -14,7 +14,7 @@ for i, t in enumerate(times):
         "last_timestamp": [1774748100000, "2026-03-29T01:31:00Z", None,
                            1774751400000, 1774755000000, 1774751400, 1774837800000][i]}))
 ' >in.ndjson
-ll-report -z Europe/Berlin -o out in.ndjson >/dev/null
+ll-report -Z Europe/Berlin -o out in.ndjson >/dev/null
 echo "rc=$?"
 csv_rows out/unassigned/review.csv | cut -d, -f3,4,11,18
 sed -n '/^### 1\./,/^- Duration/p' out/unassigned/review.md | grep Duration

@@ -3,7 +3,7 @@
 # holds, and no unassigned event is on another page.  Without a mapping
 # file, every session is unassigned.
 . "$TOP/tests/ll-report/lib/common.sh"
-ll-report -m managers.conf -o out rows.ndjson >/dev/null
+ll-report -H managers.conf -o out rows.ndjson >/dev/null
 echo "rc=$?"
 jq -r .eventid rows.ndjson | sort -u >all
 for f in out/*/review.csv; do

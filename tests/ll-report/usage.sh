@@ -14,11 +14,11 @@ ll-report -f 2026-03-02 -t 2026-03-01 -o out rows.ndjson
 echo "rc=$?"
 ll-report -f 2026-02-30 -o out rows.ndjson
 echo "rc=$?"
-ll-report -z Mars/Olympus -o out rows.ndjson
+ll-report -Z Mars/Olympus -o out rows.ndjson
 echo "rc=$?"
-ll-report -z ../../etc/passwd -o out rows.ndjson
+ll-report -Z ../../etc/passwd -o out rows.ndjson
 echo "rc=$?"
-ll-report -z 'Europe/Berlin"' -o out rows.ndjson
+ll-report -Z 'Europe/Berlin"' -o out rows.ndjson
 echo "rc=$?"
 test -e out || echo "nothing written"
 ll-report -h | head -n1
