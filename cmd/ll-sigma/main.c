@@ -1,0 +1,265 @@
+/*
+ * ll-sigma evaluates Sigma detection rules over CloudTrail records
+ * (NDJSON, one event a line, as ll-splitjson -e Records writes them)
+ * and writes each record that a rule matches, byte for byte, with one
+ * member added: "sigma", an array of {"id","title","level"}, one for
+ * each matching rule in the order the rules were loaded.  A record is
+ * parsed once for all the rules.  A rule that cannot be evaluated
+ * exactly is refused with its file, line and reason; --check lists
+ * every rule's verdict without reading records.
+ */
+#include <err.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "input.h"
+#include "jscan.h"
+#include "ll.h"
+#include "ndjson.h"
+#include "xalloc.h"
+
+#include "sigma.h"
+
+struct sigma {
+	struct ruleset	 rules;
+	struct fields	 f;
+	struct ll_jbuf	 out;
+	size_t		 max_record;
+	uintmax_t	 blank;
+};
+
+static const struct option longopts[] = {
+	{ "check",		no_argument,		NULL,	'c' },
+	{ "help",		no_argument,		NULL,	'h' },
+	{ "max-record-bytes",	required_argument,	NULL,	'M' },
+	{ "max-size",		required_argument,	NULL,	'm' },
+	{ "max-ratio",		required_argument,	NULL,	'R' },
+	{ "rules",		required_argument,	NULL,	'r' },
+	{ "stats",		required_argument,	NULL,	'S' },
+	{ "unbuffered",		no_argument,		NULL,	'u' },
+	{ "version",		no_argument,		NULL,	'V' },
+	{ "reject",		required_argument,	NULL,	'x' },
+	{ NULL,			0,			NULL,	0 }
+};
+
+static __dead void
+usage(FILE *fp, int code)
+{
+	fprintf(fp, "usage: ll-sigma [-chuV] [-M size] [-m size] [-R ratio] "
+	    "[-S file] [-x file]\n"
+	    "                -r rules [file ...]\n");
+	exit(code);
+}
+
+static int
+blank(const char *p, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (p[i] != ' ' && p[i] != '\t' && p[i] != '\r')
+			return 0;
+	return 1;
+}
+
+/* The record up to its closing brace, the matches, and the brace. */
+static void
+record(struct sigma *sg, const char *name, uintmax_t lineno,
+    const char *line, size_t n)
+{
+	struct fields *f = &sg->f;
+	struct rule *r;
+	size_t i, hits = 0;
+
+	if (blank(line, n)) {
+		sg->blank++;
+		return;
+	}
+	if (fields_scan(f, line, n) == -1) {
+		if (!f->object) {
+			ll_warnx_at(name, lineno, "not a JSON object");
+			ll_reject("not_object", line, n);
+		} else {
+			ll_warnx_at(name, lineno, "byte %zu: invalid JSON: %s",
+			    ll_jscan_offset(&f->scan), f->scan.err);
+			ll_reject("invalid_json", line, n);
+		}
+		return;
+	}
+	for (i = 0; i < sg->rules.n; i++) {
+		r = &sg->rules.r[i];
+		if (r->why != NULL || !rule_match(r, f))
+			continue;
+		r->hits++;
+		if (hits++ == 0) {
+			sg->out.len = 0;
+			ll_jbuf_add(&sg->out, line, f->end - 1);
+			ll_jbuf_adds(&sg->out, f->empty ? "\"sigma\":[" :
+			    ",\"sigma\":[");
+		} else
+			ll_jbuf_addc(&sg->out, ',');
+		ll_jbuf_adds(&sg->out, r->tag);
+	}
+	if (hits == 0)
+		return;
+	ll_jbuf_adds(&sg->out, "]}");
+	ll_out_record(sg->out.p, sg->out.len);
+}
+
+static void
+input(struct sigma *sg, const char *path)
+{
+	struct ll_reader rd;
+	struct ll_input *in;
+	const char *line;
+	size_t n;
+
+	if ((in = ll_input_open(path)) == NULL) {
+		warn("%s", path);
+		ll_fail(LL_EXIT_IO);
+		return;
+	}
+	ll_reader_init(&rd, in, sg->max_record);
+	while (ll_reader_next(&rd, &line, &n))
+		record(sg, rd.name, rd.line, line, n);
+	ll_reader_free(&rd);
+	ll_input_close(in);
+}
+
+static void
+str(struct ll_jbuf *b, const char *key, const char *s)
+{
+	ll_jbuf_adds(b, key);
+	if (s == NULL)
+		ll_jbuf_adds(b, "null");
+	else
+		ll_jbuf_addraw_str(b, s, strlen(s));
+}
+
+/* --check: one line for each rule, supported or refused and why. */
+static void
+check(struct sigma *sg)
+{
+	struct ll_jbuf *b = &sg->out;
+	struct rule *r;
+	char num[32];
+	size_t i;
+
+	for (i = 0; i < sg->rules.n; i++) {
+		r = &sg->rules.r[i];
+		b->len = 0;
+		str(b, "{\"file\":", r->file);
+		snprintf(num, sizeof(num), ",\"line\":%lu", r->why != NULL ?
+		    r->whyline : r->line);
+		ll_jbuf_adds(b, num);
+		str(b, ",\"id\":", r->id);
+		str(b, ",\"title\":", r->title);
+		str(b, ",\"level\":", r->level);
+		str(b, ",\"status\":", r->why != NULL ? "refused" :
+		    "supported");
+		str(b, ",\"reason\":", r->why);
+		ll_jbuf_addc(b, '}');
+		ll_out_record(b->p, b->len);
+	}
+}
+
+/* --stats: rules used and refused, and the records each rule matched. */
+static void
+report(struct sigma *sg)
+{
+	struct rule *r;
+	json_t *o;
+	char *key;
+	size_t i;
+
+	o = json_object();
+	for (i = 0; i < sg->rules.n; i++) {
+		r = &sg->rules.r[i];
+		if (r->why != NULL)
+			continue;
+		key = r->id != NULL ? xstrdup(r->id) : xasprintf("%s:%lu",
+		    r->file, r->line);
+		json_object_set_new(o, key, json_integer((json_int_t)r->hits));
+		free(key);
+	}
+	ll_stats_add("rules", sg->rules.n - sg->rules.refused);
+	ll_stats_add("rules_refused", sg->rules.refused);
+	ll_stats_add("blank_lines", sg->blank);
+	json_object_set_new(ll_stats.extra, "matches", o);
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct sigma sg;
+	int ch, i, checking = 0, nrules = 0;
+
+	ll_init(argv[0]);
+	memset(&sg, 0, sizeof(sg));
+	sg.max_record = 512 << 20;
+	while ((ch = getopt_long(argc, argv, "chM:m:R:r:S:uVx:", longopts,
+	    NULL)) != -1) {
+		switch (ch) {
+		case 'c':
+			checking = 1;
+			break;
+		case 'h':
+			usage(stdout, LL_EXIT_OK);
+			/* NOTREACHED */
+		case 'M':
+			sg.max_record = (size_t)ll_parse_size(
+			    "--max-record-bytes", optarg);
+			break;
+		case 'm':
+			ll_input_limits.max_size = (uint64_t)ll_parse_size(
+			    "--max-size", optarg);
+			break;
+		case 'R':
+			ll_input_limits.max_ratio = (uint64_t)ll_parse_num(
+			    "--max-ratio", optarg, 0, 1000000000);
+			break;
+		case 'r':
+			rules_load(&sg.rules, optarg);
+			nrules++;
+			break;
+		case 'S':
+			ll_stats_set_path(optarg);
+			break;
+		case 'u':
+			ll_out_unbuffered(1);
+			break;
+		case 'V':
+			ll_version();
+			/* NOTREACHED */
+		case 'x':
+			ll_reject_open(optarg);
+			break;
+		default:
+			usage(stderr, LL_EXIT_USAGE);
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (nrules == 0 || (checking && argc > 0))
+		usage(stderr, LL_EXIT_USAGE);
+	if (sg.rules.refused > 0)
+		ll_fail(LL_EXIT_REJECT);
+	fields_init(&sg.f);
+	rules_bind(&sg.rules, &sg.f);
+	if (checking)
+		check(&sg);
+	else if (sg.rules.refused == sg.rules.n)
+		warnx("no rule can be used; no record read");
+	else if (argc == 0)
+		input(&sg, "-");
+	for (i = 0; !checking && sg.rules.refused < sg.rules.n && i < argc;
+	    i++)
+		input(&sg, argv[i]);
+	report(&sg);
+	rules_free(&sg.rules);
+	fields_free(&sg.f);
+	ll_jbuf_free(&sg.out);
+	return ll_finish();
+}
