@@ -128,8 +128,9 @@ factor(struct parser *ps, size_t *out)
 		if (expr(ps, out) == -1)
 			return -1;
 		if (!is(ps, ")"))
-			return fail(ps, "invalid: condition: expected ')'%s%s",
-			    ps->tok[0] ? " at " : "", ps->tok);
+			return fail(ps, "invalid: condition: expected ')' %s%s%s",
+			    ps->tok[0] ? "at '" : "at the end", ps->tok,
+			    ps->tok[0] ? "'" : "");
 		next(ps);
 	} else if (is(ps, "1") || is(ps, "all")) {
 		if (quant(ps, is(ps, "all"), out) == -1)
@@ -145,8 +146,9 @@ factor(struct parser *ps, size_t *out)
 		return fail(ps, "unsupported: 'near' in the condition");
 	else if (ps->tok[0] == '\0' || is(ps, ")") || is(ps, "and") ||
 	    is(ps, "or") || is(ps, "of") || is(ps, "them"))
-		return fail(ps, "invalid: condition: expected an identifier%s%s",
-		    ps->tok[0] ? " at " : "", ps->tok);
+		return fail(ps, "invalid: condition: expected an identifier "
+		    "%s%s%s", ps->tok[0] ? "at '" : "at the end", ps->tok,
+		    ps->tok[0] ? "'" : "");
 	else {
 		for (i = 0; i < r->nids; i++)
 			if (strcmp(r->ids[i].name, ps->tok) == 0)

@@ -25,6 +25,7 @@
 struct sigma {
 	struct ruleset	 rules;
 	struct fields	 f;
+	struct index	 idx;
 	struct ll_jbuf	 out;
 	size_t		 max_record;
 	uintmax_t	 blank;
@@ -71,6 +72,7 @@ record(struct sigma *sg, const char *name, uintmax_t lineno,
 {
 	struct fields *f = &sg->f;
 	struct rule *r;
+	const char *member;
 	size_t i, hits = 0;
 
 	if (blank(line, n)) {
@@ -88,24 +90,26 @@ record(struct sigma *sg, const char *name, uintmax_t lineno,
 		}
 		return;
 	}
+	index_record(&sg->idx, f);
 	for (i = 0; i < sg->rules.n; i++) {
 		r = &sg->rules.r[i];
-		if (r->why != NULL || !rule_match(r, f))
+		if (r->why != NULL || (sg->idx.guarded[i] &&
+		    sg->idx.stamp[i] != sg->idx.now) || !rule_match(r, f))
 			continue;
 		r->hits++;
-		if (hits++ == 0) {
+		if (hits++ == 0)
 			sg->out.len = 0;
-			ll_jbuf_add(&sg->out, line, f->end - 1);
-			ll_jbuf_adds(&sg->out, f->empty ? "\"sigma\":[" :
-			    ",\"sigma\":[");
-		} else
+		else
 			ll_jbuf_addc(&sg->out, ',');
 		ll_jbuf_adds(&sg->out, r->tag);
 	}
 	if (hits == 0)
 		return;
-	ll_jbuf_adds(&sg->out, "]}");
-	ll_out_record(sg->out.p, sg->out.len);
+	ll_out_write(line, f->end - 1);
+	member = f->empty ? "\"sigma\":[" : ",\"sigma\":[";
+	ll_out_write(member, strlen(member));
+	ll_out_write(sg->out.p, sg->out.len);
+	ll_out_record("]}", 2);
 }
 
 static void
@@ -242,12 +246,15 @@ main(int argc, char *argv[])
 	}
 	argc -= optind;
 	argv += optind;
-	if (nrules == 0 || (checking && argc > 0))
+	if (nrules == 0)
 		usage(stderr, LL_EXIT_USAGE);
+	if (checking && argc > 0)
+		errx(LL_EXIT_USAGE, "--check reads rules only, no records");
 	if (sg.rules.refused > 0)
 		ll_fail(LL_EXIT_REJECT);
 	fields_init(&sg.f);
 	rules_bind(&sg.rules, &sg.f);
+	index_build(&sg.idx, &sg.rules, &sg.f);
 	if (checking)
 		check(&sg);
 	else if (sg.rules.refused == sg.rules.n)
@@ -258,6 +265,7 @@ main(int argc, char *argv[])
 	    i++)
 		input(&sg, argv[i]);
 	report(&sg);
+	index_free(&sg.idx);
 	rules_free(&sg.rules);
 	fields_free(&sg.f);
 	ll_jbuf_free(&sg.out);

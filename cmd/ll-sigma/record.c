@@ -103,6 +103,30 @@ fields_add(struct fields *f, const char *path)
 	return n;
 }
 
+/* The node of a dotted path, or -1 when no rule reads it. */
+long
+fields_find(const struct fields *f, const char *path)
+{
+	const char *dot;
+	size_t n = 0, i, len;
+
+	while (*path != '\0') {
+		if ((dot = strchr(path, '.')) == NULL)
+			dot = path + strlen(path);
+		len = (size_t)(dot - path);
+		for (i = 0; i < f->node[n].nkids; i++)
+			if (f->node[f->node[n].kids[i]].keylen == len &&
+			    memcmp(f->node[f->node[n].kids[i]].key, path,
+			    len) == 0)
+				break;
+		if (i == f->node[n].nkids)
+			return -1;
+		n = f->node[n].kids[i];
+		path = *dot == '.' ? dot + 1 : dot;
+	}
+	return f->node[n].wanted ? (long)n : -1;
+}
+
 static void
 add(struct fields *f, size_t node, const struct ll_jval *v)
 {
@@ -142,7 +166,9 @@ object(struct fields *f, size_t node, int depth)
 		nd = &f->node[node];
 		for (i = 0; i < nd->nkids; i++) {
 			k = nd->kids[i];
-			if (ll_jstr_eq(&key, f->node[k].key))
+			if (key.esc ? ll_jstr_eq(&key, f->node[k].key) :
+			    key.n - 2 == f->node[k].keylen && memcmp(key.p + 1,
+			    f->node[k].key, key.n - 2) == 0)
 				break;
 		}
 		if (i < nd->nkids)

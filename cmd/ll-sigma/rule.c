@@ -530,6 +530,7 @@ condition(struct ctx *c, yaml_node_t *y)
 	yaml_node_item_t *it;
 	yaml_node_t *one;
 	size_t i, n, root;
+	char why[sizeof(c->why)];
 
 	n = y->type == YAML_SCALAR_NODE ? 1 : y->type == YAML_SEQUENCE_NODE ?
 	    (size_t)(y->data.sequence.items.top -
@@ -545,9 +546,8 @@ condition(struct ctx *c, yaml_node_t *y)
 		if (one->type != YAML_SCALAR_NODE)
 			return refuse(c, one, "invalid: condition is not a "
 			    "string");
-		if (cond_parse(r, text(one), &root, c->why,
-		    sizeof(c->why)) == -1)
-			return refuse(c, one, "%s", c->why);
+		if (cond_parse(r, text(one), &root, why, sizeof(why)) == -1)
+			return refuse(c, one, "%s", why);
 		r->root = i == 0 ? root : r->root;
 		if (i > 0) {
 			r->cond = xreallocarray(r->cond, r->ncond + 1,

@@ -3,7 +3,8 @@
  * tests on fields; cond.c parses a rule's condition; pattern.c holds
  * the compiled values (wildcards, regular expressions, networks) and
  * matches them; record.c finds every field any rule reads in one walk
- * of a record, so that each record is parsed once for all rules.
+ * of a record, so that each record is parsed once for all rules;
+ * index.c picks the rules a record can match by its event name.
  */
 #ifndef SIGMA_H
 #define SIGMA_H
@@ -62,6 +63,7 @@ struct fields {
 
 void	fields_init(struct fields *);
 size_t	fields_add(struct fields *, const char *);
+long	fields_find(const struct fields *, const char *);
 int	fields_scan(struct fields *, const char *, size_t);
 const char *fields_text(struct fields *, struct rvalue *, int, size_t *);
 void	fields_free(struct fields *);
@@ -156,6 +158,29 @@ void	rules_load(struct ruleset *, const char *);
 void	rules_bind(struct ruleset *, struct fields *);
 int	rule_match(const struct rule *, struct fields *);
 void	rules_free(struct ruleset *);
+
+/* index.c: the rules a record can match, by eventName or eventSource. */
+struct slot {
+	const char	*lit;		/* a lower-case value; NULL: free */
+	size_t		 len;
+	size_t		 field;
+	size_t		*rules;
+	size_t		 nrules;
+};
+
+struct index {
+	size_t		 field[2];	/* the nodes of the guard fields */
+	size_t		 nfield;
+	struct slot	*tab;
+	size_t		 cap, used;
+	int		*guarded;	/* per rule */
+	uint64_t	*stamp;		/* per rule: let through if now */
+	uint64_t	 now;
+};
+
+void	index_build(struct index *, const struct ruleset *, struct fields *);
+void	index_record(struct index *, struct fields *);
+void	index_free(struct index *);
 
 /* cond.c */
 int	cond_parse(struct rule *, const char *, size_t *, char *, size_t);
