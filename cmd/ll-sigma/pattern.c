@@ -81,6 +81,7 @@ value_glob(struct value *v, const char *s, size_t n, enum vshape shape,
 	v->lit = l;
 	v->wild = w;
 	v->len = o;
+	v->qmark = q;
 	if (q || stars > 2 || (stars == 2 && (first != 0 || last != o - 1)))
 		v->shape = S_GLOB;
 	else if (stars == 0)
@@ -156,6 +157,40 @@ glob(const struct value *v, const char *t, size_t n)
 	return i == v->len;
 }
 
+/*
+ * A pattern of literals and stars only: the literal before the first
+ * star anchors at the start, the one after the last at the end, and
+ * each one between is found by memmem at its leftmost place, which is
+ * never worse for the rest of the match.
+ */
+static int
+stars(const struct value *v, const char *t, size_t n)
+{
+	const char *p;
+	size_t i, j, k;
+
+	for (i = 0; i < v->len && v->wild[i] == 0; i++)
+		;
+	if (i > n || memcmp(t, v->lit, i) != 0)
+		return 0;
+	j = i;			/* bytes of T matched so far */
+	while (i < v->len) {
+		i++;		/* the star */
+		for (k = i; k < v->len && v->wild[k] == 0; k++)
+			;
+		if (k == i)
+			return 1;	/* a last star takes the rest */
+		if (k == v->len)
+			return n - j >= k - i && memcmp(t + n - (k - i),
+			    v->lit + i, k - i) == 0;
+		if ((p = memmem(t + j, n - j, v->lit + i, k - i)) == NULL)
+			return 0;
+		j = (size_t)(p - t) + (k - i);
+		i = k;
+	}
+	return j == n;
+}
+
 static int
 strmatch(const struct value *v, const char *t, size_t n)
 {
@@ -172,7 +207,7 @@ strmatch(const struct value *v, const char *t, size_t n)
 	case S_ANY:
 		return 1;
 	case S_GLOB:
-		return glob(v, t, n);
+		return v->qmark ? glob(v, t, n) : stars(v, t, n);
 	}
 	return 0;
 }

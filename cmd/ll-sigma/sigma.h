@@ -88,6 +88,7 @@ struct value {
 	char		*lit;		/* literal, or the glob's bytes */
 	size_t		 len;
 	unsigned char	*wild;		/* S_GLOB: 0, '*' or '?' per byte */
+	int		 qmark;		/* S_GLOB: has a '?' */
 	double		 num;
 	int		 exists;
 	char		*ref;		/* V_REF: the other field */
