@@ -150,6 +150,22 @@ add(struct fields *f, size_t node, const struct ll_jval *v)
 
 static int visit(struct fields *, size_t, int);
 
+/* The child of NODE named KEY, or -1. */
+static long
+member(const struct fields *f, size_t node, const struct ll_jval *key)
+{
+	const struct fnode *nd = &f->node[node], *c;
+	size_t i;
+
+	for (i = 0; i < nd->nkids; i++) {
+		c = &f->node[nd->kids[i]];
+		if (key->esc ? ll_jstr_eq(key, c->key) : key->n - 2 ==
+		    c->keylen && memcmp(key->p + 1, c->key, c->keylen) == 0)
+			return (long)nd->kids[i];
+	}
+	return -1;
+}
+
 /* An object at NODE: members on the way to a wanted field are visited. */
 static int
 object(struct fields *f, size_t node, int depth)
@@ -157,22 +173,13 @@ object(struct fields *f, size_t node, int depth)
 	struct ll_jscan *s = &f->scan;
 	struct ll_jiter it;
 	struct ll_jval key, v;
-	struct fnode *nd;
-	size_t i, k;
+	long k;
 	int r;
 
 	(void)ll_jscan_open(s, &it);
 	while ((r = ll_jscan_next(s, &it, &key)) == 1) {
-		nd = &f->node[node];
-		for (i = 0; i < nd->nkids; i++) {
-			k = nd->kids[i];
-			if (key.esc ? ll_jstr_eq(&key, f->node[k].key) :
-			    key.n - 2 == f->node[k].keylen && memcmp(key.p + 1,
-			    f->node[k].key, key.n - 2) == 0)
-				break;
-		}
-		if (i < nd->nkids)
-			r = visit(f, k, depth);
+		if ((k = member(f, node, &key)) >= 0)
+			r = visit(f, (size_t)k, depth);
 		else
 			r = ll_jscan_value(s, &v);
 		if (r == -1)

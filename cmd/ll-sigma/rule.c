@@ -809,7 +809,8 @@ load_dir(struct ruleset *set, const char *path)
 		    1] == '/' ? "" : "/", e->d_name);
 	}
 	closedir(d);
-	qsort(names, n, sizeof(*names), byname);
+	if (n > 0)
+		qsort(names, n, sizeof(*names), byname);
 	for (i = 0; i < n; i++) {
 		full = names[i];
 		if (lstat(full, &st) == 0 && S_ISDIR(st.st_mode))
