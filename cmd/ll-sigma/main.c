@@ -14,10 +14,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "input.h"
-#include "jscan.h"
+#include "io/input.h"
+#include "io/out.h"
+#include "io/reader.h"
+#include "json/jscan.h"
 #include "ll.h"
-#include "ndjson.h"
+#include "opt.h"
 #include "xalloc.h"
 
 #include "sigma.h"
@@ -213,15 +215,15 @@ main(int argc, char *argv[])
 			usage(stdout, LL_EXIT_OK);
 			/* NOTREACHED */
 		case 'M':
-			sg.max_record = (size_t)ll_parse_size(
+			sg.max_record = (size_t)ll_opt_size(
 			    "--max-record-bytes", optarg);
 			break;
 		case 'm':
-			ll_input_limits.max_size = (uint64_t)ll_parse_size(
+			ll_input_limits.max_size = (uint64_t)ll_opt_size(
 			    "--max-size", optarg);
 			break;
 		case 'R':
-			ll_input_limits.max_ratio = (uint64_t)ll_parse_num(
+			ll_input_limits.max_ratio = (uint64_t)ll_opt_num(
 			    "--max-ratio", optarg, 0, 1000000000);
 			break;
 		case 'r':

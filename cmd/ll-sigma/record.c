@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "jfind.h"
+#include "json/jfind.h"
 #include "xalloc.h"
 
 #include "sigma.h"

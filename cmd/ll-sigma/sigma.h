@@ -15,7 +15,7 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
-#include "jscan.h"
+#include "json/jscan.h"
 
 /*
  * record.c.  The fields the rules read form a tree of keys whose
