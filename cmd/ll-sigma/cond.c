@@ -128,9 +128,9 @@ factor(struct parser *ps, size_t *out)
 		if (expr(ps, out) == -1)
 			return -1;
 		if (!is(ps, ")"))
-			return fail(ps, "invalid: condition: expected ')' %s%s%s",
-			    ps->tok[0] ? "at '" : "at the end", ps->tok,
-			    ps->tok[0] ? "'" : "");
+			return fail(ps, "invalid: condition: expected ')' "
+			    "%s%s%s", ps->tok[0] ? "at '" : "at the end",
+			    ps->tok, ps->tok[0] ? "'" : "");
 		next(ps);
 	} else if (is(ps, "1") || is(ps, "all")) {
 		if (quant(ps, is(ps, "all"), out) == -1)
@@ -201,7 +201,7 @@ expr(struct parser *ps, size_t *out)
  * "invalid:".
  */
 int
-cond_parse(struct rule *r, const char *text, size_t *root, char *why,
+ll_cond_parse(struct rule *r, const char *text, size_t *root, char *why,
     size_t whysize)
 {
 	struct parser ps;

@@ -166,7 +166,7 @@ insert(struct index *x, size_t field, const struct value *v, size_t rule)
 }
 
 void
-index_build(struct index *x, const struct ruleset *set, struct fields *f)
+ll_index_build(struct index *x, const struct ruleset *set, struct fields *f)
 {
 	struct set s;
 	size_t i, j, k;
@@ -176,7 +176,7 @@ index_build(struct index *x, const struct ruleset *set, struct fields *f)
 	x->guarded = xcalloc(set->n + 1, sizeof(*x->guarded));
 	x->stamp = xcalloc(set->n + 1, sizeof(*x->stamp));
 	for (j = 0; j < sizeof(guard_fields) / sizeof(guard_fields[0]); j++)
-		if ((node = fields_find(f, guard_fields[j])) >= 0)
+		if ((node = ll_fields_find(f, guard_fields[j])) >= 0)
 			x->field[x->nfield++] = (size_t)node;
 	for (i = 0; i < set->n; i++) {
 		if (set->r[i].why != NULL)
@@ -197,7 +197,7 @@ index_build(struct index *x, const struct ruleset *set, struct fields *f)
 
 /* Marks the guarded rules this record's field values let through. */
 void
-index_record(struct index *x, struct fields *f)
+ll_index_record(struct index *x, struct fields *f)
 {
 	struct rvalue *rv;
 	struct slot *s;
@@ -209,7 +209,7 @@ index_record(struct index *x, struct fields *f)
 	for (j = 0; j < x->nfield && x->used > 0; j++)
 		for (i = f->node[x->field[j]].first; i >= 0; i = rv->next) {
 			rv = &f->val[i];
-			if ((t = fields_text(f, rv, 1, &n)) == NULL)
+			if ((t = ll_fields_text(f, rv, 1, &n)) == NULL)
 				continue;
 			s = lookup(x, j, t, n);
 			for (k = 0; s->lit != NULL && k < s->nrules; k++)
@@ -218,7 +218,7 @@ index_record(struct index *x, struct fields *f)
 }
 
 void
-index_free(struct index *x)
+ll_index_free(struct index *x)
 {
 	size_t i;
 

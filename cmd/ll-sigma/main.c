@@ -81,7 +81,7 @@ record(struct sigma *sg, const char *name, uintmax_t lineno,
 		sg->blank++;
 		return;
 	}
-	if (fields_scan(f, line, n) == -1) {
+	if (ll_fields_scan(f, line, n) == -1) {
 		if (!f->object) {
 			ll_warnx_at(name, lineno, "not a JSON object");
 			ll_reject("not_object", line, n);
@@ -92,11 +92,11 @@ record(struct sigma *sg, const char *name, uintmax_t lineno,
 		}
 		return;
 	}
-	index_record(&sg->idx, f);
+	ll_index_record(&sg->idx, f);
 	for (i = 0; i < sg->rules.n; i++) {
 		r = &sg->rules.r[i];
 		if (r->why != NULL || (sg->idx.guarded[i] &&
-		    sg->idx.stamp[i] != sg->idx.now) || !rule_match(r, f))
+		    sg->idx.stamp[i] != sg->idx.now) || !ll_rule_match(r, f))
 			continue;
 		r->hits++;
 		if (hits++ == 0)
@@ -227,7 +227,7 @@ main(int argc, char *argv[])
 			    "--max-ratio", optarg, 0, 1000000000);
 			break;
 		case 'r':
-			rules_load(&sg.rules, optarg);
+			ll_load_rules(&sg.rules, optarg);
 			nrules++;
 			break;
 		case 'S':
@@ -254,9 +254,9 @@ main(int argc, char *argv[])
 		errx(LL_EXIT_USAGE, "--check reads rules only, no records");
 	if (sg.rules.refused > 0)
 		ll_fail(LL_EXIT_REJECT);
-	fields_init(&sg.f);
-	rules_bind(&sg.rules, &sg.f);
-	index_build(&sg.idx, &sg.rules, &sg.f);
+	ll_fields_init(&sg.f);
+	ll_rule_bind(&sg.rules, &sg.f);
+	ll_index_build(&sg.idx, &sg.rules, &sg.f);
 	if (checking)
 		check(&sg);
 	else if (sg.rules.refused == sg.rules.n)
@@ -267,9 +267,9 @@ main(int argc, char *argv[])
 	    i++)
 		input(&sg, argv[i]);
 	report(&sg);
-	index_free(&sg.idx);
-	rules_free(&sg.rules);
-	fields_free(&sg.f);
+	ll_index_free(&sg.idx);
+	ll_rule_free(&sg.rules);
+	ll_fields_free(&sg.f);
 	ll_jbuf_free(&sg.out);
 	return ll_finish();
 }

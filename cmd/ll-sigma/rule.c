@@ -7,11 +7,6 @@
  * rule is left out; nothing in a rule is silently ignored except its
  * descriptive metadata.
  */
-#include <sys/stat.h>
-
-#include <dirent.h>
-#include <err.h>
-#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -293,12 +288,12 @@ value(struct ctx *c, const char *field, int b, yaml_node_t *n,
 		flags |= b & M_RE_I ? PCRE2_CASELESS : 0;
 		flags |= b & M_RE_M ? PCRE2_MULTILINE : 0;
 		flags |= b & M_RE_S ? PCRE2_DOTALL : 0;
-		if (value_re(v, s, len, flags, why, sizeof(why)) == -1)
+		if (ll_value_re(v, s, len, flags, why, sizeof(why)) == -1)
 			return refuse(c, n, "invalid: %s|re: %s", field, why);
 		return 0;
 	}
 	if (b & M_CIDR) {
-		if (value_cidr(v, s) == -1)
+		if (ll_value_cidr(v, s) == -1)
 			return refuse(c, n, "invalid: %s|cidr: '%s' is not an "
 			    "IPv4 or IPv6 network", field, s);
 		return 0;
@@ -327,7 +322,7 @@ value(struct ctx *c, const char *field, int b, yaml_node_t *n,
 	if (memchr(s, '\0', len) != NULL)
 		return refuse(c, n, "unsupported: %s: a NUL character in a "
 		    "value", field);
-	return value_glob(v, s, len, shape(b), (b & M_CASED) != 0);
+	return ll_value_glob(v, s, len, shape(b), (b & M_CASED) != 0);
 }
 
 static int
@@ -407,7 +402,7 @@ matcher_free(struct matcher *m)
 	size_t i;
 
 	for (i = 0; i < m->nv; i++)
-		value_free(&m->v[i]);
+		ll_value_free(&m->v[i]);
 	free(m->v);
 	free(m->field);
 }
@@ -468,7 +463,7 @@ keywords(struct ctx *c, yaml_node_t *y, struct map *mp)
 			return refuse(c, one, "unsupported: a NUL character "
 			    "in a keyword");
 		m->nv++;
-		(void)value_glob(&m->v[i], text(one),
+		(void)ll_value_glob(&m->v[i], text(one),
 		    one->data.scalar.length, S_SUBSTR, 0);
 	}
 	return 0;
@@ -546,7 +541,7 @@ condition(struct ctx *c, yaml_node_t *y)
 		if (one->type != YAML_SCALAR_NODE)
 			return refuse(c, one, "invalid: condition is not a "
 			    "string");
-		if (cond_parse(r, text(one), &root, why, sizeof(why)) == -1)
+		if (ll_cond_parse(r, text(one), &root, why, sizeof(why)) == -1)
 			return refuse(c, one, "%s", why);
 		r->root = i == 0 ? root : r->root;
 		if (i > 0) {
@@ -695,153 +690,27 @@ compile(struct ctx *c, const struct ruleset *set, yaml_node_t *root)
 	return 0;
 }
 
-static struct rule *
-append(struct ruleset *set, const char *path, unsigned long line)
+/* Compiles one YAML document into R, or says why it cannot. */
+int
+ll_rule_compile(const struct ruleset *set, struct rule *r,
+    yaml_document_t *doc, yaml_node_t *root, char *why, size_t whysize,
+    unsigned long *line)
 {
-	struct rule *r;
-
-	set->r = xreallocarray(set->r, set->n + 1, sizeof(*set->r));
-	r = &set->r[set->n++];
-	memset(r, 0, sizeof(*r));
-	r->file = xstrdup(path);
-	r->line = line;
-	return r;
-}
-
-static void
-refused(struct ruleset *set, struct rule *r, unsigned long line,
-    const char *why)
-{
-	r->why = xstrdup(why);
-	r->whyline = line;
-	set->refused++;
-	ll_warnx_at(r->file, line, "%s", why);
-}
-
-/* Every YAML document in the file is one rule. */
-static void
-load_file(struct ruleset *set, const char *path)
-{
-	yaml_parser_t parser;
-	yaml_document_t doc;
-	yaml_node_t *root;
 	struct ctx c;
-	struct rule *r;
-	FILE *fp;
-	char why[512];
-	int docs = 0;
 
-	if ((fp = fopen(path, "rb")) == NULL) {
-		snprintf(why, sizeof(why), "invalid: %s", strerror(errno));
-		refused(set, append(set, path, 0), 0, why);
-		return;
-	}
-	yaml_parser_initialize(&parser);
-	yaml_parser_set_input_file(&parser, fp);
-	for (;;) {
-		if (!yaml_parser_load(&parser, &doc)) {
-			snprintf(why, sizeof(why), "invalid: YAML: %s%s%s",
-			    parser.problem != NULL ? parser.problem : "error",
-			    parser.context != NULL ? " " : "",
-			    parser.context != NULL ? parser.context : "");
-			r = append(set, path, parser.problem_mark.line + 1);
-			refused(set, r, parser.problem_mark.line + 1, why);
-			docs = -1;
-			break;
-		}
-		if ((root = yaml_document_get_root_node(&doc)) == NULL) {
-			yaml_document_delete(&doc);
-			break;
-		}
-		docs++;
-		memset(&c, 0, sizeof(c));
-		c.doc = &doc;
-		c.r = append(set, path, root->start_mark.line + 1);
-		if (compile(&c, set, root) == -1)
-			refused(set, c.r, c.line, c.why);
-		yaml_document_delete(&doc);
-	}
-	if (docs == 0)
-		refused(set, append(set, path, 1), 1, "invalid: no rule in "
-		    "the file");
-	yaml_parser_delete(&parser);
-	if (ferror(fp))
-		err(LL_EXIT_IO, "%s", path);
-	fclose(fp);
-}
-
-static int
-byname(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static int
-rulename(const char *name)
-{
-	size_t n = strlen(name);
-
-	return name[0] != '.' && ((n > 4 && strcmp(name + n - 4, ".yml") ==
-	    0) || (n > 5 && strcmp(name + n - 5, ".yaml") == 0));
-}
-
-/*
- * A directory's .yml and .yaml files, and those of its directories,
- * in name order.  Symbolic links to directories are not followed, so
- * a link cannot make the walk loop.
- */
-static size_t
-load_dir(struct ruleset *set, const char *path)
-{
-	struct dirent *e;
-	struct stat st;
-	DIR *d;
-	char **names = NULL, *full;
-	size_t n = 0, i, files = 0;
-
-	if ((d = opendir(path)) == NULL)
-		err(LL_EXIT_USAGE, "%s", path);
-	while ((e = readdir(d)) != NULL) {
-		if (e->d_name[0] == '.')
-			continue;
-		names = xreallocarray(names, n + 1, sizeof(*names));
-		names[n++] = xasprintf("%s%s%s", path, path[strlen(path) -
-		    1] == '/' ? "" : "/", e->d_name);
-	}
-	closedir(d);
-	if (n > 0)
-		qsort(names, n, sizeof(*names), byname);
-	for (i = 0; i < n; i++) {
-		full = names[i];
-		if (lstat(full, &st) == 0 && S_ISDIR(st.st_mode))
-			files += load_dir(set, full);
-		else if (rulename(strrchr(full, '/') + 1)) {
-			load_file(set, full);
-			files++;
-		}
-		free(full);
-	}
-	free(names);
-	return files;
-}
-
-/* Rules from a file or a directory; refused ones are reported. */
-void
-rules_load(struct ruleset *set, const char *path)
-{
-	struct stat st;
-
-	if (stat(path, &st) == -1)
-		err(LL_EXIT_USAGE, "%s", path);
-	if (!S_ISDIR(st.st_mode))
-		load_file(set, path);
-	else if (load_dir(set, path) == 0)
-		errx(LL_EXIT_USAGE, "%s: no .yml or .yaml file", path);
+	memset(&c, 0, sizeof(c));
+	c.doc = doc;
+	c.r = r;
+	if (compile(&c, set, root) == 0)
+		return 0;
+	snprintf(why, whysize, "%s", c.why);
+	*line = c.line;
+	return -1;
 }
 
 /* Field paths become nodes of the record walk, for usable rules. */
 void
-rules_bind(struct ruleset *set, struct fields *f)
+ll_rule_bind(struct ruleset *set, struct fields *f)
 {
 	struct matcher *m;
 	struct rule *r;
@@ -853,11 +722,11 @@ rules_bind(struct ruleset *set, struct fields *f)
 			for (k = 0; k < r->ids[j].n; k++)
 				for (l = 0; l < r->ids[j].maps[k].n; l++) {
 					m = &r->ids[j].maps[k].m[l];
-					m->node = fields_add(f, m->field);
+					m->node = ll_fields_add(f, m->field);
 					for (v = 0; v < m->nv; v++)
 						if (m->v[v].kind == V_REF)
 							m->v[v].refnode =
-							    fields_add(f,
+							    ll_fields_add(f,
 							    m->v[v].ref);
 				}
 	}
@@ -874,7 +743,7 @@ match_map(const struct map *mp, struct fields *f)
 		m = &mp->m[i];
 		hit = m->all;
 		for (j = 0; j < m->nv; j++) {
-			hit = value_test(&m->v[j], f, m->node);
+			hit = ll_value_test(&m->v[j], f, m->node);
 			if (hit != m->all)
 				break;
 		}
@@ -908,13 +777,13 @@ eval(const struct rule *r, struct fields *f, size_t i)
 }
 
 int
-rule_match(const struct rule *r, struct fields *f)
+ll_rule_match(const struct rule *r, struct fields *f)
 {
 	return eval(r, f, r->root);
 }
 
 void
-rules_free(struct ruleset *set)
+ll_rule_free(struct ruleset *set)
 {
 	struct rule *r;
 	size_t i, j, k, l;
@@ -940,5 +809,5 @@ rules_free(struct ruleset *set)
 		free(r->tag);
 	}
 	free(set->r);
-	pattern_done();
+	ll_value_done();
 }

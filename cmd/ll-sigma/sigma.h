@@ -1,10 +1,11 @@
 /*
- * ll-sigma's parts.  rule.c compiles Sigma rules from YAML into
- * tests on fields; cond.c parses a rule's condition; pattern.c holds
- * the compiled values (wildcards, regular expressions, networks) and
- * matches them; record.c finds every field any rule reads in one walk
- * of a record, so that each record is parsed once for all rules;
- * index.c picks the rules a record can match by its event name.
+ * ll-sigma's parts.  load.c reads rule files and directories; rule.c
+ * compiles each Sigma rule from YAML into tests on fields; cond.c
+ * parses a rule's condition; value.c holds the compiled values
+ * (wildcards, regular expressions, networks) and matches them;
+ * fields.c finds every field any rule reads in one walk of a record,
+ * so that each record is parsed once for all rules; index.c picks the
+ * rules a record can match by its event name.
  */
 #ifndef SIGMA_H
 #define SIGMA_H
@@ -14,11 +15,12 @@
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
+#include <yaml.h>
 
 #include "json/jscan.h"
 
 /*
- * record.c.  The fields the rules read form a tree of keys whose
+ * fields.c.  The fields the rules read form a tree of keys whose
  * node 0 is the record itself.  A walk of a record hangs every value
  * found at a node on that node's list; the elements of an array are
  * values of the array's node, so a test on a field looks at each.
@@ -61,15 +63,15 @@ struct fields {
 	int		 object;	/* the record starts as an object */
 };
 
-void	fields_init(struct fields *);
-size_t	fields_add(struct fields *, const char *);
-long	fields_find(const struct fields *, const char *);
-int	fields_scan(struct fields *, const char *, size_t);
-const char *fields_text(struct fields *, struct rvalue *, int, size_t *);
-void	fields_free(struct fields *);
+void	ll_fields_init(struct fields *);
+size_t	ll_fields_add(struct fields *, const char *);
+long	ll_fields_find(const struct fields *, const char *);
+int	ll_fields_scan(struct fields *, const char *, size_t);
+const char *ll_fields_text(struct fields *, struct rvalue *, int, size_t *);
+void	ll_fields_free(struct fields *);
 
 /*
- * pattern.c.  One value of a field test, compiled: strings become
+ * value.c.  One value of a field test, compiled: strings become
  * wildcard patterns in lower case (unless cased) whose common shapes
  * (exact, prefix, suffix, substring) are matched without the general
  * matcher.
@@ -98,13 +100,13 @@ struct value {
 	int		 family, bits;
 };
 
-int	value_glob(struct value *, const char *, size_t, enum vshape, int);
-int	value_re(struct value *, const char *, size_t, uint32_t, char *,
+int	ll_value_glob(struct value *, const char *, size_t, enum vshape, int);
+int	ll_value_re(struct value *, const char *, size_t, uint32_t, char *,
 	    size_t);
-int	value_cidr(struct value *, const char *);
-int	value_test(const struct value *, struct fields *, size_t);
-void	value_free(struct value *);
-void	pattern_done(void);
+int	ll_value_cidr(struct value *, const char *);
+int	ll_value_test(const struct value *, struct fields *, size_t);
+void	ll_value_free(struct value *);
+void	ll_value_done(void);
 
 /* rule.c */
 struct matcher {
@@ -155,10 +157,11 @@ struct ruleset {
 	size_t		 refused;
 };
 
-void	rules_load(struct ruleset *, const char *);
-void	rules_bind(struct ruleset *, struct fields *);
-int	rule_match(const struct rule *, struct fields *);
-void	rules_free(struct ruleset *);
+int	ll_rule_compile(const struct ruleset *, struct rule *,
+	    yaml_document_t *, yaml_node_t *, char *, size_t, unsigned long *);
+void	ll_rule_bind(struct ruleset *, struct fields *);
+int	ll_rule_match(const struct rule *, struct fields *);
+void	ll_rule_free(struct ruleset *);
 
 /* index.c: the rules a record can match, by eventName or eventSource. */
 struct slot {
@@ -179,11 +182,14 @@ struct index {
 	uint64_t	 now;
 };
 
-void	index_build(struct index *, const struct ruleset *, struct fields *);
-void	index_record(struct index *, struct fields *);
-void	index_free(struct index *);
+void	ll_index_build(struct index *, const struct ruleset *, struct fields *);
+void	ll_index_record(struct index *, struct fields *);
+void	ll_index_free(struct index *);
+
+/* load.c */
+void	ll_load_rules(struct ruleset *, const char *);
 
 /* cond.c */
-int	cond_parse(struct rule *, const char *, size_t *, char *, size_t);
+int	ll_cond_parse(struct rule *, const char *, size_t *, char *, size_t);
 
 #endif

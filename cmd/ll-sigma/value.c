@@ -32,7 +32,7 @@ lc(char c)
  * recognises the shapes that need no general matcher.
  */
 int
-value_glob(struct value *v, const char *s, size_t n, enum vshape shape,
+ll_value_glob(struct value *v, const char *s, size_t n, enum vshape shape,
     int cased)
 {
 	unsigned char *w;
@@ -213,7 +213,7 @@ strmatch(const struct value *v, const char *t, size_t n)
 }
 
 int
-value_re(struct value *v, const char *s, size_t n, uint32_t flags,
+ll_value_re(struct value *v, const char *s, size_t n, uint32_t flags,
     char *why, size_t whysize)
 {
 	PCRE2_UCHAR msg[120];
@@ -238,7 +238,7 @@ value_re(struct value *v, const char *s, size_t n, uint32_t flags,
 
 /* ADDR or ADDR/BITS, IPv4 or IPv6. */
 int
-value_cidr(struct value *v, const char *s)
+ll_value_cidr(struct value *v, const char *s)
 {
 	char addr[INET6_ADDRSTRLEN + 1], *end;
 	const char *slash;
@@ -336,7 +336,7 @@ refmatch(const struct value *v, struct fields *f, const char *t, size_t n)
 
 	for (i = f->node[v->refnode].first; i >= 0; i = rv->next) {
 		rv = &f->val[i];
-		if ((u = fields_text(f, rv, !v->cased, &un)) == NULL)
+		if ((u = ll_fields_text(f, rv, !v->cased, &un)) == NULL)
 			continue;
 		switch (v->shape) {
 		case S_PREFIX:
@@ -367,7 +367,7 @@ one(const struct value *v, struct fields *f, struct rvalue *rv)
 	double d;
 	int r;
 
-	if ((t = fields_text(f, rv, v->kind == V_STR || v->kind == V_REF ?
+	if ((t = ll_fields_text(f, rv, v->kind == V_STR || v->kind == V_REF ?
 	    !v->cased : 0, &n)) == NULL)
 		return 0;
 	switch (v->kind) {
@@ -397,7 +397,7 @@ one(const struct value *v, struct fields *f, struct rvalue *rv)
 
 /* Whether the field at NODE has a value that V matches. */
 int
-value_test(const struct value *v, struct fields *f, size_t node)
+ll_value_test(const struct value *v, struct fields *f, size_t node)
 {
 	struct rvalue *rv;
 	int i;
@@ -415,7 +415,7 @@ value_test(const struct value *v, struct fields *f, size_t node)
 }
 
 void
-value_free(struct value *v)
+ll_value_free(struct value *v)
 {
 	free(v->lit);
 	free(v->wild);
@@ -426,7 +426,7 @@ value_free(struct value *v)
 }
 
 void
-pattern_done(void)
+ll_value_done(void)
 {
 	if (mdata != NULL)
 		pcre2_match_data_free(mdata);

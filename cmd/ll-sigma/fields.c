@@ -52,7 +52,7 @@ arena_reset(struct arena *a)
 }
 
 void
-fields_init(struct fields *f)
+ll_fields_init(struct fields *f)
 {
 	memset(f, 0, sizeof(*f));
 	f->node = xcalloc(1, sizeof(*f->node));
@@ -88,7 +88,7 @@ kid(struct fields *f, size_t parent, const char *key, size_t n)
  * caller has checked that no segment is empty.
  */
 size_t
-fields_add(struct fields *f, const char *path)
+ll_fields_add(struct fields *f, const char *path)
 {
 	const char *dot;
 	size_t n = 0;
@@ -105,7 +105,7 @@ fields_add(struct fields *f, const char *path)
 
 /* The node of a dotted path, or -1 when no rule reads it. */
 long
-fields_find(const struct fields *f, const char *path)
+ll_fields_find(const struct fields *f, const char *path)
 {
 	const char *dot;
 	size_t n = 0, i, len;
@@ -236,7 +236,7 @@ visit(struct fields *f, size_t node, int depth)
  * that is not an object from invalid JSON (f->scan.err and its offset).
  */
 int
-fields_scan(struct fields *f, const char *line, size_t n)
+ll_fields_scan(struct fields *f, const char *line, size_t n)
 {
 	size_t i;
 
@@ -286,7 +286,7 @@ lower(struct fields *f, const char *p, size_t n)
  * NULL for null.  LOW asks for ASCII lower case.
  */
 const char *
-fields_text(struct fields *f, struct rvalue *rv, int low, size_t *n)
+ll_fields_text(struct fields *f, struct rvalue *rv, int low, size_t *n)
 {
 	const char *p;
 	char *o;
@@ -319,7 +319,7 @@ fields_text(struct fields *f, struct rvalue *rv, int low, size_t *n)
 }
 
 void
-fields_free(struct fields *f)
+ll_fields_free(struct fields *f)
 {
 	size_t i;
 
