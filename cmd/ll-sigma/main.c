@@ -193,6 +193,12 @@ report(struct sigma *sg)
 	ll_stats_add("rules", sg->rules.n - sg->rules.refused);
 	ll_stats_add("rules_refused", sg->rules.refused);
 	ll_stats_add("blank_lines", sg->blank);
+	ll_stats_add("regex_errors", ll_value_re_errors);
+	if (ll_value_re_errors > 0) {
+		warnx("regular expression matches that gave up (PCRE2's "
+		    "match limit), taken as no match: %ju", ll_value_re_errors);
+		ll_fail(LL_EXIT_REJECT);
+	}
 	json_object_set_new(ll_stats.extra, "matches", o);
 }
 

@@ -100,6 +100,8 @@ struct value {
 	int		 family, bits;
 };
 
+extern uintmax_t ll_value_re_errors;
+
 int	ll_value_glob(struct value *, const char *, size_t, enum vshape, int);
 int	ll_value_re(struct value *, const char *, size_t, uint32_t, char *,
 	    size_t);

@@ -20,6 +20,9 @@
 
 static pcre2_match_data *mdata;
 
+/* Matches PCRE2 gave up on (its match limit): taken as no match. */
+uintmax_t ll_value_re_errors;
+
 static char
 lc(char c)
 {
@@ -276,7 +279,7 @@ cidrmatch(const struct value *v, const char *t, size_t n)
 	char buf[INET6_ADDRSTRLEN + 1];
 	int full, rest;
 
-	if (n >= sizeof(buf))
+	if (n >= sizeof(buf) || memchr(t, '\0', n) != NULL)
 		return 0;
 	memcpy(buf, t, n);
 	buf[n] = '\0';
@@ -379,6 +382,8 @@ one(const struct value *v, struct fields *f, struct rvalue *rv)
 		return n == v->len && memcmp(t, v->lit, n) == 0;
 	case V_RE:
 		r = pcre2_match(v->re, (PCRE2_SPTR)t, n, 0, 0, mdata, NULL);
+		if (r < 0 && r != PCRE2_ERROR_NOMATCH)
+			ll_value_re_errors++;
 		return r >= 0;
 	case V_CIDR:
 		return rv->v.type == LL_JSTR && cidrmatch(v, t, n);
