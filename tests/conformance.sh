@@ -121,7 +121,7 @@ fi
 # "pos-..." and none that say "neg-..." (at least one of each).
 rules=$corpus/sigma-cloudtrail
 if [ -d "$rules" ]; then
-	ll-sigma -c -r "$rules" >"$work/check" 2>/dev/null
+	ll-sigma -K -y "$rules" >"$work/check" 2>/dev/null
 	check "sigma rules read" "$(wc -l <"$work/check")" \
 	    "$(ls "$rules"/*.yml | wc -l)"
 	check "sigma refusals give a reason" "$(jq -r 'select(.status !=
@@ -134,7 +134,7 @@ if [ -d "$rules" ]; then
 			check "$(basename "$f") has records" no yes
 			continue
 		fi
-		ll-sigma -r "$f" "$recs" | jq -r ._case | sort >"$work/got"
+		ll-sigma -y "$f" "$recs" | jq -r ._case | sort >"$work/got"
 		jq -r 'select(._case | startswith("pos")) | ._case' "$recs" |
 		    sort >"$work/want"
 		check "$(basename "$f") positives and negatives" \

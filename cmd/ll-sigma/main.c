@@ -29,32 +29,25 @@ struct sigma {
 	struct fields	 f;
 	struct index	 idx;
 	struct ll_jbuf	 out;
-	size_t		 max_record;
+	size_t		 max_record;	/* -M */
 	uintmax_t	 blank;
 };
 
-static const struct option longopts[] = {
-	{ "check",		no_argument,		NULL,	'c' },
-	{ "help",		no_argument,		NULL,	'h' },
-	{ "max-record-bytes",	required_argument,	NULL,	'M' },
-	{ "max-size",		required_argument,	NULL,	'm' },
-	{ "max-ratio",		required_argument,	NULL,	'R' },
-	{ "rules",		required_argument,	NULL,	'r' },
-	{ "stats",		required_argument,	NULL,	'S' },
-	{ "unbuffered",		no_argument,		NULL,	'u' },
-	{ "version",		no_argument,		NULL,	'V' },
-	{ "reject",		required_argument,	NULL,	'x' },
-	{ NULL,			0,			NULL,	0 }
+static const struct ll_opt opts[] = {
+	{ 'K', "check", NULL, "read the rules only: one verdict a rule", 0 },
+	{ 'y', "rules", "FILE|DIR", "load Sigma rules (repeatable)", 0 },
+	{ 0, NULL, NULL, NULL, 0 }
 };
 
-static __dead void
-usage(FILE *fp, int code)
-{
-	fprintf(fp, "usage: ll-sigma [-chuV] [-M size] [-m size] [-R ratio] "
-	    "[-S file] [-x file]\n"
-	    "                -r rules [file ...]\n");
-	exit(code);
-}
+static const struct ll_cmd cmd = {
+	"usage: ll-sigma [-hKuV] [-M size] [-m size] [-R ratio] [-r file] "
+	    "[-S file]\n"
+	    "                -y rules [file ...]",
+	"Evaluate Sigma detection rules over CloudTrail records.",
+	"MRSmru", opts,
+	"  ll-splitjson -e Records raw/*.json.gz |\n"
+	    "      ll-sigma -y sigma/rules/cloud/aws/cloudtrail"
+};
 
 static int
 blank(const char *p, size_t n)
@@ -206,56 +199,30 @@ int
 main(int argc, char *argv[])
 {
 	struct sigma sg;
+	const char *arg;
 	int ch, i, checking = 0, nrules = 0;
 
 	ll_init(argv[0]);
 	memset(&sg, 0, sizeof(sg));
-	sg.max_record = 512 << 20;
-	while ((ch = getopt_long(argc, argv, "chM:m:R:r:S:uVx:", longopts,
-	    NULL)) != -1) {
+	while ((ch = ll_opt_next(&cmd, argc, argv, &arg)) != -1) {
 		switch (ch) {
-		case 'c':
+		case 'K':
 			checking = 1;
 			break;
-		case 'h':
-			usage(stdout, LL_EXIT_OK);
-			/* NOTREACHED */
-		case 'M':
-			sg.max_record = (size_t)ll_opt_size(
-			    "--max-record-bytes", optarg);
-			break;
-		case 'm':
-			ll_input_limits.max_size = (uint64_t)ll_opt_size(
-			    "--max-size", optarg);
-			break;
-		case 'R':
-			ll_input_limits.max_ratio = (uint64_t)ll_opt_num(
-			    "--max-ratio", optarg, 0, 1000000000);
-			break;
-		case 'r':
-			ll_load_rules(&sg.rules, optarg);
+		case 'y':
+			ll_load_rules(&sg.rules, arg);
 			nrules++;
 			break;
-		case 'S':
-			ll_stats_set_path(optarg);
-			break;
-		case 'u':
-			ll_out_unbuffered(1);
-			break;
-		case 'V':
-			ll_version();
-			/* NOTREACHED */
-		case 'x':
-			ll_reject_open(optarg);
-			break;
 		default:
-			usage(stderr, LL_EXIT_USAGE);
+			ll_opt_usage(&cmd);
 		}
 	}
+	sg.max_record = ll_opt_max_record;
 	argc -= optind;
 	argv += optind;
 	if (nrules == 0)
-		usage(stderr, LL_EXIT_USAGE);
+		errx(LL_EXIT_USAGE, "--rules (-y) is required: a Sigma rule "
+		    "file or a directory of them");
 	if (checking && argc > 0)
 		errx(LL_EXIT_USAGE, "--check reads rules only, no records");
 	if (sg.rules.refused > 0)

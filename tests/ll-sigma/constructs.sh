@@ -5,7 +5,7 @@
 # the wrong way is named, and so is the tag added to the records.
 for r in "$FIXTURES"/sigma/own/*.yml; do
 	recs=${r%.yml}.ndjson
-	ll-sigma -r "$r" "$recs" >out
+	ll-sigma -y "$r" "$recs" >out
 	rc=$?
 	jq -r ._case out | sort >got
 	jq -r 'select(._case | startswith("pos")) | ._case' "$recs" |

@@ -2,10 +2,10 @@
 # skipped and counted, not rejected.  An empty object is matched by a
 # rule that asks for nothing but a missing field, and keeps its shape.
 r=$FIXTURES/sigma/iam.yml
-ll-sigma -r "$r" </dev/null
+ll-sigma -y "$r" </dev/null
 echo "rc=$?"
 printf '\n\n \t\r\n{"eventSource":"iam.amazonaws.com","eventName":"CreateUser"}\r\n' |
-    ll-sigma -r "$r" -S stats.json
+    ll-sigma -y "$r" -S stats.json
 echo "rc=$?"
 jq -c '{records_in,records_out,rejected,blank_lines}' stats.json
 cat >null.yml <<'X'
@@ -18,4 +18,4 @@ detection:
         errorCode: null
     condition: s
 X
-printf '{}\n{ }\n{"errorCode":"x"}\n' | ll-sigma -r null.yml
+printf '{}\n{ }\n{"errorCode":"x"}\n' | ll-sigma -y null.yml

@@ -2,4 +2,4 @@
 # through the input layer.
 seq 1 300000 | sed 's/.*/{"eventSource":"iam.amazonaws.com","eventName":"CreateUser","n":&}/' |
     gzip -n >in.gz
-ll-sigma -r "$FIXTURES/sigma/iam.yml" in.gz | head -n1
+ll-sigma -y "$FIXTURES/sigma/iam.yml" in.gz | head -n1

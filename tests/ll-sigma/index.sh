@@ -46,4 +46,4 @@ printf '%s\n' \
     '{"eventSource":"iam.amazonaws.com","eventName":"DeleteUser","errorCode":"X"}' \
     '{"eventSource":"iam.amazonaws.com","eventName":["GetObject","TagUser"]}' \
     '{"userAgent":"aws-cli"}' >in
-ll-sigma -r rules in | jq -c '[.eventName, (.sigma | map(.id))]'
+ll-sigma -y rules in | jq -c '[.eventName, (.sigma | map(.id))]'

@@ -7,11 +7,11 @@ print(json.dumps({"eventSource": "s3.amazonaws.com", "eventName": "GetObject"}))
 print(json.dumps({"eventSource": "iam.amazonaws.com", "eventName": "CreateUser",
     "requestParameters": {"big": "x" * 11000000}}, separators=(",", ":")))
 print(json.dumps({"eventSource": "iam.amazonaws.com", "eventName": "CreateUser", "n": 3}))' >in
-ll-sigma -r "$FIXTURES/sigma/iam.yml" in >out
+ll-sigma -y "$FIXTURES/sigma/iam.yml" in >out
 echo "rc=$?"
 awk '{ print length($0) }' out
 sed -n 1p out | jq -c '.sigma, (.requestParameters.big | length)'
-ll-sigma -r "$FIXTURES/sigma/iam.yml" -M 1M -x rej -S stats.json in
+ll-sigma -y "$FIXTURES/sigma/iam.yml" -M 1M -r rej -S stats.json in
 echo "rc=$?"
 sed -n 2p in | cmp - rej && echo "rejected line intact"
 jq -c '{records_in,records_out,rejected,reasons}' stats.json

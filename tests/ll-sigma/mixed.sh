@@ -14,7 +14,7 @@ printf '%s\n' \
     '{"a":1}{"b":2}' '{"a":"\ud800"}' \
     '{"eventSource":"iam.amazonaws.com","eventName":"CreateUser","n":2} ' \
     >in
-ll-sigma -r "$r" -x rejects -S stats.json in
+ll-sigma -y "$r" -r rejects -S stats.json in
 echo "rc=$?"
 cat rejects
 jq -c '{records_in,records_out,rejected,reasons,blank_lines,rules,matches}' \

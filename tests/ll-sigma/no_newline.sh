@@ -2,7 +2,7 @@
 # with a newline.  A last line cut short is invalid JSON.
 r=$FIXTURES/sigma/iam.yml
 printf '{"eventName":"X"}\n{"eventSource":"iam.amazonaws.com","eventName":"CreateUser"}' |
-    ll-sigma -r "$r" | od -c | tail -n 3
+    ll-sigma -y "$r" | od -c | tail -n 3
 printf '{"eventName":"X"}\n{"eventSource":"iam.amazonaws.com","eventName":"CreateUser"' |
-    ll-sigma -r "$r"
+    ll-sigma -y "$r"
 echo "rc=$?"

@@ -3,7 +3,7 @@
 # rules were loaded (file names sorted); every record leaves byte for
 # byte as it came, the "sigma" member added before its last brace.
 cat "$FIXTURES"/sigma/own/*.ndjson >in
-ll-sigma -r "$FIXTURES/sigma/own" -S stats.json in >out
+ll-sigma -y "$FIXTURES/sigma/own" -S stats.json in >out
 echo "rc=$?"
 jq -c '[._case, (.sigma | map(.id) | join(" "))]' out |
     grep ' ' | head -n 5

@@ -133,10 +133,10 @@ printf '# nothing but a comment\n' >rules/empty.yml
 printf 'id: a_good\ntitle: the same id again\nlogsource:\n    product: aws\n    service: cloudtrail\ndetection:\n    s:\n        eventName: X\n    condition: s\n' >rules/zz_duplicate_id.yml
 printf 'logsource:\n    product: aws\n    service: cloudtrail\ndetection:\n    s:\n        eventName: X\n    condition: s\n' >rules/zz_no_title.yml
 
-ll-sigma -c -r rules >check.ndjson
+ll-sigma -K -y rules >check.ndjson
 echo "check rc=$?"
 jq -r '[.file, .line, .status, .reason // "-"] | @tsv' check.ndjson
 printf '{"eventName":"CreateUser"}\n{"eventName":"ConsoleLogin"}\n' |
-    ll-sigma -r rules -S stats.json 2>/dev/null
+    ll-sigma -y rules -S stats.json 2>/dev/null
 echo "run rc=$?"
 jq -c '{records_in, records_out, rules, rules_refused, matches}' stats.json

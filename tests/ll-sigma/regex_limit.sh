@@ -15,6 +15,6 @@ X
 python3 -c '
 print("{\"userAgent\":\"" + "a" * 40 + "b\"}")
 print("{\"userAgent\":\"aaaa\"}")' >in
-ll-sigma -r r.yml -S stats.json in
+ll-sigma -y r.yml -S stats.json in
 echo "rc=$?"
 jq -c '{records_in, records_out, regex_errors}' stats.json

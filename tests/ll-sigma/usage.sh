@@ -2,18 +2,18 @@
 r=$FIXTURES/sigma/iam.yml
 ll-sigma </dev/null
 echo "rc=$?"
-ll-sigma -y -r "$r" </dev/null
+ll-sigma -x -y "$r" </dev/null
 echo "rc=$?"
-ll-sigma -r missing.yml </dev/null
+ll-sigma -y missing.yml </dev/null
 echo "rc=$?"
 mkdir none
-ll-sigma -r none </dev/null
+ll-sigma -y none </dev/null
 echo "rc=$?"
-ll-sigma -c -r "$r" somefile
+ll-sigma -K -y "$r" somefile
 echo "rc=$?"
-ll-sigma -r "$r" -M 1X </dev/null
+ll-sigma -y "$r" -M 1X </dev/null
 echo "rc=$?"
-ll-sigma -r "$r" missing.ndjson
+ll-sigma -y "$r" missing.ndjson
 echo "rc=$?"
 ll-sigma -h | head -n1
 ll-sigma -V | sed 's/[0-9.]*$/X/'

@@ -12,14 +12,14 @@ rules=${LL_CORPUS:-$top/../shared/corpus}/sigma-cloudtrail
 in=$BENCH_DIR/cloudtrail.ndjson
 bytes=$(wc -c <"$in")
 recs=$(wc -l <"$in")
-nrules=$(ll-sigma -c -r "$rules" 2>/dev/null | grep -c '"supported"')
+nrules=$(ll-sigma -K -y "$rules" 2>/dev/null | grep -c '"supported"')
 echo "input: $bytes bytes, $recs records; rules: $nrules supported in $rules"
-echo "command: ll-sigma -r $rules $in"
+echo "command: ll-sigma -y $rules $in"
 cat "$in" >/dev/null
 CPU=999999 PEAK=0
 for i in 1 2 3; do
 	/usr/bin/time -f '%e %U %S %M' -o "$BENCH_DIR/.time" \
-	    ll-sigma -r "$rules" -S "$BENCH_DIR/.sigma-stats" "$in" \
+	    ll-sigma -y "$rules" -S "$BENCH_DIR/.sigma-stats" "$in" \
 	    >/dev/null 2>&1
 	read -r w u s m <"$BENCH_DIR/.time"
 	c=$(awk -v u="$u" -v s="$s" 'BEGIN { print u + s }')
