@@ -166,6 +166,16 @@ ll_msg(const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
+static void
+vwarn_at(const char *file, uintmax_t line, const char *fmt, va_list ap)
+{
+	fflush(stdout);
+	status_clear();
+	fprintf(stderr, "%s: %s:%ju: ", ll_progname, file, line);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
 /* Prints "prog: FILE:LINE: message" without touching the counters. */
 void
 ll_warnx_at(const char *file, uintmax_t line, const char *fmt, ...)
@@ -181,13 +191,23 @@ ll_warnx_at(const char *file, uintmax_t line, const char *fmt, ...)
 	}
 	if (warnmax != 0 && kinds[k].n > warnmax)
 		return;
-	fflush(stdout);
-	status_clear();
-	fprintf(stderr, "%s: %s:%ju: ", ll_progname, file, line);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vwarn_at(file, line, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+}
+
+/*
+ * The same, never capped: for what is wrong in configuration (a rule,
+ * a mapping line), where every message names a different thing to fix.
+ */
+void
+ll_warnx_conf(const char *file, uintmax_t line, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vwarn_at(file, line, fmt, ap);
+	va_end(ap);
 }
 
 /* A likely cause, said once at the end of the run. */

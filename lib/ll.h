@@ -31,6 +31,8 @@ extern const char *ll_progname;
 void	ll_init(const char *);
 __dead void ll_version(void);
 void	ll_warnx_at(const char *, uintmax_t, const char *, ...) LL_PRINTF(3, 4);
+void	ll_warnx_conf(const char *, uintmax_t, const char *, ...)
+	    LL_PRINTF(3, 4);
 void	ll_hint(const char *);
 void	ll_msg(const char *, ...) LL_PRINTF(1, 2);
 void	ll_status(const char *, ...) LL_PRINTF(1, 2);

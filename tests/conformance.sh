@@ -115,5 +115,35 @@ if [ -f "$f" ]; then
 	    "eventId1,eventId2"
 fi
 
+# SigmaHQ's CloudTrail rules, read where they are: every rule is either
+# supported or refused with a reason, and each supported rule matches
+# the records written for it in fixtures/sigma/real/ID.ndjson that say
+# "pos-..." and none that say "neg-..." (at least one of each).
+rules=$corpus/sigma-cloudtrail
+if [ -d "$rules" ]; then
+	ll-sigma -K -y "$rules" >"$work/check" 2>/dev/null
+	check "sigma rules read" "$(wc -l <"$work/check")" \
+	    "$(ls "$rules"/*.yml | wc -l)"
+	check "sigma refusals give a reason" "$(jq -r 'select(.status !=
+	    "supported" and (.reason // "") == "") | .file' "$work/check")" ""
+	jq -r 'select(.status == "supported") | [.file, .id] | @tsv' \
+	    "$work/check" >"$work/supported"
+	while IFS=$(printf '\t') read -r f id; do
+		recs=$top/tests/fixtures/sigma/real/$id.ndjson
+		if [ ! -f "$recs" ]; then
+			check "$(basename "$f") has records" no yes
+			continue
+		fi
+		ll-sigma -y "$f" "$recs" | jq -r ._case | sort >"$work/got"
+		jq -r 'select(._case | startswith("pos")) | ._case' "$recs" |
+		    sort >"$work/want"
+		check "$(basename "$f") positives and negatives" \
+		    "$(jq -r ._case "$recs" | cut -c1-3 | sort -u | paste -sd,)" \
+		    "neg,pos"
+		check "$(basename "$f") matches" "$(paste -sd, "$work/got")" \
+		    "$(paste -sd, "$work/want")"
+	done <"$work/supported"
+fi
+
 echo "conformance: $pass passed, $fail failed"
 [ $fail -eq 0 ]
