@@ -12,7 +12,7 @@
 #include <jansson.h>
 
 #include "awsjson.h"
-#include "json/jscan.h"
+#include "json/jbuf.h"
 #include "json/json.h"
 #include "aws/creds.h"
 #include "ll.h"

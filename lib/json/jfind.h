@@ -48,6 +48,5 @@ struct ll_jfind {
 void	ll_jfind_init(struct ll_jfind *, const struct ll_path *, size_t);
 int	ll_jfind(struct ll_jfind *, const char *, size_t);
 void	ll_jfind_free(struct ll_jfind *);
-size_t	ll_json_unescape(char *, const char *, size_t);
 
 #endif

@@ -1,7 +1,10 @@
 /*
- * The splitter's scanner is a byte-level state machine whose whole
+ * The splitter's scanner is a driver on the lexer (lex.c) whose whole
  * state lives in struct split, so it can stop at the end of any read
- * and resume after the buffer is refilled.  Offsets are absolute (from
+ * and resume after the buffer is refilled: structure goes byte by
+ * byte; a string cut off by the end of the buffer is read again from
+ * its last whole character or escape, a literal from its start, and a
+ * number goes on from the lexer's state.  Offsets are absolute (from
  * the start of the decoded input) so that dropping consumed bytes
  * from the front of the buffer changes only "base".
  *
@@ -17,6 +20,7 @@
 #include "io/input.h"
 #include "io/out.h"
 #include "json/json.h"
+#include "json/lex.h"
 #include "json/split.h"
 #include "ll.h"
 #include "xalloc.h"
@@ -29,13 +33,22 @@
 #endif
 #define MAX_RETRIES	64
 
+/* In a token: S_STRING to S_LITERAL. */
 enum state {
 	S_TOP, S_DONE, S_VALUE, S_VALUE_OR_CLOSE, S_KEY_OR_CLOSE, S_KEY,
-	S_COLON, S_AFTER, S_STRING, S_ESC, S_HEX, S_LOW_BS, S_LOW_U, S_UTF8,
-	S_NUMBER, S_LITERAL, S_RESYNC
+	S_COLON, S_AFTER, S_STRING, S_NUMBER, S_LITERAL, S_RESYNC
 };
 
-enum num { N_MINUS, N_ZERO, N_INT, N_DOT, N_FRAC, N_E, N_ESIGN, N_EXP };
+/* The lexer's errors in the words ll-splitjson has always used. */
+static const char *const lexmsg[] = {
+	[LL_LEX_CTRL] = "control character in string",
+	[LL_LEX_UTF8] = "invalid UTF-8 in string",
+	[LL_LEX_ESCAPE] = "invalid escape in string",
+	[LL_LEX_HEX] = "invalid \\u escape",
+	[LL_LEX_SURROGATE] = "unpaired UTF-16 surrogate",
+	[LL_LEX_NUMBER] = "invalid number",
+	[LL_LEX_LITERAL] = "invalid literal",
+};
 
 struct split {
 	const struct ll_split_opts *o;
@@ -48,12 +61,8 @@ struct split {
 	int		 eof;
 	uint64_t	 line, line_doc;
 	enum state	 st;
-	enum num	 num;
+	enum ll_lex_num	 num;
 	int		 is_key;
-	unsigned	 hex, hexleft, high;
-	unsigned	 ucont, ulo, uhi;
-	const char	*lit;
-	size_t		 litpos;
 	unsigned char	*stack;
 	size_t		 depth, cap;
 	uint64_t	 tok_start, ws;
@@ -79,17 +88,9 @@ struct split {
 	size_t		 sparesize;
 };
 
-static unsigned char strplain[256], wsp[256];
-
-static void
-tables(void)
-{
-	int c;
-
-	for (c = 0x20; c < 0x80; c++)
-		strplain[c] = c != '"' && c != '\\';
-	wsp[' '] = wsp['\t'] = wsp['\n'] = wsp['\r'] = 1;
-}
+static const unsigned char wsp[256] = {
+	[' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1
+};
 
 static void
 rec_add(struct split *s, const void *p, size_t n)
@@ -539,22 +540,16 @@ value_start(struct split *s, size_t p, unsigned char c)
 		s->st = S_STRING;
 		return 0;
 	case 't':
-		s->lit = "true";
-		break;
 	case 'f':
-		s->lit = "false";
-		break;
 	case 'n':
-		s->lit = "null";
-		break;
+		s->st = S_LITERAL;
+		return 0;
 	default:
-		s->num = c == '-' ? N_MINUS : c == '0' ? N_ZERO : N_INT;
+		s->num = c == '-' ? LL_NUM_MINUS : c == '0' ? LL_NUM_ZERO :
+		    LL_NUM_INT;
 		s->st = S_NUMBER;
 		return 0;
 	}
-	s->litpos = 1;
-	s->st = S_LITERAL;
-	return 0;
 }
 
 static int
@@ -602,140 +597,6 @@ close_container(struct split *s, size_t p, unsigned char c)
 	if (s->target && s->depth == s->k)
 		s->target = 0;
 	value_end(s, s->base + p + 1);
-	return 0;
-}
-
-static int
-utf8_lead(struct split *s, size_t p, unsigned char c)
-{
-	s->ulo = 0x80;
-	s->uhi = 0xbf;
-	if (c >= 0xc2 && c <= 0xdf)
-		s->ucont = 1;
-	else if (c >= 0xe0 && c <= 0xef) {
-		s->ucont = 2;
-		if (c == 0xe0)
-			s->ulo = 0xa0;
-		else if (c == 0xed)
-			s->uhi = 0x9f;
-	} else if (c >= 0xf0 && c <= 0xf4) {
-		s->ucont = 3;
-		if (c == 0xf0)
-			s->ulo = 0x90;
-		else if (c == 0xf4)
-			s->uhi = 0x8f;
-	} else
-		return fail(s, p, "invalid UTF-8 in string");
-	s->st = S_UTF8;
-	return 0;
-}
-
-static int
-hexval(unsigned char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f')
-		return (c | 0x20) - 'a' + 10;
-	return -1;
-}
-
-/* One more hex digit of a \u escape, with surrogate pairs checked. */
-static int
-hex_digit(struct split *s, size_t p, unsigned char c)
-{
-	int v;
-
-	if ((v = hexval(c)) < 0)
-		return fail(s, p, "invalid \\u escape");
-	s->hex = s->hex << 4 | (unsigned)v;
-	if (--s->hexleft > 0)
-		return 0;
-	if (s->high) {
-		s->high = 0;
-		if (s->hex < 0xdc00 || s->hex > 0xdfff)
-			return fail(s, p, "unpaired UTF-16 surrogate");
-		s->st = S_STRING;
-	} else if (s->hex >= 0xd800 && s->hex <= 0xdbff) {
-		s->high = 1;
-		s->st = S_LOW_BS;
-	} else if (s->hex >= 0xdc00 && s->hex <= 0xdfff)
-		return fail(s, p, "unpaired UTF-16 surrogate");
-	else
-		s->st = S_STRING;
-	return 0;
-}
-
-static int
-escape_char(struct split *s, size_t p, unsigned char c)
-{
-	if (c == 'u') {
-		s->hex = 0;
-		s->high = 0;
-		s->hexleft = 4;
-		s->st = S_HEX;
-		return 0;
-	}
-	if (strchr("\"\\/bfnrt", c) == NULL || c == '\0')
-		return fail(s, p, "invalid escape in string");
-	s->st = S_STRING;
-	return 0;
-}
-
-/* Whether a number in state N may end here. */
-static int
-num_complete(enum num n)
-{
-	return n == N_ZERO || n == N_INT || n == N_FRAC || n == N_EXP;
-}
-
-static int
-number_char(struct split *s, size_t p, unsigned char c)
-{
-	int digit = c >= '0' && c <= '9';
-
-	switch (s->num) {
-	case N_MINUS:
-		if (!digit)
-			return fail(s, p, "invalid number");
-		s->num = c == '0' ? N_ZERO : N_INT;
-		return 1;
-	case N_INT:
-		if (digit)
-			return 1;
-		/* FALLTHROUGH */
-	case N_ZERO:
-		if (c == '.')
-			s->num = N_DOT;
-		else if (c == 'e' || c == 'E')
-			s->num = N_E;
-		else
-			return 0;
-		return 1;
-	case N_DOT:
-	case N_ESIGN:
-		if (!digit)
-			return fail(s, p, "invalid number");
-		s->num = s->num == N_DOT ? N_FRAC : N_EXP;
-		return 1;
-	case N_FRAC:
-		if (digit)
-			return 1;
-		if (c != 'e' && c != 'E')
-			return 0;
-		s->num = N_E;
-		return 1;
-	case N_E:
-		if (c == '+' || c == '-')
-			s->num = N_ESIGN;
-		else if (digit)
-			s->num = N_EXP;
-		else
-			return fail(s, p, "invalid number");
-		return 1;
-	case N_EXP:
-		return digit;
-	}
 	return 0;
 }
 
@@ -822,82 +683,90 @@ resync_scan(struct split *s, size_t p)
 }
 
 static int
-string_bytes(struct split *s, size_t *pp)
+lex_fail(struct split *s, const struct ll_lex *r)
 {
-	const unsigned char *b = s->buf;
-	size_t p = *pp;
-	unsigned char c;
+	return fail(s, (size_t)(r->at - (const char *)s->buf), lexmsg[r->err]);
+}
 
-	while (p < s->len && strplain[b[p]])
-		p++;
-	*pp = p;
-	if (p == s->len)
-		return 0;
-	c = b[p];
-	*pp = p + 1;
-	if (c == '"')
-		string_end(s, p + 1);
-	else if (c == '\\')
-		s->st = S_ESC;
-	else if (c < 0x20)
-		return fail(s, p, "control character in string");
-	else
-		return utf8_lead(s, p, c);
+/*
+ * The rest of a string from *PP.  Returns 1 when the buffer ends
+ * inside it: *PP is then where to go on once more has been read.
+ */
+static int
+string_token(struct split *s, size_t *pp)
+{
+	const char *b = (const char *)s->buf, *q;
+	struct ll_lex r;
+
+	if ((q = ll_lex_string(b + *pp, b + s->len, &r)) == NULL) {
+		if (!r.more)
+			return lex_fail(s, &r);
+		*pp = (size_t)(r.unit - b);
+		return 1;
+	}
+	*pp = (size_t)(q - b);
+	string_end(s, *pp);
 	return 0;
 }
 
+/* The rest of a number from *PP; it ends at the first other byte. */
+static int
+number_token(struct split *s, size_t *pp)
+{
+	const char *b = (const char *)s->buf, *q;
+	struct ll_lex r;
+
+	if ((q = ll_lex_number(b + *pp, b + s->len, &s->num, &r)) == NULL)
+		return lex_fail(s, &r);
+	*pp = (size_t)(q - b);
+	if (*pp < s->len)
+		value_end(s, s->base + *pp);
+	return 0;
+}
+
+/* A literal, read again from its start until all of it is buffered. */
+static int
+literal_token(struct split *s, size_t *pp)
+{
+	const char *b = (const char *)s->buf, *q;
+	enum ll_jtype type;
+	struct ll_lex r;
+
+	q = ll_lex_literal((const char *)at(s, s->tok_start), b + s->len,
+	    &type, &r);
+	if (q == NULL) {
+		if (!r.more)
+			return lex_fail(s, &r);
+		*pp = (size_t)(s->tok_start - s->base);
+		return 1;
+	}
+	*pp = (size_t)(q - b);
+	value_end(s, s->base + *pp);
+	return 0;
+}
+
+/*
+ * One step from *PP: a token, or a byte of structure.  Returns -1 on
+ * invalid JSON, 1 when the buffered bytes end inside a token.
+ */
 static int
 step(struct split *s, size_t *pp)
 {
 	size_t p = *pp;
 	unsigned char c = s->buf[p];
-	int r;
 
-	*pp = p + 1;
 	switch (s->st) {
 	case S_STRING:
-		*pp = p;
-		return string_bytes(s, pp);
-	case S_ESC:
-		return escape_char(s, p, c);
-	case S_HEX:
-		return hex_digit(s, p, c);
-	case S_LOW_BS:
-		if (c != '\\')
-			return fail(s, p, "unpaired UTF-16 surrogate");
-		s->st = S_LOW_U;
-		return 0;
-	case S_LOW_U:
-		if (c != 'u')
-			return fail(s, p, "unpaired UTF-16 surrogate");
-		s->hex = 0;
-		s->hexleft = 4;
-		s->st = S_HEX;
-		return 0;
-	case S_UTF8:
-		if (c < s->ulo || c > s->uhi)
-			return fail(s, p, "invalid UTF-8 in string");
-		s->ulo = 0x80;
-		s->uhi = 0xbf;
-		if (--s->ucont == 0)
-			s->st = S_STRING;
-		return 0;
+		return string_token(s, pp);
 	case S_NUMBER:
-		if ((r = number_char(s, p, c)) != 0)
-			return r < 0 ? r : 0;
-		*pp = p;
-		value_end(s, s->base + p);
-		return 0;
+		return number_token(s, pp);
 	case S_LITERAL:
-		if (c != (unsigned char)s->lit[s->litpos])
-			return fail(s, p, "invalid literal");
-		if (s->lit[++s->litpos] == '\0')
-			value_end(s, s->base + p + 1);
-		return 0;
+		return literal_token(s, pp);
 	case S_RESYNC:
 		*pp = resync_scan(s, p);
 		return 0;
 	default:
+		*pp = p + 1;
 		if (wsp[c]) {
 			s->ws++;
 			s->line += c == '\n';
@@ -912,10 +781,14 @@ static int
 scan(struct split *s)
 {
 	size_t p = s->pos;
+	int r;
 
 	while (p < s->len)
-		if (step(s, &p) < 0)
-			return -1;
+		if ((r = step(s, &p)) != 0) {
+			if (r < 0)
+				return -1;
+			break;
+		}
 	s->pos = p;
 	return 0;
 }
@@ -1055,7 +928,7 @@ at_eof(struct split *s)
 		s->st = S_TOP;
 		return 0;
 	case S_NUMBER:
-		if (s->depth == 0 && num_complete(s->num)) {
+		if (s->depth == 0 && LL_LEX_NUM_DONE(s->num)) {
 			value_end(s, s->base + s->len);
 			return 0;
 		}
@@ -1072,8 +945,6 @@ split_init(struct split *s, const struct ll_split_opts *o,
 	char *q;
 
 	memset(s, 0, sizeof(*s));
-	if (wsp[' '] == 0)
-		tables();
 	s->o = o;
 	s->in = in;
 	s->name = ll_input_name(in);

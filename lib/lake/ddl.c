@@ -10,7 +10,7 @@
 #include <jansson.h>
 
 #include "lake/ddl.h"
-#include "json/jscan.h"
+#include "json/jbuf.h"
 #include "lake/schema.h"
 
 /* Hive's names for the two storage formats. */

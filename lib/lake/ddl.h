@@ -10,7 +10,7 @@
 
 #include <stddef.h>
 
-#include "json/jscan.h"
+#include "json/jbuf.h"
 #include "lake/schema.h"
 
 enum ll_format {

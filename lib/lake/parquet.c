@@ -22,7 +22,7 @@
 
 #include <libdeflate.h>
 
-#include "json/jscan.h"
+#include "json/jbuf.h"
 #include "lake/parquet.h"
 #include "lake/rle.h"
 #include "lake/tcompact.h"

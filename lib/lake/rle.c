@@ -6,7 +6,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "json/jscan.h"
+#include "json/jbuf.h"
 #include "lake/rle.h"
 
 static void

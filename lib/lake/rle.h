@@ -11,7 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "json/jscan.h"
+#include "json/jbuf.h"
 
 struct ll_rle {
 	struct ll_jbuf	*out;

@@ -6,7 +6,7 @@
  */
 #include <stdlib.h>
 
-#include "json/jscan.h"
+#include "json/jbuf.h"
 #include "lake/tcompact.h"
 
 #define T_TRUE	1

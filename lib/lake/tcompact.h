@@ -10,7 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "json/jscan.h"
+#include "json/jbuf.h"
 
 #define LL_TC_DEPTH	16
 

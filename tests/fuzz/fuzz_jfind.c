@@ -1,5 +1,5 @@
 /*
- * Fuzzes ll-filter's scanner (lib/jfind.c), which claims to accept
+ * Fuzzes ll-filter's scanner (lib/json/jfind.c), which claims to accept
  * exactly the text ll_json_parse() accepts and to find the same values
  * at the same paths.  Each input is one record; the checks compare the
  * scanner with jansson: the same verdict, the same top-level type,

@@ -1,5 +1,5 @@
 /*
- * Fuzzes the in-memory scanner (lib/jscan.c) under ll-flatten and
+ * Fuzzes the in-memory scanner (lib/json/jscan.c) under ll-flatten and
  * ll-partition -F.  Each input is one record, walked member by member
  * with ll_jscan_open/next as the flattener does; the walk rebuilds the
  * value as jansson objects (strings decoded by ll_jbuf_addunesc,

@@ -1,5 +1,5 @@
 /*
- * Fuzzes the field-path parser (lib/path.c) that reads --explode,
+ * Fuzzes the field-path parser (lib/json/path.c) that reads --explode,
  * --parse and every other PATH option.  A path that parses must
  * survive a round trip through its fully quoted form, and must find
  * the leaf of an object built from its own segments.

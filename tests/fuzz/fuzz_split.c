@@ -1,5 +1,5 @@
 /*
- * Fuzzes the JSON splitter (lib/split.c) behind ll-splitjson, with the
+ * Fuzzes the JSON splitter (lib/json/split.c) behind ll-splitjson, with the
  * input layer in front of it as in the tool.  The last input byte
  * picks the options (so that real files work as seeds), the rest is
  * the stream:

@@ -1,0 +1,82 @@
+/* The output buffer; its escaping is json.c's. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "json/jbuf.h"
+#include "json/json.h"
+#include "xalloc.h"
+
+void
+ll_jbuf_grow(struct ll_jbuf *b, size_t n)
+{
+	if (b->size - b->len >= n)
+		return;
+	while (b->size - b->len < n)
+		b->size = b->size == 0 ? 4096 : b->size * 2;
+	b->p = xrealloc(b->p, b->size);
+}
+
+void
+ll_jbuf_add(struct ll_jbuf *b, const void *p, size_t n)
+{
+	if (n == 0)
+		return;		/* memcpy wants pointers even then */
+	ll_jbuf_grow(b, n);
+	memcpy(b->p + b->len, p, n);
+	b->len += n;
+}
+
+void
+ll_jbuf_adds(struct ll_jbuf *b, const char *s)
+{
+	ll_jbuf_add(b, s, strlen(s));
+}
+
+void
+ll_jbuf_addc(struct ll_jbuf *b, char c)
+{
+	ll_jbuf_grow(b, 1);
+	b->p[b->len++] = c;
+}
+
+/* Appends bytes P escaped for use inside a JSON string. */
+void
+ll_jbuf_addesc(struct ll_jbuf *b, const char *p, size_t n)
+{
+	ll_jbuf_grow(b, n * 6);
+	b->len += ll_json_escape(b->p + b->len, p, n);
+}
+
+/* Appends bytes P as a JSON string. */
+void
+ll_jbuf_addraw_str(struct ll_jbuf *b, const char *p, size_t n)
+{
+	ll_jbuf_addc(b, '"');
+	ll_jbuf_addesc(b, p, n);
+	ll_jbuf_addc(b, '"');
+}
+
+/* A string value as is; any other value as a string of its JSON text. */
+void
+ll_jbuf_addval_str(struct ll_jbuf *b, const struct ll_jval *v)
+{
+	if (v->type == LL_JSTR)
+		ll_jbuf_add(b, v->p, v->n);
+	else
+		ll_jbuf_addraw_str(b, v->p, v->n);
+}
+
+/* Appends the bytes a scanned string stands for, its escapes decoded. */
+void
+ll_jbuf_addunesc(struct ll_jbuf *b, const struct ll_jval *v)
+{
+	ll_jbuf_grow(b, v->n);
+	b->len += ll_json_unescape(b->p + b->len, v->p + 1, v->n - 2);
+}
+
+void
+ll_jbuf_free(struct ll_jbuf *b)
+{
+	free(b->p);
+	memset(b, 0, sizeof(*b));
+}
