@@ -1,6 +1,7 @@
 /*
  * The fixed-string search of ll-filter --grep: alternatives, matched
- * in a record's decoded text, optionally ignoring ASCII case.
+ * in a record's text as written and with its strings decoded,
+ * optionally ignoring ASCII case or only as whole words.
  */
 #ifndef LL_FILTER_GREP_H
 #define LL_FILTER_GREP_H
@@ -12,8 +13,10 @@ struct ll_grep {
 	size_t	 *patlen;
 	size_t	  n;
 	int	  icase;
+	int	  word;		/* --word: whole words only */
+	int	  ws;		/* a needle holds JSON white space */
 	char	 *label;
-	char	 *dec, *fold;
+	char	 *text, *dec, *in, *fold;	/* work buffers */
 	size_t	  size;
 };
 

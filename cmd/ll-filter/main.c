@@ -48,11 +48,12 @@ static const struct ll_opt opts[] = {
 	{ 'p', "parse", NULL, "parse every record with jansson (slower)", 0 },
 	{ 'w', "where", "TEST", "keep records passing TEST, e.g. "
 	    "'.eventName = X'", 0 },
+	{ 'x', "word", NULL, "--grep finds whole words only", 0 },
 	{ 0, NULL, NULL, NULL, 0 }
 };
 
 static const struct ll_cmd cmd = {
-	"usage: ll-filter [-hipuV] [-c file] [-g string] "
+	"usage: ll-filter [-hipuVx] [-c file] [-g string] "
 	    "[-M size] [-m size] [-R ratio]\n"
 	    "                 [-r file] [-S file] [-w test] [file ...]",
 	"Keep NDJSON records that pass field tests, a string search and "
@@ -274,6 +275,9 @@ main(int argc, char *argv[])
 				errx(LL_EXIT_USAGE, "--where: %s: %s", arg,
 				    why);
 			break;
+		case 'x':
+			f.grep.word = 1;
+			break;
 		default:
 			ll_opt_usage(&cmd);
 		}
@@ -283,6 +287,8 @@ main(int argc, char *argv[])
 	argv += optind;
 	if (icase && f.grep.n == 0)
 		errx(LL_EXIT_USAGE, "--ignore-case needs --grep");
+	if (f.grep.word && f.grep.n == 0)
+		errx(LL_EXIT_USAGE, "--word needs --grep");
 	prepare(&f, icase);
 	if (argc == 0)
 		filter(&f, "-");

@@ -1,5 +1,5 @@
 # Bad command lines exit 2 and say what is wrong; -h prints the usage.
-ll-filter -x
+ll-filter -y
 echo "rc=$?"
 ll-filter -w '.eventName'
 echo "rc=$?"
