@@ -44,7 +44,7 @@ all: $(BINS)
 	@mkdir -p bin
 	@for b in $(BINS); do ln -sf ../$$b bin/; done
 
-$(BUILD)/lib/%.o: lib/%.c $(LIB_HDR)
+$(BUILD)/lib/%.o: lib/%.c $(LIB_HDR) Makefile
 	@mkdir -p $(@D)
 	@echo "CC $<"
 	@$(CC) $(ALL_CFLAGS) -c -o $@ $<
@@ -53,7 +53,7 @@ $(BUILD)/libll.a: $(LIB_OBJ)
 	@rm -f $@
 	@ar rcs $@ $(LIB_OBJ)
 
-$(BUILD)/cmd/%.o: cmd/%.c $(LIB_HDR) $(wildcard cmd/*/*.h)
+$(BUILD)/cmd/%.o: cmd/%.c $(LIB_HDR) $(wildcard cmd/*/*.h) Makefile
 	@mkdir -p $(@D)
 	@echo "CC $<"
 	@$(CC) $(ALL_CFLAGS) -c -o $@ $<

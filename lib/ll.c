@@ -166,7 +166,7 @@ ll_msg(const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
-static void
+static void __attribute__((format(printf, 3, 0)))
 vwarn_at(const char *file, uintmax_t line, const char *fmt, va_list ap)
 {
 	fflush(stdout);

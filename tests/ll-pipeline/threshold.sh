@@ -9,7 +9,9 @@ find src/cloudtrail -path '*/2026/03/01/*' -name '*.json.gz' | while read -r f; 
 done
 pipeline -D lake src/cloudtrail src/firehose 2>err
 echo "rc=$?"
+# Ten of them are shown, then how many more (LL_MAX_WARNINGS).
 grep -c 'll-partition: <stdin>:[0-9]*: invalid eventTime' err
+grep 'more like "invalid eventTime"' err
 jq -c '{ok, threshold, below: (.share < 90), rejected:
     .tables.cloudtrail.rejected_by_partition}' lake/state/last-run/reconciliation.json
 pipeline -D lake2 -E 0 src/cloudtrail src/firehose 2>/dev/null
