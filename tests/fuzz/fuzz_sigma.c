@@ -98,6 +98,20 @@ load(void)
 	ll_index_build(&idx, &set, &f);
 }
 
+/*
+ * Valid JSON that jansson refuses: a key holding \u0000, a number past
+ * a double, nesting past its depth.  The walk takes them, as it should.
+ */
+static int
+beyond_jansson(json_error_t *jerr)
+{
+	enum json_error_code c = json_error_code(jerr);
+
+	return c == json_error_null_byte_in_key ||
+	    c == json_error_numeric_overflow ||
+	    c == json_error_stack_overflow;
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -111,7 +125,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		load();
 	ok = ll_fields_scan(&f, p, size) == 0;
 	j = ll_json_parse(p, size, &jerr);
-	fuzz_check(ok == (j != NULL && json_is_object(j)),
+	fuzz_check(ok == (j != NULL && json_is_object(j)) ||
+	    (j == NULL && beyond_jansson(&jerr)),
 	    "walk says %d, jansson %s", ok, j == NULL ? jerr.text :
 	    json_is_object(j) ? "an object" : "not an object");
 	json_decref(j);
