@@ -1,0 +1,92 @@
+# Every example in README.md and in the man pages' EXAMPLES runs as
+# written (tests/lib/examples.py says what counts as an example) against
+# the demo's data: scripts/dev/gen-sample's buckets, served by a local
+# moto_server (S3 and Glue) under the bucket names the examples use, and
+# as local copies where an example reads files.  The examples' "today"
+# is 2026-03-03, the day after the demo data's second day.
+. "$TOP/tests/lib/moto.sh"
+moto_start
+export AWS_DEFAULT_REGION=us-east-1
+w=$PWD/world
+mkdir -p "$w/bin" "$w/srv" "$w/data" "$w/etc/loglake" \
+    "$w/sigma/rules/cloud/aws/cloudtrail"
+cat >"$w/bin/date" <<'SH'
+#!/bin/sh
+# date(1) for the examples: now is 2026-03-03 12:00 UTC ("yesterday",
+# "2 days ago"); a date given in full is left as it is.
+now="2026-03-03 12:00 UTC"
+for a; do
+	case $a in -d|--date) d=1 ;; esac
+done
+if [ -n "${d:-}" ]; then
+	n=0
+	for a; do
+		shift
+		if [ "${n}" = 1 ]; then
+			case $a in [0-9][0-9][0-9][0-9]-*) ;; *) a="$now $a" ;; esac
+			set -- "$@" "$a"
+			n=0
+			continue
+		fi
+		case $a in -d|--date) n=1 ;; esac
+		set -- "$@" "$a"
+	done
+	exec /bin/date "$@"
+fi
+exec /bin/date -d "$now" "$@"
+SH
+chmod +x "$w/bin/date"
+export PATH="$w/bin:$PATH"
+
+gen-sample --events 5000 --days 3 --start 2026-03-01 "$w/buckets" >/dev/null
+ct=$w/buckets/cloudtrail fh=$w/buckets/firehose
+for b in org-cloudtrail org-trail org-cloudtrail-logs; do
+	python3 "$LIB/s3seed.py" "$MOTO_URL" tree "$b" "$ct" || exit 99
+done
+for b in org-firehose cwl-firehose-logs cwl-bucket; do
+	mkdir -p "$w/up/$b"
+	cp -R "$fh" "$w/up/$b/sessions"
+	python3 "$LIB/s3seed.py" "$MOTO_URL" tree "$b" "$w/up/$b" || exit 99
+done
+for b in lake-readready lake-rr reviews; do
+	python3 "$LIB/s3seed.py" "$MOTO_URL" put "$b" </dev/null || exit 99
+done
+aws glue create-database --database-input Name=lake || exit 99
+
+# Local copies, as an investigator keeps them.
+cp -R "$ct" "$w/cloudtrail"
+cp -R "$fh" "$w/firehose"
+cp -R "$fh" "$w/data/cwl-bucket"
+ln -s cloudtrail/AWSLogs "$w/AWSLogs"
+ln -s firehose/2026 "$w/2026"
+cp "$TOP"/tests/fixtures/sigma/own/*.yml "$w/sigma/rules/cloud/aws/cloudtrail/"
+
+# What a user brings: the controls and managers files the README shows,
+# a list of accounts, records to search, an own Sigma rule.
+python3 "$LIB/examples.py" files "$TOP" "$w" >/dev/null || exit 99
+cp "$w/etc/loglake/controls.conf" "$w/controls.conf"
+printf '%s\n' 393970699565 945087558021 >"$w/accounts.txt"
+ll-splitjson -e Records "$w"/AWSLogs/*/*/CloudTrail/*/2026/03/01/*.json.gz \
+    "$w"/AWSLogs/*/CloudTrail/*/2026/03/01/*.json.gz >"$w/events.ndjson"
+gzip -c "$w/events.ndjson" >"$w/events.ndjson.gz"
+mkdir "$w/our-rules"
+cp "$TOP/tests/fixtures/sigma/iam.yml" "$w/our-rules/"
+
+# DuckDB's own command line is not a Debian package: duckdb -init FILE
+# -c SQL runs through the DuckDB the tests use (tests/duckdb).
+cat >"$w/bin/duckdb" <<SH
+#!/bin/sh
+set --  "\$@" ""
+if [ "\$1" = -init ]; then init=\$2; shift 2; else init=; fi
+[ "\$1" = -c ] || { echo "duckdb stand-in: -init FILE -c SQL only" >&2; exit 2; }
+exec node "$TOP/tests/duckdb/sql.mjs" \${init:+"\$init"} -- "\$2"
+SH
+chmod +x "$w/bin/duckdb"
+
+# Each document starts with no Glue table: each shows how to make one.
+export EXAMPLES_EACH_DOCUMENT='python3 -c "
+import boto3
+g = boto3.client(\"glue\")
+for t in g.get_tables(DatabaseName=\"lake\")[\"TableList\"]:
+    g.delete_table(DatabaseName=\"lake\", Name=t[\"Name\"])"'
+python3 "$LIB/examples.py" run "$TOP" "$w"
