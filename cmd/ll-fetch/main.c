@@ -28,6 +28,7 @@
 #include "io/out.h"
 #include "io/reader.h"
 #include "json/json.h"
+#include "lake/shard.h"
 #include "ledger.h"
 #include "listing.h"
 #include "ll.h"
@@ -49,6 +50,8 @@ static const struct ll_opt opts[] = {
 	{ 'F', "failures", "FILE", "write listing records that failed to FILE",
 	    0 },
 	{ 'f', "from", "DAY", "--list: objects from DAY (YYYY-MM-DD)", 0 },
+	{ 'I', "shard", "INDEX/COUNT", "--list: only this shard's objects",
+	    0 },
 	{ 'j', "jobs", "N", "N transfers at once (default 16)", 0 },
 	{ 'l', "list", NULL, "list the objects of each source as NDJSON", 0 },
 	{ 'n', "retries", "N", "retry a failed request N times (default 5)",
@@ -67,14 +70,17 @@ static const struct ll_opt opts[] = {
 	{ 'v', "verbose", NULL, "log each request and retry on stderr", 0 },
 	{ 'W', "timeout", "SECS", "give up a stalled request after SECS "
 	    "(default 30)", 'T' },
+	{ 'X', "shards", "COUNT", "--list: the shard count for an engine's "
+	    "index", 0 },
 	{ 0, NULL, NULL, NULL, 0 }
 };
 
 static const struct ll_cmd cmd = {
 	"usage: ll-fetch -l [-PqUuv] [-a key] [-B ms] [-d days] "
-	    "[-f date] [-j jobs]\n"
-	    "                [-n retries] [-Q rate] [-S file] [-t date] "
-	    "[-W secs] source ...\n"
+	    "[-f date] [-I index/count]\n"
+	    "                [-j jobs] [-n retries] [-Q rate] [-S file] "
+	    "[-t date] [-W secs]\n"
+	    "                [-X count] source ...\n"
 	    "       ll-fetch -O -s store [-PqUuv] [-B ms] [-F file] "
 	    "[-j jobs] [-n retries]\n"
 	    "                [-Q rate] [-r file] [-S file] [-W secs] "
@@ -97,6 +103,8 @@ static struct {
 	struct ll_store	 store;
 	struct ll_progress prog;
 	struct ll_fetch	 f;
+	struct ll_shard	 shard;		/* --list: which objects are ours */
+	uintmax_t	 othershard;	/* objects left to other shards */
 	char		**names;	/* input names, kept for messages */
 	size_t		 nnames;
 } g;
@@ -118,6 +126,10 @@ static void
 listed(void *arg, const struct ll_walk_obj *o)
 {
 	(void)arg;
+	if (!ll_shard_mine(&g.shard, o->key, o->keylen)) {
+		g.othershard++;
+		return;
+	}
 	if (ll_listing_emit(o) == 0)
 		ll_progress_show(&g.prog, 0);
 }
@@ -333,6 +345,7 @@ main(int argc, char *argv[])
 {
 	struct ll_walk w;
 	const char *arg, *storepath = NULL, *failpath = NULL;
+	const char *shard = NULL, *shards = NULL;
 	long settle_days = 1;
 	int ch, mode, quiet = 0, forceprog = 0, hasto = 0;
 	int credflags = LL_CREDS_MAY_UNSIGN;
@@ -372,6 +385,9 @@ main(int argc, char *argv[])
 			w.from = ll_window_day("--from", arg);
 			w.window = 1;
 			break;
+		case 'I':
+			shard = arg;
+			break;
 		case 'j':
 			g.eo.jobs = (int)ll_opt_num("--jobs", arg, 1, 1024);
 			break;
@@ -407,6 +423,9 @@ main(int argc, char *argv[])
 			g.eo.timeout_s = (long)ll_opt_num("--timeout", arg, 1,
 			    3600);
 			break;
+		case 'X':
+			shards = arg;
+			break;
 		default:
 			ll_opt_usage(&cmd);
 		}
@@ -427,6 +446,10 @@ main(int argc, char *argv[])
 		    "--list");
 	if (g.mode == 'l' && failpath != NULL)
 		errx(LL_EXIT_USAGE, "--failures goes with --get or --cat");
+	if (g.mode != 'l' && (shard != NULL || shards != NULL))
+		errx(LL_EXIT_USAGE, "--shard and --shards go with --list");
+	if (g.mode == 'l')
+		ll_shard_resolve(&g.shard, shard, shards);
 	ll_window_close(&w, hasto, settle_days);
 	ll_progress_init(&g.prog, !quiet && (forceprog ||
 	    isatty(STDERR_FILENO)), g.mode == 'l');
@@ -439,6 +462,11 @@ main(int argc, char *argv[])
 		run_list(&w, argc, argv);
 		ll_stats_add("list_requests", w.requests);
 		ll_stats_add("outside_window", w.outside);
+		if (g.shard.count > 1) {
+			ll_stats_add("shard_index", g.shard.index);
+			ll_stats_add("shard_count", g.shard.count);
+			ll_stats_add("other_shards", g.othershard);
+		}
 	} else {
 		if (g.mode == 'g')
 			ll_store_open(&g.store, storepath);

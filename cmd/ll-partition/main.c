@@ -22,8 +22,10 @@
 #include "lake/hive.h"
 #include "lake/parquet.h"
 #include "lake/schema.h"
+#include "lake/shard.h"
 #include "ll.h"
 #include "opt.h"
+#include "partkeys.h"
 #include "partwrite.h"
 #include "pqrow.h"
 #include "xalloc.h"
@@ -57,6 +59,8 @@ static const struct ll_opt opts[] = {
 	{ 'F', "flatten", NULL, "flatten raw records first (as ll-flatten)",
 	    0 },
 	{ 'f', "format", "FORMAT", "parquet (default) or json", 0 },
+	{ 'I', "shard", "INDEX/COUNT", "name data files after this shard",
+	    0 },
 	{ 'k', "key", "FIELD", "de-duplicate on FIELD (default the table's)",
 	    0 },
 	{ 'L', "location", "URL", "where readers find the table (default "
@@ -75,11 +79,12 @@ static const struct ll_opt opts[] = {
 };
 
 static const struct ll_cmd cmd = {
-	"usage: ll-partition [-AFhuV] [-b size] [-f format] [-k field] "
-	    "[-L url]\n"
-	    "                    [-N count] [-p field,...] [-r file] "
-	    "[-S file] [-s size]\n"
-	    "                    [-z level] -o dir -T table [file ...]\n"
+	"usage: ll-partition [-AFhuV] [-b size] [-f format] "
+	    "[-I index/count] [-k field]\n"
+	    "                    [-L url] [-N count] [-p field,...] [-r file] "
+	    "[-S file]\n"
+	    "                    [-s size] [-z level] -o dir -T table "
+	    "[file ...]\n"
 	    "       ll-partition -d dialect [-f format] [-L url] [-n name] "
 	    "[-o dir]\n"
 	    "                    [-p field,...] -T table",
@@ -331,6 +336,7 @@ main(int argc, char *argv[])
 {
 	struct state st;
 	struct ll_partwrite_opts po;
+	struct ll_shard sh;
 	const char *arg, *dialect = NULL, *name = NULL, *table = NULL;
 	long long rowgroup;
 	int flatten = 0, fmt_given = 0;
@@ -371,6 +377,12 @@ main(int argc, char *argv[])
 			else
 				errx(LL_EXIT_USAGE, "--format: %s: expected "
 				    "parquet or json", arg);
+			break;
+		case 'I':
+			ll_shard_parse(&sh, "--shard", arg);
+			free(ll_partkeys_tag);
+			ll_partkeys_tag = xasprintf("s%luof%lu-", sh.index,
+			    sh.count);
 			break;
 		case 'k':
 			st.key = arg;
@@ -454,5 +466,6 @@ main(int argc, char *argv[])
 	ll_pqrow_free(&st.pr);
 	ll_flat_free(st.flat);
 	free(st.pcol);
+	free(ll_partkeys_tag);
 	return ll_finish();
 }

@@ -19,6 +19,8 @@
 #include "partkeys.h"
 #include "xalloc.h"
 
+char *ll_partkeys_tag;
+
 static void
 add_keyfile(struct ll_partkeys *pk, const char *path)
 {
@@ -137,6 +139,7 @@ size_t
 ll_partkeys_commit(struct ll_partkeys *pk, struct ll_afile *data,
     const char *ext)
 {
+	const char *tag = ll_partkeys_tag != NULL ? ll_partkeys_tag : "";
 	unsigned char md[32];
 	char hex[21], *keys, *path;
 	size_t n;
@@ -145,8 +148,8 @@ ll_partkeys_commit(struct ll_partkeys *pk, struct ll_afile *data,
 	n = ll_keyidx_set_seal(&pk->open, md);
 	for (i = 0; i < 10; i++)
 		snprintf(hex + 2 * i, 3, "%02x", md[i]);
-	keys = xasprintf("%s/.part-%s.keys", pk->dir, hex);
-	path = xasprintf("%s/part-%s%s", pk->dir, hex, ext);
+	keys = xasprintf("%s/.part-%s%s.keys", pk->dir, tag, hex);
+	path = xasprintf("%s/part-%s%s%s", pk->dir, tag, hex, ext);
 	if (ll_keyidx_set_write(&pk->open, keys) == -1)
 		err(LL_EXIT_IO, "%s", keys);
 	if (ll_afile_commit_as(data, path) == -1)
