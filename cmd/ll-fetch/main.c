@@ -77,10 +77,10 @@ static const struct ll_opt opts[] = {
 
 static const struct ll_cmd cmd = {
 	"usage: ll-fetch -l [-PqUuv] [-a key] [-B ms] [-d days] "
-	    "[-f date] [-I index/count]\n"
-	    "                [-j jobs] [-n retries] [-Q rate] [-S file] "
-	    "[-t date] [-W secs]\n"
-	    "                [-X count] source ...\n"
+	    "[-f date]\n"
+	    "                [-I index/count] [-j jobs] [-n retries] "
+	    "[-Q rate] [-S file]\n"
+	    "                [-t date] [-W secs] [-X count] source ...\n"
 	    "       ll-fetch -O -s store [-PqUuv] [-B ms] [-F file] "
 	    "[-j jobs] [-n retries]\n"
 	    "                [-Q rate] [-r file] [-S file] [-W secs] "
