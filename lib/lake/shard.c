@@ -3,9 +3,9 @@
  * account and region, and every copy of an event is delivered under
  * the account and region that recorded it, so splitting by the two
  * keeps each shard's de-duplication complete.  Keys that name no
- * account (Firehose deliveries, digests of no known layout, anything
- * else) all go to shard 0, so every object is in exactly one shard
- * and the cloudwatch table is de-duplicated whole.
+ * account (Firehose deliveries, keys of unknown layout) all go to
+ * shard 0, so every object is in exactly one shard and the cloudwatch
+ * table is de-duplicated whole.
  *
  * Bad or contradictory numbers are usage errors (exit 2): a child
  * that guessed would process another's objects, or none.
