@@ -54,6 +54,8 @@ static const struct ll_opt opts[] = {
 	    0 },
 	{ 'j', "jobs", "N", "N transfers at once (default 16)", 0 },
 	{ 'l', "list", NULL, "list the objects of each source as NDJSON", 0 },
+	{ 'N', "shards", "COUNT", "--list: the shard count for an engine's "
+	    "index", 0 },
 	{ 'n', "retries", "N", "retry a failed request N times (default 5)",
 	    0 },
 	{ 'O', "get", NULL, "store the objects write-once under --store",
@@ -70,17 +72,15 @@ static const struct ll_opt opts[] = {
 	{ 'v', "verbose", NULL, "log each request and retry on stderr", 0 },
 	{ 'W', "timeout", "SECS", "give up a stalled request after SECS "
 	    "(default 30)", 'T' },
-	{ 'X', "shards", "COUNT", "--list: the shard count for an engine's "
-	    "index", 0 },
 	{ 0, NULL, NULL, NULL, 0 }
 };
 
 static const struct ll_cmd cmd = {
 	"usage: ll-fetch -l [-PqUuv] [-a key] [-B ms] [-d days] "
 	    "[-f date]\n"
-	    "                [-I index/count] [-j jobs] [-n retries] "
-	    "[-Q rate] [-S file]\n"
-	    "                [-t date] [-W secs] [-X count] source ...\n"
+	    "                [-I index/count] [-j jobs] [-N count] "
+	    "[-n retries] [-Q rate]\n"
+	    "                [-S file] [-t date] [-W secs] source ...\n"
 	    "       ll-fetch -O -s store [-PqUuv] [-B ms] [-F file] "
 	    "[-j jobs] [-n retries]\n"
 	    "                [-Q rate] [-r file] [-S file] [-W secs] "
@@ -391,6 +391,9 @@ main(int argc, char *argv[])
 		case 'j':
 			g.eo.jobs = (int)ll_opt_num("--jobs", arg, 1, 1024);
 			break;
+		case 'N':
+			shards = arg;
+			break;
 		case 'n':
 			g.eo.retries = (int)ll_opt_num("--retries", arg, 0,
 			    100);
@@ -422,9 +425,6 @@ main(int argc, char *argv[])
 		case 'W':
 			g.eo.timeout_s = (long)ll_opt_num("--timeout", arg, 1,
 			    3600);
-			break;
-		case 'X':
-			shards = arg;
 			break;
 		default:
 			ll_opt_usage(&cmd);

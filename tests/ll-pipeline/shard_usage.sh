@@ -14,6 +14,6 @@ echo "AWS_BATCH_JOB_ARRAY_INDEX=2: rc=$?"
 JOB_COMPLETION_INDEX=1 CLOUD_RUN_TASK_INDEX=0 CLOUD_RUN_TASK_COUNT=2 \
     ll-pipeline -q src
 echo "two indexes: rc=$?"
-AWS_BATCH_JOB_ARRAY_INDEX=1 ll-pipeline -q -X 2 -I 0/2 src
+AWS_BATCH_JOB_ARRAY_INDEX=1 ll-pipeline -q -N 2 -I 0/2 src
 echo "-I against the index: rc=$?"
 [ -e loglake ] || echo "nothing created"
