@@ -215,7 +215,7 @@ o_done(struct ll_xfer *x, enum ll_xverdict v)
 }
 
 static const struct ll_xfer_ops obj_ops = { o_begin, o_body, o_check,
-	o_done };
+	o_done, NULL };
 
 /* file:// sources are copied right away, through the same checks. */
 static void
