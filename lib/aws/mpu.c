@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -80,9 +81,16 @@ ll_mpu_start(struct ll_upload *p)
 {
 	struct curl_slist *m;
 
+	int typed = 0;
+
 	ll_upload_hdr(&p->hdrs, LL_UPLOAD_META ": %s", p->sha);
-	for (m = p->meta; p->srcbucket != NULL && m != NULL; m = m->next)
+	for (m = p->meta; p->srcbucket != NULL && m != NULL; m = m->next) {
 		ll_upload_hdr(&p->hdrs, "%s", m->data);
+		typed |= strncasecmp(m->data, "Content-Type:", 13) == 0;
+	}
+	/* libcurl would call a POST a form: the object would keep that. */
+	if (!typed)
+		ll_upload_hdr(&p->hdrs, "Content-Type: binary/octet-stream");
 	ll_engine_add(p->u->engine, ll_upload_prep(p, LL_UPS_CREATE, "POST",
 	    ll_s3_query_url(p->u->conf, p->bucket, p->key, p->keylen,
 	    "uploads=")));
@@ -217,19 +225,19 @@ complete(struct ll_upload *p)
 	xml = xasprintf("%s</CompleteMultipartUpload>", old);
 	free(old);
 	multipart_etag(p);
-	free(p->body);
-	p->body = xml;
-	p->bodylen = strlen(xml);
+	free(p->req);
+	p->req = xml;
 	ll_hash_init(&h);
-	ll_hash_update(&h, xml, p->bodylen);
+	ll_hash_update(&h, xml, strlen(xml));
 	ll_hash_final(&h, p->bodysha, NULL);
 	curl_slist_free_all(p->hdrs);
 	p->hdrs = NULL;
 	ll_upload_hdr(&p->hdrs, "If-None-Match: *");
+	ll_upload_hdr(&p->hdrs, "Content-Type: application/xml");
 	x = ll_upload_prep(p, LL_UPS_COMPLETE, "POST", query_url(p, 0));
 	x->payload = p->bodysha;
-	x->sendmem = p->body;
-	x->sendlen = (long long)p->bodylen;
+	x->sendmem = p->req;
+	x->sendlen = (long long)strlen(p->req);
 	ll_engine_add(p->u->engine, x);
 }
 
@@ -439,6 +447,8 @@ ll_mpu_free(struct ll_upload *p)
 	p->uploadid = NULL;
 	free(p->note);
 	p->note = NULL;
+	free(p->req);
+	p->req = NULL;
 }
 
 /*

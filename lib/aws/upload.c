@@ -71,6 +71,16 @@ ll_upload_collect(char **buf, size_t *len, const char *p, size_t n,
 	return 0;
 }
 
+/* ROOT, or ROOT with "Response" for "Result", as moto 5 names some. */
+static int
+root_is(const char *got, const char *root)
+{
+	size_t n = strlen(root) - 6;
+
+	return strcmp(got, root) == 0 || (strncmp(got, root, n) == 0 &&
+	    strcmp(got + n, "Response") == 0);
+}
+
 /*
  * A 200 answer of CopyObject, UploadPartCopy or CompleteMultipartUpload
  * is ROOT, or an Error document when the request failed after S3 began
@@ -97,7 +107,7 @@ ll_upload_answer(const char *body, size_t len, const char *root, char *msg,
 		    strcmp(code, "SlowDown") == 0 ||
 		    strcmp(code, "ServiceUnavailable") == 0) ?
 		    LL_X_RETRY : LL_X_FAIL;
-	} else if (strcmp(ll_s3xml_root(d), root) != 0) {
+	} else if (!root_is(ll_s3xml_root(d), root)) {
 		snprintf(msg, msglen, "answer is %s, not %s",
 		    ll_s3xml_root(d), root);
 		v = LL_X_FAIL;
@@ -296,7 +306,7 @@ init(struct ll_upload *p)
 	p->multipart = 0;
 	p->msg[0] = p->md5[0] = p->etag[0] = '\0';
 	p->hdrs = NULL;
-	p->body = NULL;
+	p->body = p->req = NULL;
 	p->bodylen = 0;
 	p->uploadid = p->note = NULL;
 	p->part = NULL;

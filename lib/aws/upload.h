@@ -81,8 +81,9 @@ struct ll_upload {
 	char		*note;		/* its journal entry */
 	struct ll_upart	*part;
 	size_t		 nparts, partsleft;
-	char		*body;		/* a request body, or an answer */
+	char		*body;		/* an answer */
 	size_t		 bodylen;
+	char		*req;		/* a request's body */
 	char		 there_sha[65];	/* HEAD: what is there */
 	char		 there_etag[128];
 	long long	 there_size;
