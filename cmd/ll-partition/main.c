@@ -52,8 +52,8 @@ struct state {
 static const struct ll_opt opts[] = {
 	{ 'A', "all-partitions", NULL, "report every partition the input "
 	    "touched", 0 },
-	{ 'B', "backoff", "MS", "-o s3://: first retry waits about MS "
-	    "(default 200)", 0 },
+	{ 'B', "backoff", "MS", "-o s3://: first retry after about MS "
+	    "(200)", 0 },
 	{ 'D', "stage", "DIR", "-o s3://: build files in DIR, then upload "
 	    "them", 0 },
 	{ 'b', "row-group", "SIZE", "Parquet row groups of about SIZE "
@@ -78,10 +78,10 @@ static const struct ll_opt opts[] = {
 	{ 's', "size", "SIZE", "roll data files at SIZE (default 128M)", 0 },
 	{ 'T', "table", "TABLE", "cloudtrail or cloudwatch (required)", 't' },
 	{ 'v', "verbose", NULL, "-o s3://: log each request and retry", 0 },
-	{ 'W', "timeout", "SECS", "-o s3://: give up a stalled request after "
-	    "SECS (default 30)", 0 },
-	{ 'X', "multipart", "SIZE", "-o s3://: upload files over SIZE in parts "
-	    "(default 64M)", 0 },
+	{ 'W', "timeout", "SECS", "-o s3://: a stalled request fails after "
+	    "SECS (30)", 0 },
+	{ 'X', "multipart", "SIZE", "-o s3://: files over SIZE go in parts "
+	    "(64M)", 0 },
 	{ 'Y', "projection", "DAY", "-d athena: partition projection from DAY",
 	    0 },
 	{ 'z', "level", "LEVEL", "gzip level of pages and files (default 6)",
