@@ -147,8 +147,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.wfile.write(body)
         self.log(outcome)
 
-    def reset(self):
-        self.log("reset")
+    def reset(self, outcome="reset"):
+        self.log(outcome)
         self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER,
                                    struct.pack("ii", 1, 0))
         self.close_connection = True
@@ -231,7 +231,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
         body = resp.read()
         conn.close()
         if what == "lost":
-            self.reset()
+            self.reset("lost")
             return
         self.send_response(resp.status)
         for k, v in resp.getheaders():
