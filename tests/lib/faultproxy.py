@@ -13,6 +13,8 @@ how many matching requests get the fault ("always" for all).  Faults:
             --stall seconds
   lost      the request goes through, then the connection is reset
             before the answer (a write that happened, unbeknown)
+  hang      the request is read but never forwarded: silence for
+            --stall seconds, then a reset (a client killed meanwhile)
 
 A request with a body (PUT, POST) meets "truncate" as a truncated
 upload: half its body is read, then the connection closes unanswered.
@@ -219,6 +221,11 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return
         if what == "reset":
             self.reset()
+            return
+        if what == "hang":
+            self.log("hang")
+            time.sleep(o.stall)
+            self.reset("hang over")
             return
         up = urllib.parse.urlsplit(o.upstream)
         conn = http.client.HTTPConnection(up.hostname, up.port, timeout=30)
