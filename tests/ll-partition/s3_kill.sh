@@ -8,27 +8,30 @@ moto_start
 seed mb lake
 python3 "$TOP/tests/lib/readready-rows.py" 2026-03-01:1-800 \
     2026-03-02:1-800 2026-03-03:1-800 >in
-proxy_start --delay 0.05
+# The uploads of the third day's data files never get an answer (the
+# proxy holds them): the run is killed while it waits.
+echo 'calendarday%3D2026-03-03/part- hang always' >plan
+proxy_start --plan plan --stall 60 --log proxy.log
 AWS_ENDPOINT_URL=$PROXY_URL ll-partition -u -T cloudtrail -s 4K -j 2 \
     -o s3://lake/ll/ -D stage in >recs 2>/dev/null &
 pid=$!
 for _ in $(seq 600); do
-	n=$(seed ls lake ll/ | grep -c 'part-.*parquet')
-	[ "$n" -ge 4 ] && break
+	grep -q ' hang$' proxy.log 2>/dev/null && break
 	sleep 0.05
 done
 kill -9 $pid
 wait $pid 2>/dev/null
 n=$(seed ls lake ll/ | grep -c 'part-.*parquet')
 total=$(ll-partition -T cloudtrail -s 4K -o ref in | jq -s 'map(.files) | add')
-[ "$n" -ge 4 ] && [ "$n" -lt "$total" ] && echo "killed part way"
+[ "$n" -ge 1 ] && [ "$n" -lt "$total" ] && echo "killed part way"
 seed ls lake ll/ >at-kill
 jq -r '"\(.location) \(.files)"' recs | while read -r loc files; do
 	n=$(grep -c "^${loc#s3://lake/}part-.*parquet" at-kill)
 	[ "$n" -eq "$files" ] || echo "reported $loc with $n of $files files"
 done
 export AWS_ENDPOINT_URL=$MOTO_URL
-ll-partition -T cloudtrail -s 4K -o s3://lake/ll/ -D stage -S st in >recs
+# -A: every day, whether or not the killed run had finished it.
+ll-partition -A -T cloudtrail -s 4K -o s3://lake/ll/ -D stage -S st in >recs
 echo "rc=$?"
 jq -r .partition.calendarday recs
 ll-partition -T cloudtrail -s 4K -o s3://lake/ref/ -D stage-ref in >/dev/null
