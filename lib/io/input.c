@@ -132,6 +132,11 @@ sniff(const unsigned char *p, size_t n, enum format *f)
 		*f = F_GZIP;
 		return "gzip";
 	}
+	/* Parquet passes through; record readers read its rows (reader.c). */
+	if (n >= 4 && memcmp(p, "PAR1", 4) == 0) {
+		*f = F_PLAIN;
+		return "parquet";
+	}
 	for (i = 0; i < sizeof(magics) / sizeof(magics[0]); i++) {
 		if (n >= magics[i].off + magics[i].len &&
 		    memcmp(p + magics[i].off, magics[i].magic,
@@ -515,6 +520,13 @@ ll_input_read(struct ll_input *in, void *buf, size_t n)
 	if (over_limits(in))
 		in->done = 1;
 	return r;
+}
+
+/* The descriptor read, for a reader that needs to seek (Parquet). */
+int
+ll_input_fd(const struct ll_input *in)
+{
+	return in->fd;
 }
 
 const char *
