@@ -5,7 +5,8 @@
  * the event was delivered to, the caller's ARN (else its user name,
  * principal id or invoking service); CloudWatch Logs rows give
  * event_time, the owner account, the log stream and, for Session
- * Manager transcripts, the user's ARN and what was typed.  Names that
+ * Manager transcripts, the user's ARN and what was typed (a raw
+ * event's sessionData, an array of lines, is joined by newlines).  Names that
  * are common elsewhere (time, region, accountId, operation, modelId,
  * as in Bedrock's invocation logs) come last.
  */
@@ -50,6 +51,7 @@ const struct ll_common_cand ll_common_cands[] = {
 	{ LL_C_REGION, "awsregion" },
 	{ LL_C_REGION, "awsRegion" },
 	{ LL_C_REGION, "region" },
+	{ LL_C_REGION, "message.awsRegion" },
 	{ LL_C_PRINCIPAL, "useridentity_arn" },
 	{ LL_C_PRINCIPAL, "userIdentity.arn" },
 	{ LL_C_PRINCIPAL, "message.userIdentity.arn" },

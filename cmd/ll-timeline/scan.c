@@ -93,8 +93,8 @@ struct ll_scan {
 	pthread_mutex_t	 mu;
 	struct ll_path	*paths;		/* the candidates, for NDJSON */
 	struct ll_jfind	 jf;
-	int		 ctcand, cwcand[2];	/* for guessing a table */
-	uint64_t	 rowgroups, pruned;
+	int		 ctcand[2], cwcand[2];	/* for guessing a table */
+	uint64_t	 rowgroups, pruned, blank;
 };
 
 struct ll_scan *
@@ -128,7 +128,9 @@ ll_scan_new(const struct ll_scan_opts *o, struct ll_tables *t)
 		    &why) == -1)
 			errx(LL_EXIT_IO, "%s: %s", ll_common_cands[i].path, why);
 		if (strcmp(ll_common_cands[i].path, "eventTime") == 0)
-			s->ctcand = (int)i;
+			s->ctcand[0] = (int)i;
+		if (strcmp(ll_common_cands[i].path, "eventtime") == 0)
+			s->ctcand[1] = (int)i;
 		if (strcmp(ll_common_cands[i].path, "logStream") == 0)
 			s->cwcand[0] = (int)i;
 		if (strcmp(ll_common_cands[i].path, "logstream") == 0)
@@ -379,36 +381,38 @@ put_matches(struct worker *w, struct ll_jbuf *b)
 	ll_jbuf_addc(b, ']');
 }
 
-/* The common fields of a Parquet row, from the first candidate set. */
+/* The common fields of a Parquet row, each from its first candidate set. */
 static void
 pq_fields(struct ll_pqcur *cur, const struct sfile *sf, struct ll_jbuf *b)
 {
 	const struct ll_pqval *v;
 	size_t i, n;
-	int f, done[LL_NCOMMON] = { 0 };
+	int f, pick[LL_NCOMMON];
 	char tmp[64];
 
-	done[LL_C_TIME] = 1;
+	for (f = 0; f < LL_NCOMMON; f++)
+		pick[f] = -1;
 	for (i = 0; i < ll_common_ncands; i++) {
 		f = ll_common_cands[i].field;
-		if (done[f] || sf->cand[i] < 0)
+		if (pick[f] < 0 && sf->cand[i] >= 0 &&
+		    !ll_pqread_val(cur, (size_t)sf->cand[i])->null)
+			pick[f] = sf->cand[i];
+	}
+	for (f = LL_C_TIME + 1; f < LL_NCOMMON; f++) {
+		if (pick[f] < 0) {
+			ll_common_null(b, f);
 			continue;
-		v = ll_pqread_val(cur, (size_t)sf->cand[i]);
-		if (v->null)
-			continue;
-		if (ll_pqread_col(sf->pq, (size_t)sf->cand[i])->kind ==
+		}
+		v = ll_pqread_val(cur, (size_t)pick[f]);
+		if (ll_pqread_col(sf->pq, (size_t)pick[f])->kind ==
 		    LL_PQK_STRING)
 			ll_common_str(b, f, v->s, v->n);
-		else if ((n = ll_pqread_text(cur, (size_t)sf->cand[i], tmp,
+		else if ((n = ll_pqread_text(cur, (size_t)pick[f], tmp,
 		    sizeof(tmp))) > 0)
 			ll_common_str(b, f, tmp, n);
 		else
-			continue;
-		done[f] = 1;
-	}
-	for (f = 0; f < LL_NCOMMON; f++)
-		if (!done[f])
 			ll_common_null(b, f);
+	}
 }
 
 static void
@@ -598,33 +602,73 @@ line_time(struct worker *w, const struct ll_jfind *jf, int64_t *ms)
 	return -1;
 }
 
+/*
+ * The strings of the array at P (up to END) joined by newlines, into
+ * W->rec; -1 if it holds anything but strings.
+ */
+static int
+lines(struct worker *w, const char *p, const char *end)
+{
+	struct ll_jscan sc;
+	struct ll_jiter it;
+	struct ll_jval v;
+	int r, first = 1;
+
+	w->rec.len = 0;
+	memset(&sc, 0, sizeof(sc));
+	ll_jscan_init(&sc, p, (size_t)(end - p));
+	r = ll_jscan_open(&sc, &it);
+	while (r == 0 && (r = ll_jscan_next(&sc, &it, &v)) == 1) {
+		if ((r = ll_jscan_value(&sc, &v)) == 0 && v.type != LL_JSTR)
+			r = -1;
+		if (r == -1)
+			break;
+		if (!first)
+			ll_jbuf_addc(&w->rec, '\n');
+		first = 0;
+		ll_jbuf_addunesc(&w->rec, &v);
+		r = 0;
+	}
+	ll_jscan_free(&sc);
+	return r == -1 ? -1 : 0;
+}
+
 static void
-line_fields(const struct ll_jfind *jf, struct ll_jbuf *b)
+line_fields(struct worker *w, const struct ll_jfind *jf, const char *end,
+    struct ll_jbuf *b)
 {
 	const struct ll_jspan *v;
 	size_t i;
 	int f, done[LL_NCOMMON] = { 0 };
 
-	done[LL_C_TIME] = 1;
-	for (i = 0; i < ll_common_ncands; i++) {
-		f = ll_common_cands[i].field;
-		v = &jf->val[i];
-		if (done[f] || v->type == LL_JF_ABSENT || v->type == LL_JF_NULL ||
-		    v->type == LL_JF_OBJECT || v->type == LL_JF_ARRAY)
-			continue;
-		ll_common_json(b, f, v->p, v->len, v->type == LL_JF_STRING);
-		done[f] = 1;
-	}
-	for (f = 0; f < LL_NCOMMON; f++)
+	/* A field at a time, in order: candidates are tried in theirs. */
+	for (f = LL_C_TIME + 1; f < LL_NCOMMON; f++) {
+		for (i = 0; i < ll_common_ncands && !done[f]; i++) {
+			v = &jf->val[i];
+			if (ll_common_cands[i].field != f ||
+			    v->type == LL_JF_ABSENT || v->type == LL_JF_NULL ||
+			    v->type == LL_JF_OBJECT)
+				continue;
+			if (v->type != LL_JF_ARRAY)
+				ll_common_json(b, f, v->p, v->len,
+				    v->type == LL_JF_STRING);
+			else if (lines(w, v->p, end) == 0)
+				ll_common_str(b, f, w->rec.p, w->rec.len);
+			else
+				continue;
+			done[f] = 1;
+		}
 		if (!done[f])
 			ll_common_null(b, f);
+	}
 }
 
 /* A table for a record of no table: CloudTrail or CloudWatch Logs. */
 static const char *
 guess_table(const struct ll_scan *s)
 {
-	if (s->jf.val[s->ctcand].type != LL_JF_ABSENT)
+	if (s->jf.val[s->ctcand[0]].type != LL_JF_ABSENT ||
+	    s->jf.val[s->ctcand[1]].type != LL_JF_ABSENT)
 		return "cloudtrail";
 	if (s->jf.val[s->cwcand[0]].type != LL_JF_ABSENT ||
 	    s->jf.val[s->cwcand[1]].type != LL_JF_ABSENT)
@@ -660,7 +704,7 @@ nd_line(struct worker *w, const struct unit *u, struct ll_hiverow *hr,
 	w->line.len = 0;
 	ll_common_begin(&w->line, ms, sf->tf->table != NULL ?
 	    sf->tf->table : guess_table(s));
-	line_fields(&s->jf, &w->line);
+	line_fields(w, &s->jf, line + n, &w->line);
 	put_matches(w, &w->line);
 	ll_jbuf_adds(&w->line, ",\"record\":");
 	if (hr->n == 0 || ll_hiverow_apply(hr, line, n, &w->line) == -1)
@@ -697,7 +741,7 @@ nd_unit(struct worker *w, struct unit *u)
 		    line[n - 1] == '\r'))
 			n--;
 		if (n == 0)
-			ll_count("blank_line");
+			w->s->blank++;
 		else
 			nd_line(w, u, &hr, &rd, line, n);
 	}
@@ -787,6 +831,7 @@ ll_scan_free(struct ll_scan *s)
 
 	ll_stats_add("rowgroups", s->rowgroups);
 	ll_stats_add("rowgroups_pruned", s->pruned);
+	ll_stats_add("blank_lines", s->blank);
 	for (i = 0; i < s->nw; i++) {
 		w = &s->w[i];
 		for (j = 0; j < s->window; j++) {

@@ -293,7 +293,9 @@ ll_sorter_drain(struct ll_sorter **ss, size_t n,
 		if (ss[i]->nruns > 0 && ss[i]->n > 0)
 			spill(ss[i]);	/* memory for the merge buffers */
 		narrow(ss[i]);
-		qsort(ss[i]->it, ss[i]->n, sizeof(*ss[i]->it), itemcmp);
+		if (ss[i]->n > 1)
+			qsort(ss[i]->it, ss[i]->n, sizeof(*ss[i]->it),
+			    itemcmp);
 		total += ss[i]->nruns + 1;
 	}
 	src = xcalloc(total + 1, sizeof(*src));

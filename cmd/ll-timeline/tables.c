@@ -279,7 +279,8 @@ ll_tables_done(struct ll_tables *t)
 	if (nodays)
 		for (i = 0; i < t->nfiles; i++)
 			t->files[i].day[0] = '\0';
-	qsort(t->files, t->nfiles, sizeof(*t->files), filecmp);
+	if (t->nfiles > 1)
+		qsort(t->files, t->nfiles, sizeof(*t->files), filecmp);
 	t->group = xcalloc(t->nfiles + 2, sizeof(*t->group));
 	t->ngroups = 0;
 	for (i = 0; i < t->nfiles; i++)

@@ -375,7 +375,8 @@ idcmp(const void *a, const void *b)
 void
 ll_achits_sort(struct ll_achits *h)
 {
-	qsort(h->id, h->n, sizeof(*h->id), idcmp);
+	if (h->n > 1)
+		qsort(h->id, h->n, sizeof(*h->id), idcmp);
 }
 
 void
