@@ -31,7 +31,9 @@ static const struct ll_opt opts[] = {
 	    0 },
 	{ 'D', "lake", "DIR", "search the tables in DIR (LAKE/TABLE/KEY=VALUE/)",
 	    0 },
-	{ 'f', "from", "DAY", "from the start of DAY (YYYY-MM-DD)", 0 },
+	{ 'f', "from", "DAY|TIME", "from DAY (YYYY-MM-DD) or TIME (RFC 3339)",
+	    0 },
+	{ 'f', "since", "TIME", "the same as --from", 0 },
 	{ 'g', "grep", "STRING", "look for STRING (repeatable)", 0 },
 	{ 'I', "indicators", "FILE", "look for each line of FILE "
 	    "(repeatable)", 0 },
@@ -41,20 +43,19 @@ static const struct ll_opt opts[] = {
 	{ 'o', "output", "FORMAT", "ndjson, csv or table (table on a "
 	    "terminal)", 0 },
 	{ 'T', "table", "TABLE", "search only TABLE (repeatable)", 0 },
-	{ 't', "to", "DAY", "to the end of DAY (YYYY-MM-DD)", 0 },
+	{ 't', "to", "DAY|TIME", "to the end of DAY, or to TIME inclusive",
+	    0 },
+	{ 't', "until", "TIME", "the same as --to", 0 },
 	{ 'X', "whole-tokens", NULL, "an indicator must be a whole token", 0 },
-	{ 'Y', "since", "TIME", "from TIME (RFC 3339), inclusive", 0 },
-	{ 'Z', "until", "TIME", "to TIME (RFC 3339), inclusive", 0 },
 	{ 0, NULL, NULL, NULL, 0 }
 };
 
 static const struct ll_cmd cmd = {
-	"usage: ll-timeline [-hiuVX] [-b size] [-D lake] [-f day] [-g string] "
+	"usage: ll-timeline [-hiuVX] [-b size] [-D lake] [-f from] [-g string] "
 	    "[-I file]\n"
 	    "                   [-j n] [-M size] [-m size] [-o format] "
 	    "[-R ratio] [-r file]\n"
-	    "                   [-S file] [-T table] [-t day] [-Y time] "
-	    "[-Z time] [file ...]",
+	    "                   [-S file] [-T table] [-t to] [file ...]",
 	"Search every table of the lake for indicators; one time-ordered "
 	    "stream.",
 	"MRSmru", opts,
@@ -66,7 +67,7 @@ struct args {
 	const char	*lake;
 	char		**tables;
 	size_t		 ntables;
-	const char	*from, *to, *since, *until;
+	const char	*from, *to;
 	struct ll_acmatch *ac;
 	char		**grep, **ind;
 	size_t		 ngrep, nind;
@@ -82,42 +83,29 @@ push(char ***v, size_t *n, const char *s)
 	(*v)[(*n)++] = (char *)(uintptr_t)s;
 }
 
-static const char *
-day_arg(const char *opt, const char *s)
-{
-	if (!ll_isotime_day_valid(s, strlen(s)))
-		errx(LL_EXIT_USAGE, "%s: %s: expected a day, YYYY-MM-DD", opt, s);
-	return s;
-}
-
+/*
+ * A bound of the window in milliseconds: TIME as given, or the first
+ * (or with END the last) millisecond of a DAY.
+ */
 static int64_t
-time_arg(const char *opt, const char *s)
+bound(const char *opt, const char *s, int end)
 {
 	int64_t ms;
+	size_t n = strlen(s);
 
-	if (ll_isotime_parse(s, strlen(s), &ms) == -1)
-		errx(LL_EXIT_USAGE, "%s: %s: expected a time such as "
-		    "2026-03-01T10:00:00Z", opt, s);
-	return ms;
+	if (ll_isotime_parse(s, n, &ms) == -1)
+		errx(LL_EXIT_USAGE, "%s: %s: expected a day (2026-03-01) or "
+		    "a time (2026-03-01T10:00:00Z)", opt, s);
+	return n == 10 && end ? ms + MS_DAY - 1 : ms;
 }
 
-/* The window in milliseconds, both ends inclusive, from every bound. */
+/* The window in milliseconds, both ends inclusive, and its days. */
 static void
 window(const struct args *a, struct ll_scan_opts *o, char *fromday,
     char *today)
 {
-	int64_t t;
-
-	o->since = INT64_MIN;
-	o->until = INT64_MAX;
-	if (a->from != NULL)
-		o->since = time_arg("--from", a->from);
-	if (a->since != NULL && (t = time_arg("--since", a->since)) > o->since)
-		o->since = t;
-	if (a->to != NULL)
-		o->until = time_arg("--to", a->to) + MS_DAY - 1;
-	if (a->until != NULL && (t = time_arg("--until", a->until)) < o->until)
-		o->until = t;
+	o->since = a->from != NULL ? bound("--from", a->from, 0) : INT64_MIN;
+	o->until = a->to != NULL ? bound("--to", a->to, 1) : INT64_MAX;
 	if (o->since > o->until)
 		errx(LL_EXIT_USAGE, "the window ends before it starts");
 	fromday[0] = today[0] = '\0';
@@ -190,7 +178,7 @@ options(struct args *a, int argc, char *argv[])
 			a->lake = arg;
 			break;
 		case 'f':
-			a->from = day_arg("--from", arg);
+			a->from = arg;
 			break;
 		case 'g':
 			push(&a->grep, &a->ngrep, arg);
@@ -211,16 +199,10 @@ options(struct args *a, int argc, char *argv[])
 			push(&a->tables, &a->ntables, arg);
 			break;
 		case 't':
-			a->to = day_arg("--to", arg);
+			a->to = arg;
 			break;
 		case 'X':
 			a->whole = 1;
-			break;
-		case 'Y':
-			a->since = arg;
-			break;
-		case 'Z':
-			a->until = arg;
 			break;
 		default:
 			ll_opt_usage(&cmd);

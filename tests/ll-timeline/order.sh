@@ -10,11 +10,12 @@ ll-timeline -D lake -g 10.0.3.17 -X -o ndjson
 echo "rc=$?"
 # Every row, no indicator.
 ll-timeline -D lake -o ndjson | jq -r '[.time, .table, .action] | @tsv'
-echo "-- from, to, since, until"
+echo "-- days, times (both ends included), an offset"
 ll-timeline -D lake -f 2026-03-02 -o ndjson | jq -r .time
-ll-timeline -D lake -t 2026-03-01 -Y 2026-03-01T10:00:03.250Z \
-    -Z 2026-03-01T10:00:05Z -o ndjson | jq -r '[.time, .table] | @tsv'
-ll-timeline -D lake -f 2026-03-01 -t 2026-03-01 -Y 2026-03-01T11:00:00+01:00 \
+ll-timeline -D lake -t 2026-03-01 -o ndjson | jq -r .time | tail -n1
+ll-timeline -D lake --since 2026-03-01T10:00:03.250Z \
+    --until 2026-03-01T10:00:05Z -o ndjson | jq -r '[.time, .table] | @tsv'
+ll-timeline -D lake -f 2026-03-01T11:00:00+01:00 -t 2026-03-01T10:00:00.001Z \
     -o ndjson | jq -r .time
 echo "-- tables"
 ll-timeline -D lake -T session_review -T cloudwatch -o ndjson |

@@ -3,7 +3,7 @@ ll-timeline -x
 echo "rc=$?"
 ll-timeline -f 2026-02-30
 echo "rc=$?"
-ll-timeline -Y yesterday
+ll-timeline --since yesterday
 echo "rc=$?"
 ll-timeline -f 2026-03-02 -t 2026-03-01
 echo "rc=$?"
