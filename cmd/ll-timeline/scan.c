@@ -11,6 +11,7 @@
  * record built.
  */
 #include <err.h>
+#include <inttypes.h>
 #include <pthread.h>
 #include <stdarg.h>
 #include <fcntl.h>
@@ -140,23 +141,18 @@ ll_scan_new(const struct ll_scan_opts *o, struct ll_tables *t)
 	return s;
 }
 
-/* Notes a message about row ROW (0: the unit) of unit U's file. */
-static void LL_PRINTF(3, 4)
-ulog(struct unit *u, uint64_t row, const char *fmt, ...)
-{
-	char buf[512], n[32];
-	va_list ap;
+/* What a unit notes, printed by the main thread in unit order. */
+enum { N_TIME, N_VALUE, N_DAMAGED };
 
-	va_start(ap, fmt);
-	vsnprintf(buf, sizeof(buf), fmt, ap);
-	va_end(ap);
-	ll_jbuf_adds(&u->log, u->sf->tf->path);
-	if (row > 0) {
-		snprintf(n, sizeof(n), ":%ju", (uintmax_t)row);
-		ll_jbuf_adds(&u->log, n);
-	}
-	ll_jbuf_adds(&u->log, ": ");
-	ll_jbuf_adds(&u->log, buf);
+/* Notes a message of kind K about row ROW (0: the unit) of U's file. */
+static void
+ulog(struct unit *u, int k, uint64_t row, const char *msg)
+{
+	char n[48];
+
+	snprintf(n, sizeof(n), "%d\t%ju\t", k, (uintmax_t)row);
+	ll_jbuf_adds(&u->log, n);
+	ll_jbuf_adds(&u->log, msg);
 	ll_jbuf_addc(&u->log, '\n');
 }
 
@@ -250,7 +246,7 @@ plan_parquet(struct ll_scan *s, struct sfile *sf, size_t group)
 	}
 	if ((sf->pq = ll_pqread_open(sf->tf->path, sf->fd, why,
 	    sizeof(why))) == NULL) {
-		warnx("%s: Parquet: %s", sf->tf->path, why);
+		ll_msg("%s: Parquet: %s", sf->tf->path, why);
 		ll_count("parquet_refused");
 		ll_fail(LL_EXIT_REJECT);
 		return;
@@ -427,8 +423,8 @@ pq_row(struct worker *w, struct unit *u, struct ll_pqcur *cur)
 	if (sf->timecol < 0 || val_ms(ll_pqread_val(cur,
 	    (size_t)sf->timecol), ll_pqread_col(sf->pq, (size_t)sf->timecol),
 	    &ms) == -1) {
-		ulog(u, (uint64_t)ll_pqread_rowno(cur), "no usable time%s%s",
-		    sf->timecol < 0 ? "" : " in ", sf->timecol < 0 ? "" :
+		ulog(u, N_TIME, (uint64_t)ll_pqread_rowno(cur),
+		    sf->timecol < 0 ? "(none of the time columns)" :
 		    ll_pqread_col(sf->pq, (size_t)sf->timecol)->name);
 		u->no_time++;
 		return;
@@ -437,7 +433,7 @@ pq_row(struct worker *w, struct unit *u, struct ll_pqcur *cur)
 		return;
 	w->rec.len = 0;
 	if (ll_pqread_json(cur, &w->rec) == -1) {
-		ulog(u, (uint64_t)ll_pqread_rowno(cur), "%s",
+		ulog(u, N_VALUE, (uint64_t)ll_pqread_rowno(cur),
 		    ll_pqread_error(cur));
 		u->bad_value++;
 		return;
@@ -469,8 +465,7 @@ pq_unit(struct worker *w, struct unit *u)
 			pq_row(w, u, cur);
 		}
 	if (ll_pqread_error(cur)[0] != '\0') {
-		ulog(u, 0, "Parquet: %s; rest of row group skipped",
-		    ll_pqread_error(cur));
+		ulog(u, N_DAMAGED, 0, ll_pqread_error(cur));
 		u->damaged = 1;
 	}
 	ll_pqread_cursor_free(cur);
@@ -513,6 +508,29 @@ run_parquet(struct ll_scan *s)
 		pthread_join(s->w[i].thr, NULL);
 }
 
+/* Prints one noted line: kind, row, message. */
+static void
+say(const char *path, char *line)
+{
+	char *row, *msg;
+	uintmax_t n;
+
+	row = strchr(line, '\t') + 1;
+	msg = strchr(row, '\t') + 1;
+	n = strtoumax(row, NULL, 10);
+	switch (atoi(line)) {
+	case N_TIME:
+		ll_warnx_at(path, n, "no usable time in %s", msg);
+		break;
+	case N_VALUE:
+		ll_warnx_at(path, n, "Parquet value: %s", msg);
+		break;
+	default:
+		ll_msg("%s: Parquet: %s; rest of row group skipped", path,
+		    msg);
+	}
+}
+
 /* Prints what the units noted, in their order, and counts it. */
 static void
 report(struct ll_scan *s)
@@ -527,8 +545,8 @@ report(struct ll_scan *s)
 		for (p = u->log.p; p != NULL && p < u->log.p + u->log.len;
 		    p = nl + 1) {
 			nl = memchr(p, '\n', (size_t)(u->log.p + u->log.len - p));
-			fprintf(stderr, "%s: %.*s\n", ll_progname,
-			    (int)(nl - p), p);
+			*nl = '\0';
+			say(u->sf->tf->path, p);
 		}
 		ll_stats.rejected += u->no_time + u->bad_value;
 		if (u->no_time > 0)

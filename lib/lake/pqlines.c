@@ -72,7 +72,7 @@ ll_pqlines_open(struct ll_input *in, const char *name)
 	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode))
 		fd = p->tmpfd = spool(in, name);
 	if ((p->f = ll_pqread_open(name, fd, why, sizeof(why))) == NULL) {
-		warnx("%s: Parquet: %s", name, why);
+		ll_msg("%s: Parquet: %s", name, why);
 		ll_count("parquet_refused");
 		ll_fail(LL_EXIT_REJECT);
 		ll_pqlines_close(p);
@@ -115,10 +115,11 @@ ll_pqlines_next(struct ll_pqlines *p, const char **line, size_t *len,
 			return 1;
 		}
 		ll_stats.records_in++;
-		ll_warnx_at(p->name, *rowno, "%s", ll_pqread_error(p->cur));
+		ll_warnx_at(p->name, *rowno, "Parquet value: %s",
+		    ll_pqread_error(p->cur));
 		ll_reject_end("parquet_value");
 	}
-	warnx("%s: Parquet: %s; rest of file skipped", p->name,
+	ll_msg("%s: Parquet: %s; rest of file skipped", p->name,
 	    ll_pqread_error(p->cur));
 	ll_count("parquet_damaged");
 	ll_fail(LL_EXIT_REJECT);
