@@ -31,8 +31,8 @@ static const struct ll_opt opts[] = {
 	    0 },
 	{ 'D', "lake", "DIR", "search the tables in DIR (LAKE/TABLE/KEY=VALUE/)",
 	    0 },
-	{ 'f', "from", "DAY|TIME", "from DAY (YYYY-MM-DD) or TIME (RFC 3339)",
-	    0 },
+	{ 'f', "from", "DAY", "from the start of DAY, or from a time (RFC "
+	    "3339)", 0 },
 	{ 'f', "since", "TIME", "the same as --from", 0 },
 	{ 'g', "grep", "STRING", "look for STRING (repeatable)", 0 },
 	{ 'I', "indicators", "FILE", "look for each line of FILE "
@@ -43,7 +43,7 @@ static const struct ll_opt opts[] = {
 	{ 'o', "output", "FORMAT", "ndjson, csv or table (table on a "
 	    "terminal)", 0 },
 	{ 'T', "table", "TABLE", "search only TABLE (repeatable)", 0 },
-	{ 't', "to", "DAY|TIME", "to the end of DAY, or to TIME inclusive",
+	{ 't', "to", "DAY", "to the end of DAY, or to a time (inclusive)",
 	    0 },
 	{ 't', "until", "TIME", "the same as --to", 0 },
 	{ 'X', "whole-tokens", NULL, "an indicator must be a whole token", 0 },

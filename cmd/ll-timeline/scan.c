@@ -37,6 +37,7 @@
 #define MS_MIN	(-62167219200000LL)	/* 0000-01-01 */
 #define MS_END	253402300800000LL	/* 10000-01-01 */
 #define MS_DAY	86400000LL
+#define PAGE_ROWS	20000		/* lib/lake/parquet.c's page_rows */
 
 /* A file of the group being read. */
 struct sfile {
@@ -53,6 +54,7 @@ struct unit {
 	struct sfile	*sf;
 	size_t		 group;		/* in the window */
 	size_t		 rg;		/* a row group; SIZE_MAX: NDJSON */
+	int64_t		 first, count;	/* its rows */
 	struct ll_jbuf	 log;		/* messages, a line each */
 	uint64_t	 rows, no_time, bad_value;
 	int		 damaged;
@@ -77,6 +79,8 @@ struct worker {
 	size_t		 decsize;
 	struct dcache	*dc;
 	size_t		 ndc;
+	struct ll_pqcur	*cur;		/* on curfile */
+	const struct ll_pqfile *curfile;
 	pthread_t	 thr;
 };
 
@@ -219,7 +223,8 @@ rg_in_window(struct ll_scan *s, struct sfile *sf, size_t rg)
 }
 
 static void
-add_unit(struct ll_scan *s, struct sfile *sf, size_t group, size_t rg)
+add_unit(struct ll_scan *s, struct sfile *sf, size_t group, size_t rg,
+    int64_t first, int64_t count)
 {
 	struct unit *u;
 
@@ -229,6 +234,29 @@ add_unit(struct ll_scan *s, struct sfile *sf, size_t group, size_t rg)
 	u->sf = sf;
 	u->group = group;
 	u->rg = rg;
+	u->first = first;
+	u->count = count;
+}
+
+/*
+ * Cuts a row group into ranges for the threads: a few per thread, in
+ * multiples of the 20,000 rows of our writer's pages, so that a range
+ * starts where pages start and the pages before it are passed over
+ * unread.
+ */
+static void
+add_rowgroup(struct ll_scan *s, struct sfile *sf, size_t group, size_t rg)
+{
+	int64_t rows = ll_pqread_rows(sf->pq, rg), step, first;
+
+	step = rows;
+	if (s->nw > 1) {
+		step = (rows / PAGE_ROWS + 1) / (int64_t)(4 * s->nw) + 1;
+		step *= PAGE_ROWS;
+	}
+	for (first = 0; first < rows; first += step)
+		add_unit(s, sf, group, rg, first, rows - first < step ?
+		    rows - first : step);
 }
 
 /* Opens a Parquet file of the group and plans its row groups. */
@@ -266,7 +294,7 @@ plan_parquet(struct ll_scan *s, struct sfile *sf, size_t group)
 		if (ll_pqread_rows(sf->pq, rg) == 0)
 			continue;
 		if (rg_in_window(s, sf, rg))
-			add_unit(s, sf, group, rg);
+			add_rowgroup(s, sf, group, rg);
 		else
 			s->pruned++;
 	}
@@ -452,14 +480,29 @@ pq_row(struct worker *w, struct unit *u, struct ll_pqcur *cur)
 	ll_sorter_add(w->sorter[u->group], &k, w->line.p, w->line.len);
 }
 
+/*
+ * The worker's cursor on U's file: kept from one unit to the next of
+ * the same file, so that its buffers are not given back to the system
+ * and zeroed again for every row group.
+ */
+static struct ll_pqcur *
+cursor(struct worker *w, const struct unit *u)
+{
+	if (w->cur != NULL && w->curfile == u->sf->pq)
+		return w->cur;
+	ll_pqread_cursor_free(w->cur);
+	w->curfile = u->sf->pq;
+	return w->cur = ll_pqread_cursor(u->sf->pq, NULL);
+}
+
 static void
 pq_unit(struct worker *w, struct unit *u)
 {
 	struct ll_pqcur *cur;
 	int r;
 
-	cur = ll_pqread_cursor(u->sf->pq, NULL);
-	if (ll_pqread_start(cur, u->rg) == 0)
+	cur = cursor(w, u);
+	if (ll_pqread_range(cur, u->rg, u->first, u->count) == 0)
 		while ((r = ll_pqread_next(cur)) == 1) {
 			u->rows++;
 			pq_row(w, u, cur);
@@ -468,7 +511,6 @@ pq_unit(struct worker *w, struct unit *u)
 		ulog(u, N_DAMAGED, 0, ll_pqread_error(cur));
 		u->damaged = 1;
 	}
-	ll_pqread_cursor_free(cur);
 }
 
 static void *
@@ -790,13 +832,20 @@ plan(struct ll_scan *s, size_t g0, size_t ng)
 	for (g = 0; g < ng; g++)
 		for (i = t->group[g0 + g]; i < t->group[g0 + g + 1]; i++)
 			if (!t->files[i].parquet)
-				add_unit(s, &s->sf[i - first], g, SIZE_MAX);
+				add_unit(s, &s->sf[i - first], g, SIZE_MAX,
+				    0, -1);
 }
 
 static void
 unplan(struct ll_scan *s)
 {
 	size_t i;
+
+	for (i = 0; i < s->nw; i++) {
+		ll_pqread_cursor_free(s->w[i].cur);
+		s->w[i].cur = NULL;
+		s->w[i].curfile = NULL;
+	}
 
 	for (i = 0; i < s->nsf; i++) {
 		ll_pqread_close(s->sf[i].pq);

@@ -42,6 +42,7 @@ struct ll_acmatch {
 	size_t		 ncls;
 	uint32_t	*next;		/* [state * ncls + class] */
 	uint32_t	*run;		/* the scan's: row offsets, flagged */
+	unsigned char	 start[256];	/* bytes that leave the root */
 	size_t		 width;		/* a row: 256 bytes, or ncls classes */
 	uint32_t	*pid;		/* pattern ending here, or NONE */
 	uint32_t	*link;		/* next state down the output chain */
@@ -221,6 +222,8 @@ runtable(struct ll_acmatch *m)
 	size_t s, b, c;
 	uint32_t t;
 
+	for (b = 0; b < 256; b++)
+		m->start[b] = m->next[m->cls[b]] != 0;
 	m->width = m->nstates * 256 <= FULLCELLS ? 256 : m->ncls;
 	m->run = xreallocarray(NULL, m->nstates * m->width,
 	    sizeof(*m->run));
@@ -310,6 +313,13 @@ ll_acmatch_scan(const struct ll_acmatch *m, const char *s, size_t n,
 	if (m->npat == 0)
 		return 0;
 	for (i = 0; i < n; i++) {
+		/* At the root, bytes that start no pattern are skipped. */
+		if ((st & ~OUT) == 0) {
+			while (i < n && !m->start[u[i]])
+				i++;
+			if (i == n)
+				break;
+		}
 		st = m->width == 256 ? run[(st & ~OUT) + u[i]] :
 		    run[(st & ~OUT) + m->cls[u[i]]];
 		if ((st & OUT) == 0)

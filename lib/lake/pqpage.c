@@ -641,9 +641,9 @@ present(struct ll_pqpage_col *c, struct ll_pqval *v)
 	}
 }
 
-/* The column's next value; -1 with c->err set if it cannot be read. */
-int
-ll_pqpage_value(struct ll_pqpage_col *c, struct ll_pqval *v)
+/* The column's next value, the general way: new pages, new batches. */
+static int
+value_slow(struct ll_pqpage_col *c, struct ll_pqval *v)
 {
 	size_t want;
 
@@ -676,6 +676,112 @@ ll_pqpage_value(struct ll_pqpage_col *c, struct ll_pqval *v)
 		}
 	}
 	return present(c, v);
+}
+
+/*
+ * The usual case, kept short enough to inline: a page under way whose
+ * next level, and next dictionary index or PLAIN string, are at hand.
+ */
+static inline int
+value(struct ll_pqpage_col *c, struct ll_pqval *v)
+{
+	const unsigned char *p;
+	uint32_t k, n;
+
+	if (c->pleft == 0 || c->left <= 0 ||
+	    (c->sc->optional && (c->idef == c->ndef || c->defbuf[c->idef] > 1)))
+		return value_slow(c, v);
+	if (c->sc->optional && c->defbuf[c->idef] == 0) {
+		c->idef++;
+		c->pleft--;
+		c->left--;
+		v->null = 1;
+		v->di = UINT32_MAX;
+		return 0;
+	}
+	if ((c->enc == E_RLE_DICT || c->enc == E_PLAIN_DICT) &&
+	    c->iidx < c->nidx && (k = c->idxbuf[c->iidx]) < c->ndict) {
+		c->iidx++;
+		*v = c->dict[k];
+	} else if (c->enc == E_PLAIN && c->sc->ptype == LL_PQT_BYTE_ARRAY &&
+	    c->vend - c->vp >= 4 && (n = u32le(c->vp)) <=
+	    (size_t)(c->vend - c->vp) - 4) {
+		p = c->vp;
+		c->vp += 4 + (size_t)n;
+		v->null = 0;
+		v->s = (const char *)p + 4;
+		v->n = n;
+		v->di = UINT32_MAX;
+	} else
+		return value_slow(c, v);
+	c->idef += c->sc->optional;
+	c->pleft--;
+	c->left--;
+	return 0;
+}
+
+/* The column's next value; -1 with c->err set if it cannot be read. */
+int
+ll_pqpage_value(struct ll_pqpage_col *c, struct ll_pqval *v)
+{
+	return value(c, v);
+}
+
+/*
+ * The next value of each of N columns, column I's into VALS[SEL[I]];
+ * the index of the column that failed, or -1.
+ */
+int
+ll_pqpage_row(struct ll_pqpage_col *cols, size_t n, struct ll_pqval *vals,
+    const size_t *sel)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (value(&cols[i], &vals[sel[i]]) == -1)
+			return (int)i;
+	return -1;
+}
+
+/*
+ * Passes over N values: whole pages by their headers alone, the rest
+ * of a page value by value.
+ */
+int
+ll_pqpage_skip(struct ll_pqpage_col *c, int64_t n)
+{
+	struct ll_pqval v;
+	struct hdr h;
+	size_t hlen = 0;
+
+	while (n > 0) {
+		if (c->pleft == 0 && c->left > 0 && c->pos < c->len) {
+			if (header(c, &h, &hlen) == -1)
+				return -1;
+			if (h.type == P_DICT) {
+				if (dictionary(c, &h, c->chunk + c->pos +
+				    hlen) == -1)
+					return -1;
+				c->pos += hlen + (size_t)h.csize;
+				continue;
+			}
+			if (h.type != P_DATA && h.type != P_DATA2) {
+				c->pos += hlen + (size_t)h.csize;
+				continue;
+			}
+			if (h.has_sub && h.nvalues >= 0 && h.nvalues <= n &&
+			    h.nvalues <= c->left) {
+				c->pos += hlen + (size_t)h.csize;
+				c->left -= h.nvalues;
+				n -= h.nvalues;
+				continue;
+			}
+		}
+		if (value(c, &v) == -1)
+			return -1;
+		n--;
+	}
+	return 0;
 }
 
 void

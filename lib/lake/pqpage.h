@@ -72,6 +72,9 @@ void	ll_pqpage_init(struct ll_pqpage_col *, const struct ll_pqpage_schema *,
 void	ll_pqpage_chunk(struct ll_pqpage_col *, const unsigned char *, size_t,
 	    int, int64_t);
 int	ll_pqpage_value(struct ll_pqpage_col *, struct ll_pqval *);
+int	ll_pqpage_row(struct ll_pqpage_col *, size_t, struct ll_pqval *,
+	    const size_t *);
+int	ll_pqpage_skip(struct ll_pqpage_col *, int64_t);
 void	ll_pqpage_free(struct ll_pqpage_col *);
 
 #endif

@@ -114,6 +114,7 @@ struct ll_pqcur {
 	size_t		*rawcap;
 	struct ll_pqval	*val;		/* per file column */
 	size_t		 rg;
+	int64_t		 base;		/* rows in the row groups before */
 	int64_t		 row, rows;
 	char		 err[256];
 };
@@ -870,6 +871,9 @@ ll_pqread_start(struct ll_pqcur *c, size_t rg)
 	c->rg = rg;
 	c->row = 0;
 	c->rows = c->f->rg[rg].rows;
+	c->base = 0;
+	for (i = 0; i < rg; i++)
+		c->base += c->f->rg[i].rows;
 	c->err[0] = '\0';
 	for (i = 0; i < c->nsel; i++) {
 		ch = &c->f->rg[rg].ch[c->sel[i]];
@@ -887,26 +891,51 @@ ll_pqread_start(struct ll_pqcur *c, size_t rg)
 	return 0;
 }
 
+/*
+ * Reads COUNT rows of row group RG from its row FIRST: pages before
+ * it are passed over by their headers, so threads can share a row
+ * group.
+ */
+int
+ll_pqread_range(struct ll_pqcur *c, size_t rg, int64_t first, int64_t count)
+{
+	size_t i;
+
+	if (ll_pqread_start(c, rg) == -1)
+		return -1;
+	if (first < 0 || first > c->rows)
+		first = c->rows;
+	for (i = 0; i < c->nsel && first > 0; i++)
+		if (ll_pqpage_skip(&c->pc[i], first) == -1)
+			return cerr(c, "row group %zu, column %s: %s", rg,
+			    c->f->cols[c->sel[i]].name, c->pc[i].err);
+	c->row = first;
+	if (count >= 0 && count < c->rows - first)
+		c->rows = first + count;
+	return 0;
+}
+
 /* The next row of the row group: 1, 0 after the last, -1 on error. */
 int
 ll_pqread_next(struct ll_pqcur *c)
 {
 	size_t i;
+	int bad;
 
 	if (c->rg == SIZE_MAX || c->err[0] != '\0')
 		return -1;
 	if (c->row == c->rows) {
-		for (i = 0; i < c->nsel; i++)
+		for (i = 0; c->rows == c->f->rg[c->rg].rows && i < c->nsel;
+		    i++)
 			if (c->pc[i].left != 0)
 				return cerr(c, "column %s holds more values "
 				    "than its row group has rows",
 				    c->f->cols[c->sel[i]].name);
 		return 0;
 	}
-	for (i = 0; i < c->nsel; i++)
-		if (ll_pqpage_value(&c->pc[i], &c->val[c->sel[i]]) == -1)
-			return cerr(c, "row group %zu, column %s: %s", c->rg,
-			    c->f->cols[c->sel[i]].name, c->pc[i].err);
+	if ((bad = ll_pqpage_row(c->pc, c->nsel, c->val, c->sel)) >= 0)
+		return cerr(c, "row group %zu, column %s: %s", c->rg,
+		    c->f->cols[c->sel[bad]].name, c->pc[bad].err);
 	c->row++;
 	return 1;
 }
@@ -921,12 +950,7 @@ ll_pqread_val(const struct ll_pqcur *c, size_t col)
 int64_t
 ll_pqread_rowno(const struct ll_pqcur *c)
 {
-	int64_t n = c->row;
-	size_t i;
-
-	for (i = 0; i < c->rg && i < c->f->nrg; i++)
-		n += c->f->rg[i].rows;
-	return n;
+	return c->base + c->row;
 }
 
 const char *

@@ -62,6 +62,7 @@ void	ll_pqread_partition(struct ll_pqfile *, const char *);
 
 struct ll_pqcur *ll_pqread_cursor(struct ll_pqfile *, const unsigned char *);
 int	ll_pqread_start(struct ll_pqcur *, size_t);
+int	ll_pqread_range(struct ll_pqcur *, size_t, int64_t, int64_t);
 int	ll_pqread_next(struct ll_pqcur *);
 const struct ll_pqval *ll_pqread_val(const struct ll_pqcur *, size_t);
 int64_t	ll_pqread_rowno(const struct ll_pqcur *);
