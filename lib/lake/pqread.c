@@ -161,6 +161,46 @@ readat(const struct ll_pqfile *f, void *buf, size_t n, uint64_t off)
 	return 0;
 }
 
+/* Well-formed UTF-8 (RFC 3629): no overlongs, surrogates or > U+10FFFF. */
+static int
+utf8_ok(const unsigned char *s, size_t n)
+{
+	const unsigned char *end = s + n;
+	uint64_t w;
+	unsigned cp;
+	int k, i;
+
+	while (s < end) {
+		if (end - s >= 8) {
+			memcpy(&w, s, 8);
+			if ((w & 0x8080808080808080ULL) == 0) {
+				s += 8;
+				continue;
+			}
+		}
+		if (*s < 0x80) {
+			s++;
+			continue;
+		}
+		if (*s < 0xc2 || *s > 0xf4)
+			return 0;
+		k = *s < 0xe0 ? 1 : *s < 0xf0 ? 2 : 3;
+		if (end - s <= k)
+			return 0;
+		cp = *s & (0x3f >> k);
+		for (i = 1; i <= k; i++) {
+			if ((s[i] & 0xc0) != 0x80)
+				return 0;
+			cp = cp << 6 | (s[i] & 0x3f);
+		}
+		if ((k == 2 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
+		    (k == 3 && (cp < 0x10000 || cp > 0x10ffff)))
+			return 0;
+		s += k + 1;
+	}
+	return 1;
+}
+
 /* The column's kind from its types, or the reason it is refused. */
 static const char *
 kind_of(struct ll_pqpage_schema *c, int conv, int lt, int ltunit,
@@ -286,8 +326,13 @@ element(struct ll_tcr *t, struct ll_pqpage_schema *c, int *nkids,
 		else if (id == 3)
 			rep = (int)ll_tcread_int(t, ft);
 		else if (id == 4 && ll_tcread_bin(t, ft, &p, &n) == 0 &&
-		    c->name == NULL)
+		    c->name == NULL) {
+			/* A name goes out as a JSON key: text, no NUL. */
+			if (memchr(p, '\0', n) != NULL || !utf8_ok(p, n))
+				return ferr(err, errlen, "a column name is not "
+				    "UTF-8 text");
 			c->name = xstrndup((const char *)p, n);
+		}
 		else if (id == 5)
 			*nkids = (int)ll_tcread_int(t, ft);
 		else if (id == 6)
@@ -977,46 +1022,6 @@ ll_pqread_cursor_free(struct ll_pqcur *c)
 	free(c->sel);
 	free(c->val);
 	free(c);
-}
-
-/* Well-formed UTF-8 (RFC 3629): no overlongs, surrogates or > U+10FFFF. */
-static int
-utf8_ok(const unsigned char *s, size_t n)
-{
-	const unsigned char *end = s + n;
-	uint64_t w;
-	unsigned cp;
-	int k, i;
-
-	while (s < end) {
-		if (end - s >= 8) {
-			memcpy(&w, s, 8);
-			if ((w & 0x8080808080808080ULL) == 0) {
-				s += 8;
-				continue;
-			}
-		}
-		if (*s < 0x80) {
-			s++;
-			continue;
-		}
-		if (*s < 0xc2 || *s > 0xf4)
-			return 0;
-		k = *s < 0xe0 ? 1 : *s < 0xf0 ? 2 : 3;
-		if (end - s <= k)
-			return 0;
-		cp = *s & (0x3f >> k);
-		for (i = 1; i <= k; i++) {
-			if ((s[i] & 0xc0) != 0x80)
-				return 0;
-			cp = cp << 6 | (s[i] & 0x3f);
-		}
-		if ((k == 2 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
-		    (k == 3 && (cp < 0x10000 || cp > 0x10ffff)))
-			return 0;
-		s += k + 1;
-	}
-	return 1;
 }
 
 /*
