@@ -46,12 +46,12 @@ static const struct ll_opt opts[] = {
 	{ 't', "to", "DAY", "to the end of DAY, or to a time (inclusive)",
 	    0 },
 	{ 't', "until", "TIME", "the same as --to", 0 },
-	{ 'X', "whole-tokens", NULL, "an indicator must be a whole token", 0 },
+	{ 'x', "word", NULL, "indicators count as whole words only", 0 },
 	{ 0, NULL, NULL, NULL, 0 }
 };
 
 static const struct ll_cmd cmd = {
-	"usage: ll-timeline [-hiuVX] [-b size] [-D lake] [-f from] [-g string] "
+	"usage: ll-timeline [-hiuVx] [-b size] [-D lake] [-f from] [-g string] "
 	    "[-I file]\n"
 	    "                   [-j n] [-M size] [-m size] [-o format] "
 	    "[-R ratio] [-r file]\n"
@@ -124,7 +124,7 @@ matcher(const struct args *a)
 	if (a->ngrep == 0 && a->nind == 0) {
 		if (a->icase || a->whole)
 			errx(LL_EXIT_USAGE, "%s needs --grep or --indicators",
-			    a->icase ? "--ignore-case" : "--whole-tokens");
+			    a->icase ? "--ignore-case" : "--word");
 		return NULL;
 	}
 	ac = ll_acmatch_new(a->icase, a->whole);
@@ -201,7 +201,7 @@ options(struct args *a, int argc, char *argv[])
 		case 't':
 			a->to = arg;
 			break;
-		case 'X':
+		case 'x':
 			a->whole = 1;
 			break;
 		default:

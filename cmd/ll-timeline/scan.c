@@ -26,6 +26,8 @@
 #include "io/reader.h"
 #include "json/jfind.h"
 #include "json/jscan.h"
+#include "json/json.h"
+#include "json/jtexts.h"
 #include "lake/hiverow.h"
 #include "lake/pqread.h"
 #include "ll.h"
@@ -74,6 +76,7 @@ struct worker {
 	struct ll_scan	*s;
 	struct ll_sorter **sorter;	/* one per group of the window */
 	struct ll_achits hits, tmp;
+	struct ll_jtexts tx;		/* for NDJSON lines */
 	struct ll_jbuf	 line, rec;
 	char		*dec;
 	size_t		 decsize;
@@ -106,8 +109,8 @@ struct ll_scan *
 ll_scan_new(const struct ll_scan_opts *o, struct ll_tables *t)
 {
 	struct ll_scan *s;
-	const char *why;
-	size_t i, j;
+	const char *why, *p;
+	size_t i, j, n;
 
 	s = xcalloc(1, sizeof(*s));
 	s->o = *o;
@@ -142,6 +145,15 @@ ll_scan_new(const struct ll_scan_opts *o, struct ll_tables *t)
 			s->cwcand[1] = (int)i;
 	}
 	ll_jfind_init(&s->jf, s->paths, ll_common_ncands);
+	/* A needle holding white space makes --grep leave it out between
+	 * tokens first; so do we. */
+	for (i = 0; o->ac != NULL && i < ll_acmatch_count(o->ac); i++) {
+		p = ll_acmatch_pattern(o->ac, i, &n);
+		if (memchr(p, ' ', n) != NULL || memchr(p, '\t', n) != NULL ||
+		    memchr(p, '\n', n) != NULL || memchr(p, '\r', n) != NULL)
+			for (j = 0; j < s->nw; j++)
+				s->w[j].tx.ws = 1;
+	}
 	return s;
 }
 
@@ -300,13 +312,32 @@ plan_parquet(struct ll_scan *s, struct sfile *sf, size_t group)
 	}
 }
 
+/*
+ * A value is searched as it is, and, when it is JSON holding escapes
+ * (requestparameters, a message), with its strings decoded, as
+ * --grep searches JSON held in a JSON string: other text is never
+ * decoded, so a typed "\t" stays two characters.
+ */
 static void
 match_text(struct worker *w, struct ll_achits *h, const char *p, size_t n)
 {
-	size_t m;
+	struct ll_jscan sc;
+	struct ll_jval v;
+	size_t i, m;
+	int ok;
 
 	ll_acmatch_scan(w->s->o.ac, p, n, h);
-	if (memchr(p, '\\', n) == NULL)
+	for (i = 0; i < n && (p[i] == ' ' || p[i] == '\t' || p[i] == '\n' ||
+	    p[i] == '\r'); i++)
+		;
+	if (i == n || (p[i] != '{' && p[i] != '[') ||
+	    memchr(p + i, '\\', n - i) == NULL)
+		return;
+	memset(&sc, 0, sizeof(sc));
+	ll_jscan_init(&sc, p, n);
+	ok = ll_jscan_value(&sc, &v) == 0 && ll_jscan_end(&sc) == 0;
+	ll_jscan_free(&sc);
+	if (!ok)
 		return;
 	if (n > w->decsize) {
 		free(w->dec);
@@ -624,27 +655,21 @@ span_ms(struct worker *w, const struct ll_jspan *v, int64_t *ms)
 	return ll_common_time_text(w->dec, n, 0, ms);
 }
 
-/* Whether the line holds an indicator, looked for as --grep does. */
+static int
+scan_text(void *arg, const char *s, size_t n)
+{
+	struct worker *w = arg;
+
+	ll_acmatch_scan(w->s->o.ac, s, n, &w->hits);
+	return 0;
+}
+
+/* Whether the line holds an indicator, in the texts --grep searches. */
 static int
 match_line(struct worker *w, const char *line, size_t n)
 {
-	size_t m;
-
 	ll_achits_clear(&w->hits);
-	ll_acmatch_scan(w->s->o.ac, line, n, &w->hits);
-	if (memchr(line, '\\', n) == NULL)
-		return w->hits.n > 0;
-	if (n > w->decsize) {
-		free(w->dec);
-		w->decsize = n;
-		w->dec = xmalloc(n);
-	}
-	m = ll_json_unescape(w->dec, line, n);
-	ll_acmatch_scan(w->s->o.ac, w->dec, m, &w->hits);
-	if (memchr(w->dec, '\\', m) != NULL) {
-		m = ll_json_unescape(w->dec, w->dec, m);
-		ll_acmatch_scan(w->s->o.ac, w->dec, m, &w->hits);
-	}
+	ll_jtexts_walk(&w->tx, line, n, scan_text, w);
 	return w->hits.n > 0;
 }
 
@@ -913,6 +938,7 @@ ll_scan_free(struct ll_scan *s)
 		}
 		ll_jbuf_free(&w->line);
 		ll_jbuf_free(&w->rec);
+		ll_jtexts_free(&w->tx);
 		free(w->dec);
 		for (j = 0; j < w->ndc; j++) {
 			free(w->dc[j].slot);

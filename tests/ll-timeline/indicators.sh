@@ -1,7 +1,7 @@
 # Indicator lists: one a line, blanks trimmed, comments and empty lines
 # skipped, CRLF endings taken; all looked for in one pass, overlapping
 # ones each reported (ll_match, in the list's order); whole tokens only
-# with -X, where 10.0.3.17 is not found in 10.0.3.170 nor in
+# with -x, where 10.0.3.17 is not found in 10.0.3.170 nor in
 # 10.0.3.17.5, but is in "10.0.3.17:22", "(10.0.3.17)" and at the end of
 # a sentence.  -g adds one more; -i ignores ASCII case.
 printf '%s\r\n' '# incident 4711' '' '  10.0.3.17  ' '10.0.3.1' '0.3.17' \
@@ -17,9 +17,9 @@ cat >in <<'X'
 X
 ll-timeline -I ind -o ndjson in | jq -c '[.time[14:19], .ll_match]'
 echo "-- whole tokens"
-ll-timeline -X -I ind -o ndjson in | jq -c '[.time[14:19], .ll_match]'
+ll-timeline -x -I ind -o ndjson in | jq -c '[.time[14:19], .ll_match]'
 echo "-- -i, and -g"
-ll-timeline -i -X -I ind -g ADMIN -o ndjson in |
+ll-timeline -i -x -I ind -g ADMIN -o ndjson in |
     jq -c '[.time[14:19], .ll_match]'
 echo "-- usage"
 : >empty
@@ -29,7 +29,7 @@ ll-timeline -I missing in
 echo "rc=$?"
 ll-timeline -g '' in
 echo "rc=$?"
-ll-timeline -X in
+ll-timeline -x in
 echo "rc=$?"
 printf 'a\0b\n' >nul
 ll-timeline -I nul in

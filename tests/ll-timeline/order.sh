@@ -6,7 +6,7 @@
 # never opened.
 . "$TOP/tests/lib/timeline.sh"
 mklake .
-ll-timeline -D lake -g 10.0.3.17 -X -o ndjson
+ll-timeline -D lake -g 10.0.3.17 -x -o ndjson
 echo "rc=$?"
 # Every row, no indicator.
 ll-timeline -D lake -o ndjson | jq -r '[.time, .table, .action] | @tsv'

@@ -11,13 +11,13 @@ find raw/firehose -type f | sort |
     xargs ll-splitjson -e logEvents -k messageType,owner,logGroup,logStream \
     -p message -s source_object >cw.ndjson
 ll-partition -F -T cloudtrail -o lake ct.ndjson >/dev/null
-cat ct.ndjson cw.ndjson | ll-timeline -X -g "$ip" -g 10.0.3.17 -o ndjson >r
+cat ct.ndjson cw.ndjson | ll-timeline -x -g "$ip" -g 10.0.3.17 -o ndjson >r
 echo "rc=$?"
 jq -r .table r | sort | uniq -c
 cols='[.time, .account, .region, .principal, .address, .stream, .action,
     .outcome, .source_object]'
 jq -c "select(.table == \"cloudtrail\") | $cols" r >raw.cols
-ll-timeline -D lake -X -g "$ip" -g 10.0.3.17 -o ndjson | jq -c "$cols" >lake.cols
+ll-timeline -D lake -x -g "$ip" -g 10.0.3.17 -o ndjson | jq -c "$cols" >lake.cols
 echo "$(wc -l <raw.cols) CloudTrail rows; common columns as the lake's: $(cmp -s raw.cols lake.cols && echo yes)"
 # A file given keeps its records' tables; -T names them.
 ll-timeline -T mytable -g "$ip" -o ndjson ct.ndjson | jq -r .table | uniq -c

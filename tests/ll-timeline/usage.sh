@@ -1,5 +1,5 @@
 # Bad command lines exit 2 and say what is wrong; -h prints the usage.
-ll-timeline -x
+ll-timeline -Q
 echo "rc=$?"
 ll-timeline -f 2026-02-30
 echo "rc=$?"
