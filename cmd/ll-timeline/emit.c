@@ -5,8 +5,9 @@
  * @, TAB or CR) gets a leading apostrophe, since log fields are
  * written by whoever made the requests.
  *
- * The table is laid out from its first ROWS_FOR_WIDTH rows; a cell
- * wider than its column is cut, in the middle for principals and
+ * The table is laid out from its first ROWS_FOR_WIDTH rows, and fitted
+ * to the terminal's width when it can be; a cell wider than its column
+ * is cut, in the middle for principals and
  * streams (an ARN's two ends say the most), at the end otherwise.
  * Widths count characters.  Control characters, C1 controls and the
  * Unicode bidirectional controls are shown as escapes (\n, \x1b,
@@ -14,12 +15,15 @@
  * reorder what is shown; outside a UTF-8 locale, every character
  * beyond ASCII is an escape.
  */
+#include <sys/ioctl.h>
+
 #include <langinfo.h>
 #include <locale.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "emit.h"
 #include "io/out.h"
@@ -43,17 +47,18 @@ static const struct {
 	const char	*head;
 	size_t		 max;
 	int		 middle;
+	size_t		 min;		/* narrowest, for a narrow terminal */
 } tcols[] = {
-	{ K_TIME, "TIME", 24, 0 },
-	{ K_TABLE, "TABLE", 14, 0 },
-	{ K_ACCOUNT, "ACCOUNT", 12, 0 },
-	{ K_REGION, "REGION", 14, 0 },
-	{ K_PRINCIPAL, "PRINCIPAL", 40, 1 },
-	{ K_ADDRESS, "ADDRESS", 22, 0 },
-	{ K_STREAM, "STREAM", 24, 1 },
-	{ K_ACTION, "ACTION", 32, 0 },
-	{ K_OUTCOME, "OUTCOME", 18, 0 },
-	{ K_MATCH, "MATCH", 24, 0 }
+	{ K_TIME, "TIME", 24, 0, 24 },
+	{ K_TABLE, "TABLE", 14, 0, 14 },
+	{ K_ACCOUNT, "ACCOUNT", 12, 0, 12 },
+	{ K_REGION, "REGION", 14, 0, 9 },
+	{ K_PRINCIPAL, "PRINCIPAL", 40, 1, 16 },
+	{ K_ADDRESS, "ADDRESS", 22, 0, 15 },
+	{ K_STREAM, "STREAM", 24, 1, 10 },
+	{ K_ACTION, "ACTION", 32, 0, 12 },
+	{ K_OUTCOME, "OUTCOME", 18, 0, 8 },
+	{ K_MATCH, "MATCH", 24, 0, 9 }
 };
 #define NTCOLS	(sizeof(tcols) / sizeof(tcols[0]))
 
@@ -348,6 +353,36 @@ table_line(struct ll_emit *e, const char *row)
 	ll_out_record(e->out.p, e->out.len);
 }
 
+/*
+ * On a terminal narrower than the table, the widest columns give way,
+ * a character at a time, down to their narrowest.
+ */
+static void
+narrow(struct ll_emit *e)
+{
+	struct winsize ws;
+	size_t i, w, total, widest;
+	size_t n = e->matches ? NTCOLS : NTCOLS - 1;
+
+	if (!isatty(STDOUT_FILENO) || ioctl(STDOUT_FILENO, TIOCGWINSZ,
+	    &ws) == -1 || ws.ws_col == 0)
+		return;
+	for (;;) {
+		for (i = 0, total = 2 * (n - 1); i < n; i++)
+			total += e->width[i];
+		if (total <= ws.ws_col)
+			return;
+		for (i = 0, widest = n, w = 0; i < n; i++)
+			if (e->width[i] > tcols[i].min && e->width[i] > w) {
+				w = e->width[i];
+				widest = i;
+			}
+		if (widest == n)
+			return;
+		e->width[widest]--;
+	}
+}
+
 static void
 layout(struct ll_emit *e)
 {
@@ -364,6 +399,7 @@ layout(struct ll_emit *e)
 				e->width[i] = c < tcols[i].max ? c :
 				    tcols[i].max;
 		}
+	narrow(e);
 	e->out.len = 0;
 	e->tmp.len = 0;
 	for (i = 0; i < NTCOLS; i++) {
