@@ -14,6 +14,7 @@
 
 #include "digest.h"
 #include "isotime.h"
+#include "json/json.h"
 #include "ll.h"
 #include "xalloc.h"
 
@@ -30,13 +31,13 @@ refuse(struct ctx *c, const char *fmt, ...)
 	if (c->bad++)
 		return;
 	va_start(ap, fmt);
-	vsnprintf(c->why, DG_WHY, fmt, ap);
+	vsnprintf(c->why, LL_DIGEST_WHY, fmt, ap);
 	va_end(ap);
 }
 
 /* Is S (N bytes) hex digits only, and WANT of them unless WANT is 0? */
 int
-dg_hex(const char *s, size_t n, size_t want)
+ll_digest_hex(const char *s, size_t n, size_t want)
 {
 	size_t i;
 
@@ -102,7 +103,7 @@ hexfield(struct ctx *c, json_t *o, const char *name, char *out, size_t n,
 	out[0] = '\0';
 	if ((s = field(c, o, name, nullok)) == NULL)
 		return -1;
-	if (!dg_hex(s, strlen(s), n)) {
+	if (!ll_digest_hex(s, strlen(s), n)) {
 		refuse(c, "%s is not %zu hex digits", name, n);
 		free(s);
 		return -1;
@@ -121,7 +122,7 @@ timefield(struct ctx *c, json_t *o, const char *name, char **s, int64_t *t)
 
 	if ((*s = field(c, o, name, 0)) == NULL)
 		return;
-	if (ll_time_parse(*s, strlen(*s), &ms) == -1)
+	if (ll_isotime_parse(*s, strlen(*s), &ms) == -1)
 		refuse(c, "%s is not an ISO-8601 time", name);
 	*t = ms / 1000;
 }
@@ -139,10 +140,10 @@ literal(struct ctx *c, json_t *o, const char *name, const char *want,
 }
 
 static void
-logfiles(struct ctx *c, json_t *o, struct dg_doc *d)
+logfiles(struct ctx *c, json_t *o, struct ll_digest *d)
 {
 	json_t *a, *e;
-	struct dg_logfile *l;
+	struct ll_digest_log *l;
 	size_t i;
 
 	a = json_object_get(o, "logFiles");
@@ -164,7 +165,7 @@ logfiles(struct ctx *c, json_t *o, struct dg_doc *d)
 		literal(c, e, "hashAlgorithm", "SHA-256", 1);
 		if (c->bad) {
 			/* Name the entry: the field alone is ambiguous. */
-			snprintf(c->why + strlen(c->why), DG_WHY -
+			snprintf(c->why + strlen(c->why), LL_DIGEST_WHY -
 			    strlen(c->why), " in logFiles[%zu]", i);
 			return;
 		}
@@ -173,7 +174,7 @@ logfiles(struct ctx *c, json_t *o, struct dg_doc *d)
 
 /* The previous* fields: all of them, or none (a chain's first digest). */
 static void
-previous(struct ctx *c, json_t *o, struct dg_doc *d)
+previous(struct ctx *c, json_t *o, struct ll_digest *d)
 {
 	d->prev_bucket = field(c, o, "previousDigestS3Bucket", 1);
 	d->prev_key = field(c, o, "previousDigestS3Object", 1);
@@ -192,7 +193,7 @@ previous(struct ctx *c, json_t *o, struct dg_doc *d)
 	}
 	hexfield(c, o, "previousDigestHashValue", d->prev_hash, 64, 0);
 	literal(c, o, "previousDigestHashAlgorithm", "SHA-256", 1);
-	if (!c->bad && !dg_hex(d->prev_sig, strlen(d->prev_sig), 0))
+	if (!c->bad && !ll_digest_hex(d->prev_sig, strlen(d->prev_sig), 0))
 		refuse(c, "previousDigestSignature is not hex");
 }
 
@@ -201,7 +202,7 @@ previous(struct ctx *c, json_t *o, struct dg_doc *d)
  * or -1 with the reason in WHY (D is then freed).
  */
 int
-dg_parse(const char *buf, size_t len, struct dg_doc *d, char why[DG_WHY])
+ll_digest_parse(const char *buf, size_t len, struct ll_digest *d, char why[LL_DIGEST_WHY])
 {
 	struct ctx c = { why, 0 };
 	json_error_t jerr;
@@ -230,14 +231,14 @@ dg_parse(const char *buf, size_t len, struct dg_doc *d, char why[DG_WHY])
 	}
 	json_decref(o);
 	if (c.bad) {
-		dg_free(d);
+		ll_digest_free(d);
 		return -1;
 	}
 	return 0;
 }
 
 void
-dg_free(struct dg_doc *d)
+ll_digest_free(struct ll_digest *d)
 {
 	size_t i;
 
@@ -263,7 +264,7 @@ dg_free(struct dg_doc *d)
  * "null" for the first of a chain, joined by newlines.
  */
 char *
-dg_tosign(const struct dg_doc *d, const char *hexsha, size_t *lenp)
+ll_digest_tosign(const struct ll_digest *d, const char *hexsha, size_t *lenp)
 {
 	char *s;
 
@@ -308,9 +309,9 @@ stamp(const char *s, int withsec, int64_t *t)
 	day[7] = '-';
 	memcpy(day + 8, s + 6, 2);
 	day[10] = '\0';
-	if (!ll_day_valid(day, 10))
+	if (!ll_isotime_day_valid(day, 10))
 		return -1;
-	*t = ll_days_from_civil(y, (unsigned)mo, (unsigned)d) * 86400 +
+	*t = ll_isotime_days(y, (unsigned)mo, (unsigned)d) * 86400 +
 	    h * 3600 + mi * 60 + sec;
 	return 0;
 }
@@ -329,8 +330,8 @@ trailchar(int ch)
  * underscores, so the name is read from both ends.  Returns 0 or -1.
  */
 int
-dg_name_parse(const char *key, size_t len, const char *account,
-    const char *region, struct dg_name *nm)
+ll_digest_name_parse(const char *key, size_t len, const char *account,
+    const char *region, struct ll_digest_name *nm)
 {
 	const char *p, *end = key + len, *home, *trail;
 	size_t pre;
@@ -378,12 +379,12 @@ dg_name_parse(const char *key, size_t len, const char *account,
  * followed by CloudTrail-Digest/REGION/YYYY/MM/DD/NAME.
  */
 char *
-dg_name_key(const char *acctdir, size_t len, const char *account,
-    const char *region, const struct dg_name *nm, int64_t tend)
+ll_digest_key(const char *acctdir, size_t len, const char *account,
+    const char *region, const struct ll_digest_name *nm, int64_t tend)
 {
 	char iso[21];
 
-	dg_isotime(tend, iso);
+	ll_digest_isotime(tend, iso);
 	return xasprintf("%.*sCloudTrail-Digest/%s/%.4s/%.2s/%.2s/"
 	    "%s_CloudTrail-Digest_%s_%s_%s_%.4s%.2s%.2sT%.2s%.2s%.2sZ%s.json.gz",
 	    (int)len, acctdir, region, iso, iso + 5, iso + 8, account, region,
@@ -396,7 +397,7 @@ dg_name_key(const char *acctdir, size_t len, const char *account,
  * YYYYMMDDTHHMMZ_UNIQUE.json.gz, from the last segment of KEY.
  */
 int
-dg_logtime(const char *key, size_t len, int64_t *t)
+ll_digest_logtime(const char *key, size_t len, int64_t *t)
 {
 	const char *p, *end = key + len, *u;
 	int n;
@@ -414,13 +415,13 @@ dg_logtime(const char *key, size_t len, int64_t *t)
 
 /* T as YYYY-MM-DDTHH:MM:SSZ. */
 void
-dg_isotime(int64_t t, char out[21])
+ll_digest_isotime(int64_t t, char out[21])
 {
 	char day[11];
 	int64_t s;
 
 	s = ((t % 86400) + 86400) % 86400;
-	ll_time_day((t - s) * 1000, day);
+	ll_isotime_day((t - s) * 1000, day);
 	snprintf(out, 21, "%.10sT%02d:%02d:%02dZ", day, (int)(s / 3600),
 	    (int)(s / 60 % 60), (int)(s % 60));
 }

@@ -11,13 +11,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
-struct dg_logfile {
+struct ll_digest_log {
 	char	*bucket;
 	char	*key;
 	char	 hash[65];	/* hex SHA-256 of the uncompressed file */
 };
 
-struct dg_doc {
+struct ll_digest {
 	char	*account;
 	char	*bucket;	/* digestS3Bucket */
 	char	*key;		/* digestS3Object */
@@ -29,29 +29,29 @@ struct dg_doc {
 	char	*prev_key;
 	char	*prev_sig;	/* hex, as written */
 	char	 prev_hash[65];	/* "" when the chain starts here */
-	struct dg_logfile *logs;
+	struct ll_digest_log *logs;
 	size_t	 nlogs;
 };
 
 /* What a digest's file name says. */
-struct dg_name {
+struct ll_digest_name {
 	char	 trail[129];
 	char	 home[33];	/* the trail's home region */
 	int64_t	 tend;		/* the end time in the name */
 	int	 backfill;	/* ..._backfill.json.gz */
 };
 
-#define DG_WHY	160
+#define LL_DIGEST_WHY	160
 
-int	dg_parse(const char *, size_t, struct dg_doc *, char [DG_WHY]);
-void	dg_free(struct dg_doc *);
-char	*dg_tosign(const struct dg_doc *, const char *, size_t *);
-int	dg_name_parse(const char *, size_t, const char *, const char *,
-	    struct dg_name *);
-char	*dg_name_key(const char *, size_t, const char *, const char *,
-	    const struct dg_name *, int64_t);
-int	dg_logtime(const char *, size_t, int64_t *);
-int	dg_hex(const char *, size_t, size_t);
-void	dg_isotime(int64_t, char [21]);
+int	ll_digest_parse(const char *, size_t, struct ll_digest *, char [LL_DIGEST_WHY]);
+void	ll_digest_free(struct ll_digest *);
+char	*ll_digest_tosign(const struct ll_digest *, const char *, size_t *);
+int	ll_digest_name_parse(const char *, size_t, const char *, const char *,
+	    struct ll_digest_name *);
+char	*ll_digest_key(const char *, size_t, const char *, const char *,
+	    const struct ll_digest_name *, int64_t);
+int	ll_digest_logtime(const char *, size_t, int64_t *);
+int	ll_digest_hex(const char *, size_t, size_t);
+void	ll_digest_isotime(int64_t, char [21]);
 
 #endif

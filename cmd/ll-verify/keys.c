@@ -25,7 +25,7 @@
 #define PEM_TAIL	"-----END RSA PUBLIC KEY-----"
 
 void
-md5hex(const void *p, size_t n, char out[33])
+ll_keys_md5(const void *p, size_t n, char out[33])
 {
 	static const char digits[] = "0123456789abcdef";
 	unsigned char md[EVP_MAX_MD_SIZE];
@@ -75,7 +75,7 @@ when(json_t *v, int64_t dflt, int64_t *t)
 	else if (json_is_number(v) && json_number_value(v) > -1e15 &&
 	    json_number_value(v) < 1e15)
 		*t = (int64_t)json_number_value(v);
-	else if (json_is_string(v) && ll_time_parse(json_string_value(v),
+	else if (json_is_string(v) && ll_isotime_parse(json_string_value(v),
 	    json_string_length(v), &ms) == 0)
 		*t = ms / 1000;
 	else
@@ -85,7 +85,7 @@ when(json_t *v, int64_t dflt, int64_t *t)
 
 /* Decodes entry E of PATH into K; NULL, or why it cannot be used. */
 static const char *
-decode(json_t *e, struct key *k, char *why, size_t whysize)
+decode(json_t *e, struct ll_key *k, char *why, size_t whysize)
 {
 	const unsigned char *p;
 	unsigned char *der;
@@ -107,7 +107,7 @@ decode(json_t *e, struct key *k, char *why, size_t whysize)
 	}
 	if (unbase64(val, n, &der, &dlen) == -1)
 		return "Value is not base64";
-	md5hex(der, dlen, sum);
+	ll_keys_md5(der, dlen, sum);
 	if (strcasecmp(sum, fp) != 0) {
 		snprintf(why, whysize, "Fingerprint %.40s is not the MD5 of "
 		    "the key, %s", fp, sum);
@@ -135,11 +135,11 @@ decode(json_t *e, struct key *k, char *why, size_t whysize)
 }
 
 void
-keyring_load(struct keyring *kr, const char *path)
+ll_keys_load(struct ll_keys *kr, const char *path)
 {
 	json_error_t jerr;
 	json_t *doc, *list, *e;
-	struct key k;
+	struct ll_key k;
 	const char *why;
 	char whybuf[128];
 	FILE *fp;
@@ -172,7 +172,7 @@ keyring_load(struct keyring *kr, const char *path)
 			ll_fail(LL_EXIT_REJECT);
 			continue;
 		}
-		if (keyring_find(kr, k.fp) != NULL) {
+		if (ll_keys_find(kr, k.fp) != NULL) {
 			EVP_PKEY_free(k.pkey);
 			continue;
 		}
@@ -182,8 +182,8 @@ keyring_load(struct keyring *kr, const char *path)
 	json_decref(doc);
 }
 
-const struct key *
-keyring_find(const struct keyring *kr, const char *fp)
+const struct ll_key *
+ll_keys_find(const struct ll_keys *kr, const char *fp)
 {
 	size_t i;
 
@@ -196,13 +196,13 @@ keyring_find(const struct keyring *kr, const char *fp)
 /*
  * Did the key's validity cover T?  CloudTrail signs a digest when it
  * delivers it, after its end time, so a key's range is widened by
- * KEY_SLACK: aws-cli met the same boundary (its PR #10072).
+ * LL_KEYS_SLACK: aws-cli met the same boundary (its PR #10072).
  */
 int
-key_valid_at(const struct key *k, int64_t t)
+ll_keys_valid_at(const struct ll_key *k, int64_t t)
 {
-	return (k->from == INT64_MIN || t >= k->from - KEY_SLACK) &&
-	    (k->until == INT64_MAX || t <= k->until + KEY_SLACK);
+	return (k->from == INT64_MIN || t >= k->from - LL_KEYS_SLACK) &&
+	    (k->until == INT64_MAX || t <= k->until + LL_KEYS_SLACK);
 }
 
 static int
@@ -231,7 +231,7 @@ unhex(const char *s, unsigned char *out, size_t max, size_t *n)
  * 1 when it verifies, 0 when not (a malformed signature included).
  */
 int
-key_verify(const struct key *k, const void *msg, size_t len,
+ll_keys_verify(const struct ll_key *k, const void *msg, size_t len,
     const char *hexsig)
 {
 	unsigned char sig[1024];
@@ -250,7 +250,7 @@ key_verify(const struct key *k, const void *msg, size_t len,
 }
 
 void
-keyring_free(struct keyring *kr)
+ll_keys_free(struct ll_keys *kr)
 {
 	size_t i;
 

@@ -11,25 +11,25 @@
 #include <stddef.h>
 #include <stdint.h>
 
-struct key {
+struct ll_key {
 	char	 fp[33];
 	void	*pkey;		/* EVP_PKEY */
 	int64_t	 from, until;	/* validity, seconds since the epoch */
 };
 
-struct keyring {
-	struct key *v;
+struct ll_keys {
+	struct ll_key *v;
 	size_t	 n;
 };
 
 /* Keys rotate with a delay: a digest may end this long before or after. */
-#define KEY_SLACK	(2 * 3600)
+#define LL_KEYS_SLACK	(2 * 3600)
 
-void	keyring_load(struct keyring *, const char *);
-const struct key *keyring_find(const struct keyring *, const char *);
-int	key_valid_at(const struct key *, int64_t);
-int	key_verify(const struct key *, const void *, size_t, const char *);
-void	keyring_free(struct keyring *);
-void	md5hex(const void *, size_t, char [33]);
+void	ll_keys_load(struct ll_keys *, const char *);
+const struct ll_key *ll_keys_find(const struct ll_keys *, const char *);
+int	ll_keys_valid_at(const struct ll_key *, int64_t);
+int	ll_keys_verify(const struct ll_key *, const void *, size_t, const char *);
+void	ll_keys_free(struct ll_keys *);
+void	ll_keys_md5(const void *, size_t, char [33]);
 
 #endif

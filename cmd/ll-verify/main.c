@@ -16,12 +16,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "io/out.h"
 #include "isotime.h"
+#include "lake/s3key.h"
 #include "ll.h"
 #include "manifest.h"
 #include "object.h"
+#include "opt.h"
 #include "report.h"
-#include "s3key.h"
 #include "verify.h"
 #include "xalloc.h"
 
@@ -56,7 +58,7 @@ timearg(const char *opt, const char *s)
 {
 	int64_t ms;
 
-	if (ll_time_parse(s, strlen(s), &ms) == -1)
+	if (ll_isotime_parse(s, strlen(s), &ms) == -1)
 		errx(LL_EXIT_USAGE, "%s: %s: expected a day or an ISO-8601 "
 		    "time such as 2026-03-01T10:00:00Z", opt, s);
 	return ms / 1000;
@@ -67,17 +69,17 @@ timearg(const char *opt, const char *s)
  * scanned, that the scan did not find.
  */
 static void
-objects_missing(struct run *r)
+objects_missing(struct ll_run *r)
 {
-	struct finding f = { "object_missing", NULL, NULL, NULL, NULL };
-	struct where w;
+	struct ll_finding f = { "object_missing", NULL, NULL, NULL, NULL };
+	struct ll_where w;
 	struct ll_s3key k;
-	struct mrec *m;
+	struct ll_mrec *m;
 	char from[11], *slash;
 	size_t i = 0;
 
-	ll_time_day(r->from * 1000, from);
-	while ((m = manifest_next(&r->man, &i)) != NULL) {
+	ll_isotime_day(r->from * 1000, from);
+	while ((m = ll_manifest_next(&r->man, &i)) != NULL) {
 		if (m->seen || (slash = strchr(m->id, '/')) == NULL)
 			continue;
 		ll_s3key_parse(slash + 1, strlen(slash + 1), &k);
@@ -92,7 +94,7 @@ objects_missing(struct run *r)
 		w.trail = NULL;
 		f.key = slash + 1;
 		f.expected = m->sha[0] != '\0' ? m->sha : NULL;
-		report_finding(&w, &f, "the manifest records it as stored, "
+		ll_report_finding(&w, &f, "the manifest records it as stored, "
 		    "and it is not in the store");
 		*slash = '/';
 	}
@@ -101,7 +103,7 @@ objects_missing(struct run *r)
 int
 main(int argc, char *argv[])
 {
-	struct run r;
+	struct ll_run r;
 	const char **keyfiles = NULL, *objects = NULL;
 	size_t nkeys = 0, maxrec = 64 << 20, n;
 	int ch, i, quiet = 0;
@@ -114,7 +116,7 @@ main(int argc, char *argv[])
 	    longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'd':
-			r.max_digest = (size_t)ll_parse_size("--max-digest",
+			r.max_digest = (size_t)ll_opt_size("--max-digest",
 			    optarg);
 			break;
 		case 'f':
@@ -130,7 +132,7 @@ main(int argc, char *argv[])
 			keyfiles[nkeys++] = optarg;
 			break;
 		case 'M':
-			maxrec = (size_t)ll_parse_size("--max-record-bytes",
+			maxrec = (size_t)ll_opt_size("--max-record-bytes",
 			    optarg);
 			break;
 		case 'o':
@@ -173,21 +175,21 @@ main(int argc, char *argv[])
 	for (n = strlen(store); n > 1 && store[n - 1] == '/'; n--)
 		store[n - 1] = '\0';
 	r.store = store;
-	manifest_init(&r.man, store);
+	ll_manifest_init(&r.man, store);
 	for (n = 0; n < nkeys; n++)
-		keyring_load(&r.keys, keyfiles[n]);
+		ll_keys_load(&r.keys, keyfiles[n]);
 	ll_stats_add("public_keys", r.keys.n);
 	for (i = 0; i < argc; i++)
-		manifest_read(&r.man, argv[i], maxrec);
+		ll_manifest_read(&r.man, argv[i], maxrec);
 	if (objects != NULL)
-		report_objects(objects);
-	scan_store(&r);
-	trail_ends(&r);
+		ll_report_objects(objects);
+	ll_scan_store(&r);
+	ll_trail_ends(&r);
 	objects_missing(&r);
-	report_end(quiet);
-	manifest_free(&r.man);
-	keyring_free(&r.keys);
-	obj_done();
+	ll_report_end(quiet);
+	ll_manifest_free(&r.man);
+	ll_keys_free(&r.keys);
+	ll_object_done();
 	free(keyfiles);
 	free(store);
 	return ll_finish();

@@ -15,10 +15,11 @@
 
 #include <jansson.h>
 
-#include "input.h"
+#include "io/input.h"
+#include "io/reader.h"
+#include "json/json.h"
 #include "ll.h"
 #include "manifest.h"
-#include "ndjson.h"
 #include "xalloc.h"
 
 static uint64_t
@@ -31,8 +32,8 @@ hash(const char *s)
 	return h;
 }
 
-static struct mrec **
-find(struct manifest *m, const char *id)
+static struct ll_mrec **
+find(struct ll_manifest *m, const char *id)
 {
 	size_t i;
 
@@ -44,9 +45,9 @@ find(struct manifest *m, const char *id)
 }
 
 static void
-grow(struct manifest *m)
+grow(struct ll_manifest *m)
 {
-	struct mrec **old = m->slot;
+	struct ll_mrec **old = m->slot;
 	size_t i, n = m->nslot;
 
 	m->nslot *= 2;
@@ -59,7 +60,7 @@ grow(struct manifest *m)
 
 /* STORE: the store directory, for records of local (file://) sources. */
 void
-manifest_init(struct manifest *m, const char *store)
+ll_manifest_init(struct ll_manifest *m, const char *store)
 {
 	memset(m, 0, sizeof(*m));
 	m->nslot = 1024;
@@ -68,19 +69,19 @@ manifest_init(struct manifest *m, const char *store)
 		err(LL_EXIT_IO, "%s", store);
 }
 
-struct mrec *
-manifest_get(struct manifest *m, const char *bucket, const char *key)
+struct ll_mrec *
+ll_manifest_get(struct ll_manifest *m, const char *bucket, const char *key)
 {
 	char *id = xasprintf("%s/%s", bucket, key);
-	struct mrec *r = *find(m, id);
+	struct ll_mrec *r = *find(m, id);
 
 	free(id);
 	return r;
 }
 
 /* Walks the records: *I starts at 0; NULL at the end. */
-struct mrec *
-manifest_next(struct manifest *m, size_t *i)
+struct ll_mrec *
+ll_manifest_next(struct ll_manifest *m, size_t *i)
 {
 	while (*i < m->nslot)
 		if (m->slot[(*i)++] != NULL)
@@ -93,7 +94,7 @@ manifest_next(struct manifest *m, size_t *i)
  * path below the store.  NULL when the record names neither.
  */
 static char *
-object_id(struct manifest *m, json_t *r)
+object_id(struct ll_manifest *m, json_t *r)
 {
 	const char *url, *path;
 	char *real, *id = NULL;
@@ -121,9 +122,9 @@ setstr(char **dst, json_t *v)
 }
 
 static void
-record(struct manifest *m, json_t *r)
+record(struct ll_manifest *m, json_t *r)
 {
-	struct mrec **p, *e;
+	struct ll_mrec **p, *e;
 	const char *status, *sha;
 	char *id;
 
@@ -155,7 +156,7 @@ record(struct manifest *m, json_t *r)
 
 /* Reads the manifest at PATH ("-": standard input), lines up to MAX. */
 void
-manifest_read(struct manifest *m, const char *path, size_t max)
+ll_manifest_read(struct ll_manifest *m, const char *path, size_t max)
 {
 	struct ll_reader rd;
 	struct ll_input *in;
@@ -193,7 +194,7 @@ manifest_read(struct manifest *m, const char *path, size_t max)
 }
 
 void
-manifest_free(struct manifest *m)
+ll_manifest_free(struct ll_manifest *m)
 {
 	size_t i;
 

@@ -9,7 +9,7 @@
 
 #include <stddef.h>
 
-struct mrec {
+struct ll_mrec {
 	char	*id;		/* "BUCKET/KEY" */
 	char	 sha[65];	/* "" when the manifest had none */
 	char	*sig;		/* digests: hex signature, or NULL */
@@ -17,16 +17,16 @@ struct mrec {
 	int	 seen;		/* found in the store */
 };
 
-struct manifest {
-	struct mrec	**slot;
+struct ll_manifest {
+	struct ll_mrec	**slot;
 	size_t		 nslot, n;
 	char		*store;	/* real path of the store, for file:// records */
 };
 
-void	manifest_init(struct manifest *, const char *);
-void	manifest_read(struct manifest *, const char *, size_t);
-struct mrec *manifest_get(struct manifest *, const char *, const char *);
-struct mrec *manifest_next(struct manifest *, size_t *);
-void	manifest_free(struct manifest *);
+void	ll_manifest_init(struct ll_manifest *, const char *);
+void	ll_manifest_read(struct ll_manifest *, const char *, size_t);
+struct ll_mrec *ll_manifest_get(struct ll_manifest *, const char *, const char *);
+struct ll_mrec *ll_manifest_next(struct ll_manifest *, size_t *);
+void	ll_manifest_free(struct ll_manifest *);
 
 #endif

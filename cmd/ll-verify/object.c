@@ -16,7 +16,7 @@
 
 #include <openssl/evp.h>
 
-#include "input.h"
+#include "io/input.h"
 #include "ll.h"
 #include "object.h"
 #include "xalloc.h"
@@ -74,7 +74,7 @@ sha_end(EVP_MD_CTX *md, char out[65])
 }
 
 void
-sha256hex(const void *p, size_t n, char out[65])
+ll_object_sha256(const void *p, size_t n, char out[65])
 {
 	EVP_MD_CTX *md = sha_new();
 
@@ -96,7 +96,7 @@ rawtap(void *arg, const void *p, size_t n)
  * bytes are then hashed again, whole, so the digest is of all of them.
  */
 static int
-rehash(const char *path, struct objhash *h)
+rehash(const char *path, struct ll_object *h)
 {
 	EVP_MD_CTX *md = sha_new();
 	char *buf = xmalloc(READBUF);
@@ -130,7 +130,7 @@ rehash(const char *path, struct objhash *h)
  * 0, or -1 (with errno) when the object cannot be read.
  */
 int
-obj_read(const char *path, struct objhash *h, char **keep, size_t *keeplen,
+ll_object_read(const char *path, struct ll_object *h, char **keep, size_t *keeplen,
     size_t max)
 {
 	struct ll_input *in;
@@ -198,7 +198,7 @@ obj_read(const char *path, struct objhash *h, char **keep, size_t *keeplen,
 }
 
 void
-obj_done(void)
+ll_object_done(void)
 {
 	free(readbuf);
 	readbuf = NULL;

@@ -10,7 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-struct objhash {
+struct ll_object {
 	char	 rawsha[65];	/* of the bytes as stored */
 	char	 sha[65];	/* of the decompressed bytes */
 	uint64_t rawbytes;
@@ -20,8 +20,8 @@ struct objhash {
 	int	 toobig;	/* more than the kept maximum */
 };
 
-int	obj_read(const char *, struct objhash *, char **, size_t *, size_t);
-void	obj_done(void);
-void	sha256hex(const void *, size_t, char [65]);
+int	ll_object_read(const char *, struct ll_object *, char **, size_t *, size_t);
+void	ll_object_done(void);
+void	ll_object_sha256(const void *, size_t, char [65]);
 
 #endif

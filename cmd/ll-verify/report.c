@@ -12,7 +12,8 @@
 
 #include <jansson.h>
 
-#include "atomicfile.h"
+#include "io/afile.h"
+#include "io/out.h"
 #include "ll.h"
 #include "report.h"
 #include "xalloc.h"
@@ -42,7 +43,7 @@ str(const char *s)
 }
 
 void
-report_finding(const struct where *w, const struct finding *f,
+ll_report_finding(const struct ll_where *w, const struct ll_finding *f,
     const char *fmt, ...)
 {
 	va_list ap;
@@ -75,13 +76,13 @@ report_finding(const struct where *w, const struct finding *f,
 }
 
 uintmax_t
-report_findings(void)
+ll_report_findings(void)
 {
 	return nfindings;
 }
 
 void
-report_objects(const char *path)
+ll_report_objects(const char *path)
 {
 	objpath = path;
 	objfp = ll_afile_open(&objaf, path);
@@ -89,7 +90,7 @@ report_objects(const char *path)
 
 /* The status of one stored object; SHA is of its bytes as stored. */
 void
-report_object(const char *bucket, const char *key, const char *path,
+ll_report_object(const char *bucket, const char *key, const char *path,
     enum kind kind, const char *sha, enum status st, const char *digest)
 {
 	json_t *r;
@@ -129,7 +130,7 @@ stats_kind(const char *name, enum kind k)
 
 /* Commits --objects, sets the counters and prints the summary. */
 void
-report_end(int quiet)
+ll_report_end(int quiet)
 {
 	uintmax_t *d = count[K_DIGEST], *l = count[K_LOG];
 	uintmax_t t[3];

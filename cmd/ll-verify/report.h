@@ -14,7 +14,7 @@ enum status { ST_VALIDATED, ST_INVALID, ST_UNCOVERED };
 enum kind { K_DIGEST, K_LOG, K_OTHER, K_NKINDS };
 
 /* Where a finding is: the trail's bucket, account and so on. */
-struct where {
+struct ll_where {
 	const char	*bucket;
 	const char	*org;		/* NULL unless an organization trail */
 	const char	*account;
@@ -22,7 +22,7 @@ struct where {
 	const char	*trail;		/* NULL when not known */
 };
 
-struct finding {
+struct ll_finding {
 	const char	*type;
 	const char	*key;
 	const char	*digest;	/* the digest that says so, or NULL */
@@ -30,12 +30,12 @@ struct finding {
 	const char	*found;
 };
 
-void	report_finding(const struct where *, const struct finding *,
+void	ll_report_finding(const struct ll_where *, const struct ll_finding *,
 	    const char *, ...) LL_PRINTF(3, 4);
-void	report_objects(const char *);
-void	report_object(const char *, const char *, const char *, enum kind,
+void	ll_report_objects(const char *);
+void	ll_report_object(const char *, const char *, const char *, enum kind,
 	    const char *, enum status, const char *);
-void	report_end(int);
-uintmax_t report_findings(void);
+void	ll_report_end(int);
+uintmax_t ll_report_findings(void);
 
 #endif

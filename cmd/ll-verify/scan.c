@@ -1,10 +1,10 @@
 /*
- * The store scan.  Each bucket directory is walked with the listing
- * walk ll-fetch uses for local sources (entries in byte order, only
- * the days of the window when --from is given), so the objects of an
- * account arrive together: they are gathered until the account
- * changes, then checked region by region.  Other objects are not
- * read; their status is "not covered".
+ * The store scan.  Each bucket directory is walked in byte order (with
+ * --from, only the YYYY/MM/DD/ directories of the window below a year
+ * directory, as ll-fetch prunes listings), so the objects of an account
+ * arrive together: they are gathered until the account changes, then
+ * checked region by region.  Other objects are not read; their status
+ * is "not covered".
  */
 #include <sys/stat.h>
 
@@ -15,32 +15,33 @@
 #include <string.h>
 #include <time.h>
 
+#include "isotime.h"
+#include "lake/s3key.h"
 #include "ll.h"
 #include "report.h"
-#include "s3key.h"
 #include "verify.h"
-#include "walk.h"
 #include "xalloc.h"
 
 struct account {
-	struct run	*run;
-	char		*bucket;
+	struct ll_run	*run;
+	const char	*bucket;
 	char		*acctdir;
 	struct ll_s3key	 k;
-	struct obj	*objs;
+	struct ll_obj	*objs;
 	size_t		 n, cap;
+	int64_t		 from, to;	/* days of the window, inclusive */
 };
 
 /* Is T (seconds) inside --from, when one was given? */
 int
-in_window(const struct run *r, int64_t t)
+ll_scan_in_window(const struct ll_run *r, int64_t t)
 {
 	return !r->have_from || t >= r->from;
 }
 
 /* Does STORE/BUCKET/KEY exist (outside the part of the store walked)? */
 int
-on_disk(const struct run *r, const char *bucket, const char *key)
+ll_scan_on_disk(const struct ll_run *r, const char *bucket, const char *key)
 {
 	struct stat st;
 	char *path;
@@ -55,7 +56,7 @@ on_disk(const struct run *r, const char *bucket, const char *key)
 static int
 objcmp(const void *a, const void *b)
 {
-	const struct obj *x = a, *y = b;
+	const struct ll_obj *x = a, *y = b;
 	int c;
 
 	if ((c = strcmp(x->region, y->region)) != 0)
@@ -67,9 +68,11 @@ objcmp(const void *a, const void *b)
 static void
 flush(struct account *a)
 {
-	struct group g;
+	struct ll_group g;
 	size_t i, j;
 
+	if (a->acctdir == NULL)
+		return;
 	qsort(a->objs, a->n, sizeof(*a->objs), objcmp);
 	for (i = 0; i < a->n; i = j) {
 		for (j = i + 1; j < a->n && strcmp(a->objs[j].region,
@@ -84,7 +87,7 @@ flush(struct account *a)
 		g.region = a->objs[i].region;
 		g.objs = a->objs + i;
 		g.n = j - i;
-		trail_check(&g);
+		ll_trail_check(&g);
 	}
 	for (i = 0; i < a->n; i++) {
 		free(a->objs[i].key);
@@ -109,43 +112,39 @@ acctdir_len(const char *key, size_t len)
 }
 
 static void
-other(struct run *r, const struct ll_walk_obj *o, const char *path)
+other(struct account *a, const char *key, const char *path)
 {
-	struct mrec *m;
+	struct ll_mrec *m;
 
-	m = manifest_get(&r->man, o->bucket, o->key);
+	m = ll_manifest_get(&a->run->man, a->bucket, key);
 	if (m != NULL)
 		m->seen = 1;
-	report_object(o->bucket, o->key, path, K_OTHER,
+	ll_report_object(a->bucket, key, path, K_OTHER,
 	    m != NULL ? m->sha : NULL, ST_UNCOVERED, NULL);
 }
 
+/* One stored object: gathered with its account, or reported as other. */
 static void
-seen(void *arg, const struct ll_walk_obj *o)
+object(struct account *a, const char *key)
 {
-	struct account *a = arg;
 	struct ll_s3key k;
-	struct obj *ob;
+	struct ll_obj *ob;
 	char *path;
-	size_t n;
+	size_t n, len = strlen(key);
 
-	if (memchr(o->key, '\0', o->keylen) != NULL)
-		return;
-	path = xasprintf("%s/%s/%s", a->run->store, o->bucket, o->key);
-	ll_s3key_parse(o->key, o->keylen, &k);
+	path = xasprintf("%s/%s/%s", a->run->store, a->bucket, key);
+	ll_s3key_parse(key, len, &k);
 	if ((k.kind != LL_S3K_CLOUDTRAIL && k.kind != LL_S3K_DIGEST) ||
-	    (n = acctdir_len(o->key, o->keylen)) == 0) {
-		other(a->run, o, path);
+	    (n = acctdir_len(key, len)) == 0) {
+		other(a, key, path);
 		free(path);
 		return;
 	}
-	if (a->acctdir != NULL && (strcmp(a->bucket, o->bucket) != 0 ||
-	    strlen(a->acctdir) != n || memcmp(a->acctdir, o->key, n) != 0))
+	if (a->acctdir != NULL && (strlen(a->acctdir) != n ||
+	    memcmp(a->acctdir, key, n) != 0))
 		flush(a);
 	if (a->acctdir == NULL) {
-		free(a->bucket);
-		a->bucket = xstrdup(o->bucket);
-		a->acctdir = xstrndup(o->key, n);
+		a->acctdir = xstrndup(key, n);
 		a->k = k;
 	}
 	if (a->n == a->cap) {
@@ -153,7 +152,7 @@ seen(void *arg, const struct ll_walk_obj *o)
 		a->objs = xreallocarray(a->objs, a->cap, sizeof(*a->objs));
 	}
 	ob = &a->objs[a->n++];
-	ob->key = xstrndup(o->key, o->keylen);
+	ob->key = xstrdup(key);
 	ob->path = path;
 	ob->digest = k.kind == LL_S3K_DIGEST;
 	memcpy(ob->region, k.region, sizeof(ob->region));
@@ -165,27 +164,110 @@ namecmp(const struct dirent **x, const struct dirent **y)
 	return strcmp((*x)->d_name, (*y)->d_name);
 }
 
+static int
+year_of(const char *s)
+{
+	int i;
+
+	for (i = 0; i < 4; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+	return s[4] == '\0' ? atoi(s) : -1;
+}
+
+static void	walk(struct account *, const char *, int);
+
+/* Below a year directory: only the days of the window. */
+static void
+days(struct account *a, const char *rel, int year)
+{
+	struct stat st;
+	char day[11], *dir, *path;
+	int64_t d;
+
+	for (d = a->from; d <= a->to; d++) {
+		ll_isotime_day(d * 86400000LL, day);
+		if (atoi(day) != year)
+			continue;
+		dir = xasprintf("%s/%.2s/%.2s", rel, day + 5, day + 8);
+		path = xasprintf("%s/%s/%s", a->run->store, a->bucket, dir);
+		if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode))
+			walk(a, dir, 0);
+		free(path);
+		free(dir);
+	}
+}
+
+/*
+ * Walks REL below the bucket.  PRUNE: a window applies and no date
+ * level has been met yet, so files here are outside any day.
+ */
+static void
+walk(struct account *a, const char *rel, int prune)
+{
+	struct dirent **ents;
+	struct stat st;
+	char *dir, *path, *r;
+	int i, n, year;
+
+	dir = rel[0] == '\0' ? xasprintf("%s/%s", a->run->store, a->bucket) :
+	    xasprintf("%s/%s/%s", a->run->store, a->bucket, rel);
+	if ((n = scandir(dir, &ents, NULL, namecmp)) == -1) {
+		warn("%s", dir);
+		ll_fail(LL_EXIT_IO);
+		free(dir);
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		if (strcmp(ents[i]->d_name, ".") == 0 ||
+		    strcmp(ents[i]->d_name, "..") == 0) {
+			free(ents[i]);
+			continue;
+		}
+		r = rel[0] == '\0' ? xstrdup(ents[i]->d_name) :
+		    xasprintf("%s/%s", rel, ents[i]->d_name);
+		path = xasprintf("%s/%s", dir, ents[i]->d_name);
+		year = year_of(ents[i]->d_name);
+		if (lstat(path, &st) == -1) {
+			warn("%s", path);
+			ll_fail(LL_EXIT_IO);
+		} else if (S_ISDIR(st.st_mode) && prune && year >= 0)
+			days(a, r, year);
+		else if (S_ISDIR(st.st_mode))
+			walk(a, r, prune);
+		else if (!S_ISREG(st.st_mode)) {
+			warnx("%s: not a regular file or directory; skipped",
+			    path);
+			ll_stats_add("not_regular", 1);
+		} else if (prune)
+			ll_stats_add("above_date_level", 1);
+		else
+			object(a, r);
+		free(path);
+		free(r);
+		free(ents[i]);
+	}
+	free(ents);
+	free(dir);
+}
+
 /* Walks every bucket directory of the store, in byte order. */
 void
-scan_store(struct run *r)
+ll_scan_store(struct ll_run *r)
 {
 	struct account a;
-	struct ll_walk w;
 	struct dirent **ents;
 	struct stat st;
 	char *dir;
+	time_t now = time(NULL);
 	int i, n;
 
 	memset(&a, 0, sizeof(a));
 	a.run = r;
-	memset(&w, 0, sizeof(w));
-	w.emit = seen;
-	w.arg = &a;
 	if (r->have_from) {
-		w.window = 1;
-		w.from = (long)(r->from / 86400);
-		w.to = (long)((r->have_until && r->until > time(NULL) ?
-		    r->until : time(NULL)) / 86400 + 1);
+		a.from = r->from / 86400;
+		a.to = ((r->have_until && r->until > now) ? r->until : now) /
+		    86400 + 1;
 	}
 	if ((n = scandir(r->store, &ents, NULL, namecmp)) == -1)
 		err(LL_EXIT_IO, "%s", r->store);
@@ -194,15 +276,13 @@ scan_store(struct run *r)
 		/* Dot names are ll-fetch's temporary files, never a bucket. */
 		if (ents[i]->d_name[0] != '.' && lstat(dir, &st) == 0 &&
 		    S_ISDIR(st.st_mode)) {
-			ll_walk_local(&w, dir);
-			if (a.acctdir != NULL)
-				flush(&a);
+			a.bucket = ents[i]->d_name;
+			walk(&a, "", r->have_from);
+			flush(&a);
 		}
 		free(dir);
 		free(ents[i]);
 	}
 	free(ents);
 	free(a.objs);
-	free(a.bucket);
-	ll_stats_add("above_date_level", w.outside);
 }

@@ -21,12 +21,12 @@
 #include "xalloc.h"
 
 struct dig {
-	struct obj	*o;
-	struct dg_name	 nm;
-	struct dg_doc	 d;
-	struct objhash	 h;
-	struct mrec	*m;
-	char		 why[DG_WHY];
+	struct ll_obj	*o;
+	struct ll_digest_name	 nm;
+	struct ll_digest	 d;
+	struct ll_object	 h;
+	struct ll_mrec	*m;
+	char		 why[LL_DIGEST_WHY];
 	int		 named, parsed, readok;
 	struct dig	*newer;		/* the newer digest naming it */
 	int		 prevstored;	/* its previous is stored at its key */
@@ -35,8 +35,8 @@ struct dig {
 };
 
 struct logf {
-	struct obj	*o;
-	struct objhash	 h;
+	struct ll_obj	*o;
+	struct ll_object	 h;
 	int64_t		 t;
 	int		 timed, readok, listed, good, bad;
 	const char	*by;
@@ -44,7 +44,7 @@ struct logf {
 
 /* A place in a chain: a stored digest, or one named but missing. */
 struct slot {
-	struct dg_name	 nm;
+	struct ll_digest_name	 nm;
 	int64_t		 t;
 	const char	*key;
 	struct dig	*dg;		/* NULL when missing */
@@ -55,7 +55,7 @@ struct gap {
 };
 
 struct ctx {
-	struct group	*g;
+	struct ll_group	*g;
 	struct dig	*dg;
 	size_t		 ndg;
 	struct logf	*lf;
@@ -68,7 +68,7 @@ struct ctx {
 };
 
 static void
-where(const struct ctx *c, struct where *w, const char *trail)
+where(const struct ctx *c, struct ll_where *w, const char *trail)
 {
 	w->bucket = c->g->bucket;
 	w->org = c->g->org;
@@ -93,15 +93,15 @@ addgap(struct ctx *c, int64_t end)
 }
 
 /* The manifest record of O, checked against the bytes in the store. */
-static struct mrec *
-manifest_check(struct ctx *c, struct obj *o, const struct objhash *h,
+static struct ll_mrec *
+manifest_check(struct ctx *c, struct ll_obj *o, const struct ll_object *h,
     const char *trail)
 {
-	struct finding f = { "manifest_mismatch", o->key, NULL, NULL, NULL };
-	struct where w;
-	struct mrec *m;
+	struct ll_finding f = { "manifest_mismatch", o->key, NULL, NULL, NULL };
+	struct ll_where w;
+	struct ll_mrec *m;
 
-	if ((m = manifest_get(&c->g->run->man, c->g->bucket, o->key)) ==
+	if ((m = ll_manifest_get(&c->g->run->man, c->g->bucket, o->key)) ==
 	    NULL) {
 		ll_stats_add("not_in_manifest", 1);
 		return NULL;
@@ -111,7 +111,7 @@ manifest_check(struct ctx *c, struct obj *o, const struct objhash *h,
 		where(c, &w, trail);
 		f.expected = m->sha;
 		f.found = h->rawsha;
-		report_finding(&w, &f, "the stored bytes are not those the "
+		ll_report_finding(&w, &f, "the stored bytes are not those the "
 		    "manifest recorded");
 	}
 	return m;
@@ -120,14 +120,14 @@ manifest_check(struct ctx *c, struct obj *o, const struct objhash *h,
 static void
 load_digest(struct ctx *c, struct dig *d)
 {
-	struct group *g = c->g;
+	struct ll_group *g = c->g;
 	char *buf = NULL;
 	size_t len;
 
-	d->named = dg_name_parse(d->o->key, strlen(d->o->key), g->account,
+	d->named = ll_digest_name_parse(d->o->key, strlen(d->o->key), g->account,
 	    g->region, &d->nm) == 0;
 	d->st = ST_UNCOVERED;
-	if (obj_read(d->o->path, &d->h, &buf, &len, g->run->max_digest) ==
+	if (ll_object_read(d->o->path, &d->h, &buf, &len, g->run->max_digest) ==
 	    -1) {
 		warn("%s", d->o->path);
 		ll_fail(LL_EXIT_IO);
@@ -142,7 +142,7 @@ load_digest(struct ctx *c, struct dig *d)
 	else if (d->h.toobig)
 		snprintf(d->why, sizeof(d->why), "larger than --max-digest "
 		    "(%zu bytes)", g->run->max_digest);
-	else if (dg_parse(buf, len, &d->d, d->why) == 0)
+	else if (ll_digest_parse(buf, len, &d->d, d->why) == 0)
 		d->parsed = 1;
 	free(buf);
 	if (d->named) {
@@ -156,10 +156,10 @@ load_digest(struct ctx *c, struct dig *d)
 static void
 load_log(struct ctx *c, struct logf *l)
 {
-	l->timed = dg_logtime(l->o->key, strlen(l->o->key), &l->t) == 0;
+	l->timed = ll_digest_logtime(l->o->key, strlen(l->o->key), &l->t) == 0;
 	if (l->timed && l->t > c->g->run->newest)
 		c->g->run->newest = l->t;
-	if (obj_read(l->o->path, &l->h, NULL, NULL, 0) == -1) {
+	if (ll_object_read(l->o->path, &l->h, NULL, NULL, 0) == -1) {
 		warn("%s", l->o->path);
 		ll_fail(LL_EXIT_IO);
 		return;
@@ -169,7 +169,7 @@ load_log(struct ctx *c, struct logf *l)
 }
 
 static int
-namecmp(const struct dg_name *a, const struct dg_name *b)
+namecmp(const struct ll_digest_name *a, const struct ll_digest_name *b)
 {
 	int x;
 
@@ -234,7 +234,7 @@ static struct logf *
 log_at(struct ctx *c, const char *bucket, const char *key)
 {
 	struct logf want, *l;
-	struct obj o;
+	struct ll_obj o;
 
 	if (strcmp(bucket, c->g->bucket) != 0)
 		return NULL;
@@ -245,13 +245,13 @@ log_at(struct ctx *c, const char *bucket, const char *key)
 }
 
 static void
-invalid(struct ctx *c, struct dig *d, const struct finding *f,
+invalid(struct ctx *c, struct dig *d, const struct ll_finding *f,
     const char *reason)
 {
-	struct where w;
+	struct ll_where w;
 
 	where(c, &w, d->named ? d->nm.trail : NULL);
-	report_finding(&w, f, "%s", reason);
+	ll_report_finding(&w, f, "%s", reason);
 	d->st = ST_INVALID;
 }
 
@@ -261,7 +261,7 @@ invalid(struct ctx *c, struct dig *d, const struct finding *f,
  * verifies, 0 when none does, -1 when there is nothing to try.
  */
 static int
-signature(struct ctx *c, struct dig *d, const struct key *k, int *chainok)
+signature(struct ctx *c, struct dig *d, const struct ll_key *k, int *chainok)
 {
 	const char *msig = d->m != NULL ? d->m->sig : NULL;
 	const char *csig = d->newer != NULL ? d->newer->d.prev_sig : NULL;
@@ -272,21 +272,21 @@ signature(struct ctx *c, struct dig *d, const struct key *k, int *chainok)
 	*chainok = 0;
 	if (msig == NULL && csig == NULL)
 		return -1;
-	tbs = dg_tosign(&d->d, d->h.sha, &n);
+	tbs = ll_digest_tosign(&d->d, d->h.sha, &n);
 	if (csig != NULL)
-		*chainok = key_verify(k, tbs, n, csig);
+		*chainok = ll_keys_verify(k, tbs, n, csig);
 	if (msig != NULL && (csig == NULL || strcmp(msig, csig) != 0))
-		mok = key_verify(k, tbs, n, msig);
+		mok = ll_keys_verify(k, tbs, n, msig);
 	else if (msig != NULL)
 		mok = *chainok;
 	free(tbs);
 	if (*chainok && msig != NULL && !mok) {
-		struct finding f = { "signature_mismatch", d->o->key,
+		struct ll_finding f = { "signature_mismatch", d->o->key,
 		    d->newer->o->key, NULL, NULL };
-		struct where w;
+		struct ll_where w;
 
 		where(c, &w, d->nm.trail);
-		report_finding(&w, &f, "x-amz-meta-signature in the manifest "
+		ll_report_finding(&w, &f, "x-amz-meta-signature in the manifest "
 		    "does not verify; previousDigestSignature of the next "
 		    "digest does");
 	}
@@ -296,8 +296,8 @@ signature(struct ctx *c, struct dig *d, const struct key *k, int *chainok)
 static void
 verify_digest(struct ctx *c, struct dig *d)
 {
-	struct finding f = { "digest_invalid", d->o->key, NULL, NULL, NULL };
-	const struct key *k;
+	struct ll_finding f = { "digest_invalid", d->o->key, NULL, NULL, NULL };
+	const struct ll_key *k;
 	char iso1[21], iso2[21], want[1024], got[1024];
 	int chainok, ok;
 
@@ -312,7 +312,7 @@ verify_digest(struct ctx *c, struct dig *d)
 		invalid(c, d, &f, d->why);
 		return;
 	}
-	if ((k = keyring_find(&c->g->run->keys, d->d.fingerprint)) == NULL) {
+	if ((k = ll_keys_find(&c->g->run->keys, d->d.fingerprint)) == NULL) {
 		f.type = "digest_unverified";
 		snprintf(want, sizeof(want), "no public key with fingerprint "
 		    "%s in the key files", d->d.fingerprint);
@@ -344,9 +344,9 @@ verify_digest(struct ctx *c, struct dig *d)
 		    "previousDigestHashValue");
 		return;
 	}
-	if (!key_valid_at(k, d->d.tend)) {
-		dg_isotime(k->from, iso1);
-		dg_isotime(k->until, iso2);
+	if (!ll_keys_valid_at(k, d->d.tend)) {
+		ll_digest_isotime(k->from, iso1);
+		ll_digest_isotime(k->until, iso2);
 		snprintf(want, sizeof(want), "signed with key %s, valid from "
 		    "%s to %s only", k->fp, iso1, iso2);
 		invalid(c, d, &f, want);
@@ -389,7 +389,7 @@ link_previous(struct ctx *c, struct dig *d)
 }
 
 static void
-addslot(struct ctx *c, const struct dg_name *nm, int64_t t, const char *key,
+addslot(struct ctx *c, const struct ll_digest_name *nm, int64_t t, const char *key,
     struct dig *d)
 {
 	c->sl = xreallocarray(c->sl, c->nsl + 1, sizeof(*c->sl));
@@ -403,11 +403,11 @@ addslot(struct ctx *c, const struct dg_name *nm, int64_t t, const char *key,
 static void
 missing_previous(struct ctx *c, struct dig *d)
 {
-	struct finding f = { "digest_missing", NULL, NULL, NULL, NULL };
-	struct dg_name nm;
+	struct ll_finding f = { "digest_missing", NULL, NULL, NULL, NULL };
+	struct ll_digest_name nm;
 	struct dig *p;
-	struct where w;
-	const struct run *r = c->g->run;
+	struct ll_where w;
+	const struct ll_run *r = c->g->run;
 	int64_t t;
 
 	if (!d->parsed || (d->st == ST_INVALID && !d->moved) ||
@@ -417,16 +417,16 @@ missing_previous(struct ctx *c, struct dig *d)
 	if (p != NULL && p->moved)
 		return;		/* reported where it is */
 	t = d->d.tstart;
-	if (dg_name_parse(d->d.prev_key, strlen(d->d.prev_key), c->g->account,
+	if (ll_digest_name_parse(d->d.prev_key, strlen(d->d.prev_key), c->g->account,
 	    c->g->region, &nm) == 0)
 		t = nm.tend;
 	else
 		nm = d->nm;
-	if (!in_window(r, t)) {
+	if (!ll_scan_in_window(r, t)) {
 		ll_stats_add("chains_before_window", 1);
 		return;
 	}
-	if (on_disk(r, d->d.prev_bucket, d->d.prev_key)) {
+	if (ll_scan_on_disk(r, d->d.prev_bucket, d->d.prev_key)) {
 		ll_stats_add("previous_outside_scan", 1);
 		return;
 	}
@@ -435,7 +435,7 @@ missing_previous(struct ctx *c, struct dig *d)
 	f.key = d->d.prev_key;
 	f.digest = d->o->key;
 	f.expected = d->d.prev_hash;
-	report_finding(&w, &f, "named as the previous digest, and not in the "
+	ll_report_finding(&w, &f, "named as the previous digest, and not in the "
 	    "store");
 	addgap(c, t);
 	addslot(c, &nm, t, d->d.prev_key, NULL);
@@ -458,19 +458,19 @@ static void
 hour_missing(struct ctx *c, const struct slot *a, const struct slot *b,
     int64_t t)
 {
-	struct finding f = { "digest_hour_missing", NULL, b->key, NULL, NULL };
-	struct dg_name nm = a->nm;
-	struct where w;
+	struct ll_finding f = { "digest_hour_missing", NULL, b->key, NULL, NULL };
+	struct ll_digest_name nm = a->nm;
+	struct ll_where w;
 	char iso[21], *key;
 
 	nm.backfill = 0;
-	key = dg_name_key(c->g->acctdir, strlen(c->g->acctdir),
+	key = ll_digest_key(c->g->acctdir, strlen(c->g->acctdir),
 	    c->g->account, c->g->region, &nm, t);
-	dg_isotime(t, iso);
+	ll_digest_isotime(t, iso);
 	where(c, &w, nm.trail);
 	f.key = key;
 	f.expected = iso;
-	report_finding(&w, &f, "no digest for the hour ending about %s, "
+	ll_report_finding(&w, &f, "no digest for the hour ending about %s, "
 	    "between %s and the next", iso, a->key);
 	addgap(c, t);
 	free(key);
@@ -485,34 +485,34 @@ hour_missing(struct ctx *c, const struct slot *a, const struct slot *b,
 static void
 cadence_pair(struct ctx *c, const struct slot *a, const struct slot *b)
 {
-	struct finding f = { "digest_gap", b->key, a->key, NULL, NULL };
-	struct where w;
+	struct ll_finding f = { "digest_gap", b->key, a->key, NULL, NULL };
+	struct ll_where w;
 	char e[21], s[21];
 	int64_t k, n;
 
 	if (b->dg != NULL && b->dg->parsed && b->dg->d.prev_key == NULL) {
 		if (b->dg->d.tstart - a->t < HOUR / 2)
 			return;
-		dg_isotime(a->t, e);
-		dg_isotime(b->dg->d.tstart, s);
+		ll_digest_isotime(a->t, e);
+		ll_digest_isotime(b->dg->d.tstart, s);
 		f.expected = e;
 		f.found = s;
 		where(c, &w, b->nm.trail);
-		report_finding(&w, &f, "the chain restarts: no digest covers "
+		ll_report_finding(&w, &f, "the chain restarts: no digest covers "
 		    "%s to %s", e, s);
 		return;
 	}
 	n = (b->t - a->t + HOUR / 2) / HOUR - 1;
 	for (k = 1; k <= n; k++)
-		if (in_window(c->g->run, a->t + k * HOUR))
+		if (ll_scan_in_window(c->g->run, a->t + k * HOUR))
 			hour_missing(c, a, b, a->t + k * HOUR);
 }
 
 static void
 chain_end(struct ctx *c, const struct slot *s)
 {
-	struct run *r = c->g->run;
-	struct chainend *e;
+	struct ll_run *r = c->g->run;
+	struct ll_chainend *e;
 
 	r->ends = xreallocarray(r->ends, r->nends + 1, sizeof(*r->ends));
 	e = &r->ends[r->nends++];
@@ -529,13 +529,13 @@ chain_end(struct ctx *c, const struct slot *s)
 static void
 cadence(struct ctx *c)
 {
-	struct dg_name nm;
+	struct ll_digest_name nm;
 	struct dig *d;
 	size_t i;
 
 	for (i = 0; i < c->ndg; i++) {
 		d = &c->dg[i];
-		if (d->moved && dg_name_parse(d->d.key, strlen(d->d.key),
+		if (d->moved && ll_digest_name_parse(d->d.key, strlen(d->d.key),
 		    c->g->account, c->g->region, &nm) == 0)
 			addslot(c, &nm, nm.tend, d->d.key, d);
 		else if (d->named && !d->moved)
@@ -558,25 +558,25 @@ log_finding(struct ctx *c, const struct dig *d, const char *type,
     const char *key, const char *expected, const char *found,
     const char *reason)
 {
-	struct finding f = { type, key, d->o->key, expected, found };
-	struct where w;
+	struct ll_finding f = { type, key, d->o->key, expected, found };
+	struct ll_where w;
 
 	where(c, &w, d->nm.trail);
-	report_finding(&w, &f, "%s", reason);
+	ll_report_finding(&w, &f, "%s", reason);
 }
 
 /* A listed log file stored outside the group: checked, not counted. */
 static void
-listed_elsewhere(struct ctx *c, const struct dig *d, const struct dg_logfile *e)
+listed_elsewhere(struct ctx *c, const struct dig *d, const struct ll_digest_log *e)
 {
-	const struct run *r = c->g->run;
-	struct objhash h;
+	const struct ll_run *r = c->g->run;
+	struct ll_object h;
 	int64_t t;
 	char *path;
 
-	if (!on_disk(r, e->bucket, e->key)) {
-		if (dg_logtime(e->key, strlen(e->key), &t) == 0 &&
-		    !in_window(r, t)) {
+	if (!ll_scan_on_disk(r, e->bucket, e->key)) {
+		if (ll_digest_logtime(e->key, strlen(e->key), &t) == 0 &&
+		    !ll_scan_in_window(r, t)) {
 			ll_stats_add("listed_before_window", 1);
 			return;
 		}
@@ -585,7 +585,7 @@ listed_elsewhere(struct ctx *c, const struct dig *d, const struct dg_logfile *e)
 		return;
 	}
 	path = xasprintf("%s/%s/%s", r->store, e->bucket, e->key);
-	if (obj_read(path, &h, NULL, NULL, 0) == -1) {
+	if (ll_object_read(path, &h, NULL, NULL, 0) == -1) {
 		warn("%s", path);
 		ll_fail(LL_EXIT_IO);
 	} else if (!h.gzip || h.damaged || strcmp(h.sha, e->hash) != 0)
@@ -595,7 +595,7 @@ listed_elsewhere(struct ctx *c, const struct dig *d, const struct dg_logfile *e)
 }
 
 static void
-check_listed(struct ctx *c, struct dig *d, const struct dg_logfile *e)
+check_listed(struct ctx *c, struct dig *d, const struct ll_digest_log *e)
 {
 	struct logf *l;
 	const char *why;
@@ -645,32 +645,32 @@ in_gap(const struct ctx *c, int64_t t)
 static void
 unlisted(struct ctx *c, struct logf *l)
 {
-	struct finding f = { "log_file_unlisted", l->o->key, NULL, NULL,
+	struct ll_finding f = { "log_file_unlisted", l->o->key, NULL, NULL,
 	    l->h.sha };
-	struct where w;
+	struct ll_where w;
 
 	if (l->listed || !l->readok)
 		return;
-	if (l->timed && (!in_window(c->g->run, l->t) ||
+	if (l->timed && (!ll_scan_in_window(c->g->run, l->t) ||
 	    l->t + HOUR > c->newest || in_gap(c, l->t))) {
 		ll_stats_add("log_files_pending", 1);
 		return;
 	}
 	where(c, &w, NULL);
-	report_finding(&w, &f, "stored, and listed in no digest");
+	ll_report_finding(&w, &f, "stored, and listed in no digest");
 }
 
 /* Log files in a group without a single digest: one finding. */
 static void
 no_digests(struct ctx *c)
 {
-	struct finding f = { "digests_absent", NULL, NULL, NULL, NULL };
-	struct where w;
+	struct ll_finding f = { "digests_absent", NULL, NULL, NULL, NULL };
+	struct ll_where w;
 	char found[32], *key;
 	size_t i, n = 0;
 
 	for (i = 0; i < c->nlf; i++)
-		if (!c->lf[i].timed || in_window(c->g->run, c->lf[i].t))
+		if (!c->lf[i].timed || ll_scan_in_window(c->g->run, c->lf[i].t))
 			n++;
 	if (n == 0)
 		return;
@@ -680,7 +680,7 @@ no_digests(struct ctx *c)
 	f.key = key;
 	f.found = found;
 	where(c, &w, NULL);
-	report_finding(&w, &f, "no digest in the store covers these log "
+	ll_report_finding(&w, &f, "no digest in the store covers these log "
 	    "files: validation is off, or the digests were not fetched or "
 	    "were deleted");
 	free(key);
@@ -689,24 +689,24 @@ no_digests(struct ctx *c)
 static void
 statuses(struct ctx *c)
 {
-	struct group *g = c->g;
+	struct ll_group *g = c->g;
 	struct logf *l;
 	size_t i;
 
 	for (i = 0; i < c->ndg; i++)
-		report_object(g->bucket, c->dg[i].o->key, c->dg[i].o->path,
+		ll_report_object(g->bucket, c->dg[i].o->key, c->dg[i].o->path,
 		    K_DIGEST, c->dg[i].h.rawsha, c->dg[i].st,
 		    c->dg[i].newer != NULL ? c->dg[i].newer->o->key : NULL);
 	for (i = 0; i < c->nlf; i++) {
 		l = &c->lf[i];
-		report_object(g->bucket, l->o->key, l->o->path, K_LOG,
+		ll_report_object(g->bucket, l->o->key, l->o->path, K_LOG,
 		    l->h.rawsha, l->bad > 0 ? ST_INVALID : l->good > 0 ?
 		    ST_VALIDATED : ST_UNCOVERED, l->bad == 0 ? l->by : NULL);
 	}
 }
 
 void
-trail_check(struct group *g)
+ll_trail_check(struct ll_group *g)
 {
 	struct ctx c;
 	size_t i, j;
@@ -745,7 +745,7 @@ trail_check(struct group *g)
 			unlisted(&c, &c.lf[i]);
 	statuses(&c);
 	for (i = 0; i < c.ndg; i++)
-		dg_free(&c.dg[i].d);
+		ll_digest_free(&c.dg[i].d);
 	free(c.dg);
 	free(c.lf);
 	free(c.sl);
@@ -759,11 +759,11 @@ trail_check(struct group *g)
  * of them is reported hour by hour; a longer silence is one finding.
  */
 void
-trail_ends(struct run *r)
+ll_trail_ends(struct ll_run *r)
 {
-	struct finding f = { "digest_hour_missing", NULL, NULL, NULL, NULL };
-	struct chainend *e;
-	struct where w;
+	struct ll_finding f = { "digest_hour_missing", NULL, NULL, NULL, NULL };
+	struct ll_chainend *e;
+	struct ll_where w;
 	char iso[21], last[21], *key;
 	int64_t u, t, n;
 	size_t i;
@@ -779,23 +779,23 @@ trail_ends(struct run *r)
 		f.digest = e->key;
 		n = e->t < u ? (u - e->t) / HOUR : 0;
 		for (t = e->t + HOUR; n <= 24 && t <= u; t += HOUR) {
-			key = dg_name_key(e->acctdir, strlen(e->acctdir),
+			key = ll_digest_key(e->acctdir, strlen(e->acctdir),
 			    e->account, e->region, &e->nm, t);
-			dg_isotime(t, iso);
+			ll_digest_isotime(t, iso);
 			f.key = key;
 			f.expected = iso;
-			report_finding(&w, &f, "no digest for the hour ending "
+			ll_report_finding(&w, &f, "no digest for the hour ending "
 			    "about %s, after the newest one", iso);
 			free(key);
 		}
 		if (n > 24) {
-			dg_isotime(e->t + HOUR, iso);
-			dg_isotime(e->t + n * HOUR, last);
+			ll_digest_isotime(e->t + HOUR, iso);
+			ll_digest_isotime(e->t + n * HOUR, last);
 			f.type = "digest_chain_ends";
 			f.key = e->key;
 			f.expected = last;
 			f.found = NULL;
-			report_finding(&w, &f, "no digest after this one: %jd "
+			ll_report_finding(&w, &f, "no digest after this one: %jd "
 			    "hours, %s to %s, are missing", (intmax_t)n, iso,
 			    last);
 			f.type = "digest_hour_missing";

@@ -18,51 +18,51 @@
 #define HOUR	3600
 
 /* The newest digest of a chain, for the cadence up to --until. */
-struct chainend {
+struct ll_chainend {
 	char		*bucket;
 	char		*acctdir;
 	char		*org;
 	char		 account[13];
 	char		 region[33];
-	struct dg_name	 nm;
+	struct ll_digest_name	 nm;
 	int64_t		 t;
 	char		*key;
 };
 
-struct run {
+struct ll_run {
 	const char	*store;
-	struct keyring	 keys;
-	struct manifest	 man;
+	struct ll_keys	 keys;
+	struct ll_manifest	 man;
 	int		 have_from, have_until;
 	int64_t		 from, until;
 	size_t		 max_digest;
 	int64_t		 newest;	/* latest delivery seen in the store */
-	struct chainend	*ends;
+	struct ll_chainend	*ends;
 	size_t		 nends;
 };
 
-struct obj {
+struct ll_obj {
 	char	*key;
 	char	*path;
 	int	 digest;		/* a digest; else a log file */
 	char	 region[33];
 };
 
-struct group {
-	struct run	*run;
+struct ll_group {
+	struct ll_run	*run;
 	const char	*bucket;
 	const char	*acctdir;	/* "[prefix/]AWSLogs/[o-ORG/]ACCOUNT/" */
 	const char	*org;		/* NULL when not an organization trail */
 	const char	*account;
 	const char	*region;
-	struct obj	*objs;
+	struct ll_obj	*objs;
 	size_t		 n;
 };
 
-void	scan_store(struct run *);
-void	trail_check(struct group *);
-void	trail_ends(struct run *);
-int	in_window(const struct run *, int64_t);
-int	on_disk(const struct run *, const char *, const char *);
+void	ll_scan_store(struct ll_run *);
+void	ll_trail_check(struct ll_group *);
+void	ll_trail_ends(struct ll_run *);
+int	ll_scan_in_window(const struct ll_run *, int64_t);
+int	ll_scan_on_disk(const struct ll_run *, const char *, const char *);
 
 #endif
