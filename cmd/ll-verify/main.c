@@ -64,6 +64,13 @@ timearg(const char *opt, const char *s)
 	return ms / 1000;
 }
 
+static int
+idcmp(const void *a, const void *b)
+{
+	return strcmp((*(struct ll_mrec *const *)a)->id,
+	    (*(struct ll_mrec *const *)b)->id);
+}
+
 /*
  * Objects the manifest says were stored, inside the part of the store
  * scanned, that the scan did not find.
@@ -74,13 +81,20 @@ objects_missing(struct ll_run *r)
 	struct ll_finding f = { "object_missing", NULL, NULL, NULL, NULL };
 	struct ll_where w;
 	struct ll_s3key k;
-	struct ll_mrec *m;
+	struct ll_mrec *m, **v = NULL;
 	char from[11], *slash;
-	size_t i = 0;
+	size_t i = 0, n = 0;
 
 	ll_isotime_day(r->from * 1000, from);
-	while ((m = ll_manifest_next(&r->man, &i)) != NULL) {
-		if (m->seen || (slash = strchr(m->id, '/')) == NULL)
+	while ((m = ll_manifest_next(&r->man, &i)) != NULL)
+		if (!m->seen) {
+			v = xreallocarray(v, n + 1, sizeof(*v));
+			v[n++] = m;
+		}
+	qsort(v, n, sizeof(*v), idcmp);
+	for (i = 0; i < n; i++) {
+		m = v[i];
+		if ((slash = strchr(m->id, '/')) == NULL)
 			continue;
 		ll_s3key_parse(slash + 1, strlen(slash + 1), &k);
 		if (r->have_from && (k.day[0] == '\0' ||
@@ -98,6 +112,7 @@ objects_missing(struct ll_run *r)
 		    "and it is not in the store");
 		*slash = '/';
 	}
+	free(v);
 }
 
 int

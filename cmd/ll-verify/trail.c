@@ -9,6 +9,7 @@
  * with what the verified digests list.
  */
 #include <err.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -65,6 +66,7 @@ struct ctx {
 	struct gap	*gaps;
 	size_t		 ngaps;
 	int64_t		 newest;	/* latest digest end in the group */
+	int64_t		 covstart;	/* earliest chain start, if known */
 };
 
 static void
@@ -309,7 +311,9 @@ verify_digest(struct ctx *c, struct dig *d)
 		return;
 	}
 	if (!d->parsed) {
+		/* What it lists is unknown: its hour is a gap, reported. */
 		invalid(c, d, &f, d->why);
+		addgap(c, d->nm.tend);
 		return;
 	}
 	if ((k = ll_keys_find(&c->g->run->keys, d->d.fingerprint)) == NULL) {
@@ -498,8 +502,12 @@ cadence_pair(struct ctx *c, const struct slot *a, const struct slot *b)
 		f.expected = e;
 		f.found = s;
 		where(c, &w, b->nm.trail);
-		ll_report_finding(&w, &f, "the chain restarts: no digest covers "
-		    "%s to %s", e, s);
+		ll_report_finding(&w, &f, "the chain restarts: no digest "
+		    "covers %s to %s", e, s);
+		c->gaps = xreallocarray(c->gaps, c->ngaps + 1,
+		    sizeof(*c->gaps));
+		c->gaps[c->ngaps].from = a->t - 20 * 60;
+		c->gaps[c->ngaps++].to = b->dg->d.tstart;
 		return;
 	}
 	n = (b->t - a->t + HOUR / 2) / HOUR - 1;
@@ -526,6 +534,23 @@ chain_end(struct ctx *c, const struct slot *s)
 	e->key = xstrdup(s->key);
 }
 
+/*
+ * Log files delivered before validation was turned on are in no
+ * digest, rightly: a chain whose oldest digest names no previous one
+ * started then.  When the oldest is not such a digest, the start is
+ * not known.
+ */
+static void
+chain_start(struct ctx *c, const struct slot *s)
+{
+	int64_t t = INT64_MIN;
+
+	if (s->dg != NULL && s->dg->parsed && s->dg->d.prev_key == NULL)
+		t = s->dg->d.tstart;
+	if (t < c->covstart)
+		c->covstart = t;
+}
+
 static void
 cadence(struct ctx *c)
 {
@@ -542,9 +567,12 @@ cadence(struct ctx *c)
 			addslot(c, &d->nm, d->nm.tend, d->o->key, d);
 	}
 	qsort(c->sl, c->nsl, sizeof(*c->sl), slotcmp);
+	c->covstart = INT64_MAX;
 	for (i = 0; i < c->nsl; i++) {
 		if (c->sl[i].nm.backfill)
 			continue;
+		if (i == 0 || namecmp(&c->sl[i - 1].nm, &c->sl[i].nm) != 0)
+			chain_start(c, &c->sl[i]);
 		if (i + 1 < c->nsl && namecmp(&c->sl[i].nm,
 		    &c->sl[i + 1].nm) == 0)
 			cadence_pair(c, &c->sl[i], &c->sl[i + 1]);
@@ -651,6 +679,11 @@ unlisted(struct ctx *c, struct logf *l)
 
 	if (l->listed || !l->readok)
 		return;
+	if (l->timed && c->covstart != INT64_MIN &&
+	    l->t < c->covstart - 20 * 60) {
+		ll_stats_add("log_files_before_validation", 1);
+		return;
+	}
 	if (l->timed && (!ll_scan_in_window(c->g->run, l->t) ||
 	    l->t + HOUR > c->newest || in_gap(c, l->t))) {
 		ll_stats_add("log_files_pending", 1);
