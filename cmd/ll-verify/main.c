@@ -91,7 +91,8 @@ objects_missing(struct ll_run *r)
 			v = xreallocarray(v, n + 1, sizeof(*v));
 			v[n++] = m;
 		}
-	qsort(v, n, sizeof(*v), idcmp);
+	if (n > 0)
+		qsort(v, n, sizeof(*v), idcmp);
 	for (i = 0; i < n; i++) {
 		m = v[i];
 		if ((slash = strchr(m->id, '/')) == NULL)

@@ -566,7 +566,8 @@ cadence(struct ctx *c)
 		else if (d->named && !d->moved)
 			addslot(c, &d->nm, d->nm.tend, d->o->key, d);
 	}
-	qsort(c->sl, c->nsl, sizeof(*c->sl), slotcmp);
+	if (c->nsl > 0)
+		qsort(c->sl, c->nsl, sizeof(*c->sl), slotcmp);
 	c->covstart = INT64_MAX;
 	for (i = 0; i < c->nsl; i++) {
 		if (c->sl[i].nm.backfill)
