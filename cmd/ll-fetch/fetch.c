@@ -211,6 +211,11 @@ o_check(struct ll_xfer *x)
 {
 	struct ll_fetch_obj *o = x->arg;
 
+	/* A digest's signature is metadata, in no byte of the object. */
+	free(o->l.sig);
+	free(o->l.sigalg);
+	o->l.sig = x->meta_sig[0] != '\0' ? xstrdup(x->meta_sig) : NULL;
+	o->l.sigalg = x->meta_alg[0] != '\0' ? xstrdup(x->meta_alg) : NULL;
 	return ll_body_check(&o->body, &o->l, x->got, x->etag, x->kms, x->msg,
 	    sizeof(x->msg));
 }

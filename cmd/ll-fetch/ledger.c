@@ -15,6 +15,7 @@
 
 #include "io/afile.h"
 #include "io/out.h"
+#include "lake/s3key.h"
 #include "ledger.h"
 #include "listing.h"
 #include "ll.h"
@@ -54,6 +55,7 @@ manifest(const struct ll_listing *l, const char *path, const char *sha,
 {
 	json_t *r;
 	struct stat st;
+	struct ll_s3key k;
 	long long bytes = l->size;
 
 	if (bytes < 0 && path != NULL && stat(path, &st) == 0)
@@ -69,6 +71,14 @@ manifest(const struct ll_listing *l, const char *path, const char *sha,
 	json_object_set_new(r, "sha256", ll_listing_str(sha));
 	json_object_set_new(r, "status", json_string(status));
 	json_object_set_new(r, "error", ll_listing_str(error));
+	/* A digest's signature, kept for ll-verify: null if not fetched. */
+	if (l->key != NULL)
+		ll_s3key_parse(l->key, l->keylen, &k);
+	if (l->key != NULL && k.kind == LL_S3K_DIGEST) {
+		json_object_set_new(r, "signature", ll_listing_str(l->sig));
+		json_object_set_new(r, "signature_algorithm",
+		    ll_listing_str(l->sigalg));
+	}
 	ll_out_json(r);
 	json_decref(r);
 }

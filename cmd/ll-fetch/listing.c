@@ -204,4 +204,6 @@ ll_listing_free(struct ll_listing *l)
 	free(l->local);
 	free(l->etag);
 	free(l->shown);
+	free(l->sig);
+	free(l->sigalg);
 }

@@ -28,6 +28,9 @@ struct ll_listing {
 	char		*local;		/* file:// path, or NULL */
 	char		*etag;		/* NULL when unknown */
 	long long	 size;		/* -1 when unknown */
+	/* A digest's x-amz-meta-signature(-algorithm), once fetched. */
+	char		*sig;
+	char		*sigalg;
 };
 
 int	ll_listing_emit(const struct ll_walk_obj *);

@@ -98,6 +98,7 @@ on_header(char *buf, size_t size, size_t n, void *arg)
 	if (len >= 5 && memcmp(buf, "HTTP/", 5) == 0) {
 		x->clen = -1;
 		x->etag[0] = x->region[0] = '\0';
+		x->meta_sig[0] = x->meta_alg[0] = '\0';
 		x->kms = 0;
 		return len;
 	}
@@ -130,6 +131,13 @@ on_header(char *buf, size_t size, size_t n, void *arg)
 	} else if (IS("x-amz-bucket-region") && vlen < sizeof(x->region)) {
 		memcpy(x->region, v, vlen);
 		x->region[vlen] = '\0';
+	} else if (IS("x-amz-meta-signature") && vlen < sizeof(x->meta_sig)) {
+		memcpy(x->meta_sig, v, vlen);
+		x->meta_sig[vlen] = '\0';
+	} else if (IS("x-amz-meta-signature-algorithm") &&
+	    vlen < sizeof(x->meta_alg)) {
+		memcpy(x->meta_alg, v, vlen);
+		x->meta_alg[vlen] = '\0';
 	}
 #undef IS
 	return len;
@@ -248,6 +256,7 @@ start(struct ll_engine *e, struct ll_xfer *x)
 	x->clen = -1;
 	x->got = 0;
 	x->etag[0] = x->region[0] = x->curlerr[0] = '\0';
+	x->meta_sig[0] = x->meta_alg[0] = '\0';
 	x->kms = x->localerr = x->expired = 0;
 	free(x->errbody);
 	x->errbody = NULL;

@@ -53,6 +53,9 @@ struct ll_xfer {
 	long long	 got;		/* body bytes of the last attempt */
 	char		 etag[128];	/* response ETag without quotes */
 	int		 kms;		/* SSE-KMS: the ETag is no MD5 */
+	/* A CloudTrail digest's signature, S3 metadata; "" when none. */
+	char		 meta_sig[1040];	/* x-amz-meta-signature */
+	char		 meta_alg[64];	/* x-amz-meta-signature-algorithm */
 	int		 localerr;	/* body() failed */
 	char		 msg[512];	/* why the last attempt failed */
 	/* engine state */
