@@ -23,6 +23,12 @@ CloudTrail signs them, in an ll-fetch store with its manifest.
         --restart H        the chain restarts at hour H (previous null)
                            after a gap of one hour
 
+  ctdigest.py digests --store DIR --manifest FILE --bucket B --key NAME
+      signs hourly digests over the log files already under DIR/B (one
+      chain per account and region, from the hour of the oldest file
+      to that of the newest), and writes the manifest of every object;
+      for the benchmark workload.
+
 The string to sign is digestEndTime, digestS3Bucket/digestS3Object, the
 hex SHA-256 of the uncompressed digest and previousDigestSignature
 ("null" for the first), joined by newlines; signed with RSA PKCS#1 v1.5
@@ -179,6 +185,55 @@ def trail(a):
     store.manifest.close()
 
 
+def digests(a):
+    """Hourly digests over the log files already in the store."""
+    store = Store(a.store, a.manifest)
+    root = os.path.join(a.store, a.bucket)
+    groups = {}
+    for d, _, files in os.walk(root):
+        for f in files:
+            key = os.path.relpath(os.path.join(d, f), root)
+            parts = key.split("/")
+            if len(parts) < 7 or parts[-6] != "CloudTrail":
+                continue
+            stampstr = f.split("_")[3]
+            t = int(datetime.datetime.strptime(stampstr, "%Y%m%dT%H%MZ")
+                    .replace(tzinfo=datetime.timezone.utc).timestamp())
+            base = "/".join(parts[:-6])
+            groups.setdefault((base, parts[-5]), []).append((t, key))
+    for (base, region), logs in sorted(groups.items()):
+        logs.sort()
+        account = base.split("/")[-1]
+        args = argparse.Namespace(account=account, region=region,
+                                  bucket=a.bucket, trail="bench",
+                                  home=region)
+        prev = None
+        t = logs[0][0] - logs[0][0] % 3600
+        i = 0
+        while i < len(logs):
+            listed = []
+            while i < len(logs) and logs[i][0] < t + 3600:
+                key = logs[i][1]
+                with open(os.path.join(root, key), "rb") as f:
+                    data = f.read()
+                raw = gzip.decompress(data)
+                store.manifest.write(json.dumps({
+                    "url": "s3://%s/%s" % (a.bucket, key),
+                    "path": "%s/%s/%s" % (a.store, a.bucket, key),
+                    "bytes": len(data), "etag": None,
+                    "sha256": hashlib.sha256(data).hexdigest(),
+                    "status": "stored", "error": None},
+                    separators=(",", ":")) + "\n")
+                listed.append({"s3Bucket": a.bucket, "s3Object": key,
+                               "hashValue": hashlib.sha256(raw).hexdigest(),
+                               "hashAlgorithm": "SHA-256"})
+                i += 1
+            prev = digest(args, store, base, t, t + 3600, listed, prev,
+                          a.key[0])
+            t += 3600
+    store.manifest.close()
+
+
 def keys(out, specs):
     lst = []
     for s in specs:
@@ -203,18 +258,18 @@ def main():
         keys(sys.argv[2], sys.argv[3:])
         return
     p = argparse.ArgumentParser()
-    p.add_argument("cmd", choices=["trail"])
+    p.add_argument("cmd", choices=["trail", "digests"])
     p.add_argument("--store", required=True)
     p.add_argument("--manifest", required=True)
     p.add_argument("--bucket", default="trail-bucket")
     p.add_argument("--prefix", default="")
     p.add_argument("--org", default="")
-    p.add_argument("--account", required=True)
-    p.add_argument("--region", required=True)
+    p.add_argument("--account")
+    p.add_argument("--region")
     p.add_argument("--trail", default="main-trail")
     p.add_argument("--home", default="us-east-1")
-    p.add_argument("--start", required=True)
-    p.add_argument("--hours", type=int, required=True)
+    p.add_argument("--start")
+    p.add_argument("--hours", type=int)
     p.add_argument("--files", type=int, default=2)
     p.add_argument("--tail", type=int, default=0)
     p.add_argument("--key", action="append", required=True)
@@ -222,7 +277,14 @@ def main():
     p.add_argument("--backfill", type=int)
     p.add_argument("--restart", type=int)
     p.add_argument("--no-sign-newest", action="store_true")
-    trail(p.parse_args())
+    a = p.parse_args()
+    if a.cmd == "digests":
+        digests(a)
+    elif a.account is None or a.region is None or a.start is None or \
+            a.hours is None:
+        p.error("trail needs --account, --region, --start and --hours")
+    else:
+        trail(a)
 
 
 if __name__ == "__main__":
