@@ -226,7 +226,9 @@ def digests(a):
                     separators=(",", ":")) + "\n")
                 listed.append({"s3Bucket": a.bucket, "s3Object": key,
                                "hashValue": hashlib.sha256(raw).hexdigest(),
-                               "hashAlgorithm": "SHA-256"})
+                               "hashAlgorithm": "SHA-256",
+                               "newestEventTime": iso(logs[i][0]),
+                               "oldestEventTime": iso(logs[i][0])})
                 i += 1
             prev = digest(args, store, base, t, t + 3600, listed, prev,
                           a.key[0])
