@@ -202,7 +202,8 @@ previous(struct ctx *c, json_t *o, struct ll_digest *d)
  * or -1 with the reason in WHY (D is then freed).
  */
 int
-ll_digest_parse(const char *buf, size_t len, struct ll_digest *d, char why[LL_DIGEST_WHY])
+ll_digest_parse(const char *buf, size_t len, struct ll_digest *d,
+    char why[LL_DIGEST_WHY])
 {
 	struct ctx c = { why, 0 };
 	json_error_t jerr;
@@ -386,7 +387,8 @@ ll_digest_key(const char *acctdir, size_t len, const char *account,
 
 	ll_digest_isotime(tend, iso);
 	return xasprintf("%.*sCloudTrail-Digest/%s/%.4s/%.2s/%.2s/"
-	    "%s_CloudTrail-Digest_%s_%s_%s_%.4s%.2s%.2sT%.2s%.2s%.2sZ%s.json.gz",
+	    "%s_CloudTrail-Digest_%s_%s_%s_"
+	    "%.4s%.2s%.2sT%.2s%.2s%.2sZ%s.json.gz",
 	    (int)len, acctdir, region, iso, iso + 5, iso + 8, account, region,
 	    nm->trail, nm->home, iso, iso + 5, iso + 8, iso + 11, iso + 14,
 	    iso + 17, nm->backfill ? "_backfill" : "");

@@ -43,7 +43,8 @@ struct ll_digest_name {
 
 #define LL_DIGEST_WHY	160
 
-int	ll_digest_parse(const char *, size_t, struct ll_digest *, char [LL_DIGEST_WHY]);
+int	ll_digest_parse(const char *, size_t, struct ll_digest *,
+	    char [LL_DIGEST_WHY]);
 void	ll_digest_free(struct ll_digest *);
 char	*ll_digest_tosign(const struct ll_digest *, const char *, size_t *);
 int	ll_digest_name_parse(const char *, size_t, const char *, const char *,

@@ -28,7 +28,8 @@ struct ll_keys {
 void	ll_keys_load(struct ll_keys *, const char *);
 const struct ll_key *ll_keys_find(const struct ll_keys *, const char *);
 int	ll_keys_valid_at(const struct ll_key *, int64_t);
-int	ll_keys_verify(const struct ll_key *, const void *, size_t, const char *);
+int	ll_keys_verify(const struct ll_key *, const void *, size_t,
+	    const char *);
 void	ll_keys_free(struct ll_keys *);
 void	ll_keys_md5(const void *, size_t, char [33]);
 

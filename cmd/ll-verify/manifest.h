@@ -20,12 +20,13 @@ struct ll_mrec {
 struct ll_manifest {
 	struct ll_mrec	**slot;
 	size_t		 nslot, n;
-	char		*store;	/* real path of the store, for file:// records */
+	char		*store;	/* real path of the store (file:// records) */
 };
 
 void	ll_manifest_init(struct ll_manifest *, const char *);
 void	ll_manifest_read(struct ll_manifest *, const char *, size_t);
-struct ll_mrec *ll_manifest_get(struct ll_manifest *, const char *, const char *);
+struct ll_mrec *ll_manifest_get(struct ll_manifest *, const char *,
+	    const char *);
 struct ll_mrec *ll_manifest_next(struct ll_manifest *, size_t *);
 void	ll_manifest_free(struct ll_manifest *);
 

@@ -130,8 +130,8 @@ rehash(const char *path, struct ll_object *h)
  * 0, or -1 (with errno) when the object cannot be read.
  */
 int
-ll_object_read(const char *path, struct ll_object *h, char **keep, size_t *keeplen,
-    size_t max)
+ll_object_read(const char *path, struct ll_object *h, char **keep,
+    size_t *keeplen, size_t max)
 {
 	struct ll_input *in;
 	struct tap t;

@@ -20,7 +20,8 @@ struct ll_object {
 	int	 toobig;	/* more than the kept maximum */
 };
 
-int	ll_object_read(const char *, struct ll_object *, char **, size_t *, size_t);
+int	ll_object_read(const char *, struct ll_object *, char **, size_t *,
+	    size_t);
 void	ll_object_done(void);
 void	ll_object_sha256(const void *, size_t, char [65]);
 

@@ -126,8 +126,8 @@ load_digest(struct ctx *c, struct dig *d)
 	char *buf = NULL;
 	size_t len;
 
-	d->named = ll_digest_name_parse(d->o->key, strlen(d->o->key), g->account,
-	    g->region, &d->nm) == 0;
+	d->named = ll_digest_name_parse(d->o->key, strlen(d->o->key),
+	    g->account, g->region, &d->nm) == 0;
 	d->st = ST_UNCOVERED;
 	if (ll_object_read(d->o->path, &d->h, &buf, &len, g->run->max_digest) ==
 	    -1) {
@@ -288,9 +288,9 @@ signature(struct ctx *c, struct dig *d, const struct ll_key *k, int *chainok)
 		struct ll_where w;
 
 		where(c, &w, d->nm.trail);
-		ll_report_finding(&w, &f, "x-amz-meta-signature in the manifest "
-		    "does not verify; previousDigestSignature of the next "
-		    "digest does");
+		ll_report_finding(&w, &f, "x-amz-meta-signature in the "
+		    "manifest does not verify; previousDigestSignature of the "
+		    "next digest does");
 	}
 	return *chainok || mok;
 }
@@ -340,7 +340,8 @@ verify_digest(struct ctx *c, struct dig *d)
 	if (!ok) {
 		invalid(c, d, &f, f.found != NULL ? "the signature does "
 		    "not verify, and the SHA-256 is not the next digest's "
-		    "previousDigestHashValue" : "the signature does not verify");
+		    "previousDigestHashValue" :
+		    "the signature does not verify");
 		return;
 	}
 	if (f.found != NULL) {
@@ -393,8 +394,8 @@ link_previous(struct ctx *c, struct dig *d)
 }
 
 static void
-addslot(struct ctx *c, const struct ll_digest_name *nm, int64_t t, const char *key,
-    struct dig *d)
+addslot(struct ctx *c, const struct ll_digest_name *nm, int64_t t,
+    const char *key, struct dig *d)
 {
 	c->sl = xreallocarray(c->sl, c->nsl + 1, sizeof(*c->sl));
 	c->sl[c->nsl].nm = *nm;
@@ -421,8 +422,8 @@ missing_previous(struct ctx *c, struct dig *d)
 	if (p != NULL && p->moved)
 		return;		/* reported where it is */
 	t = d->d.tstart;
-	if (ll_digest_name_parse(d->d.prev_key, strlen(d->d.prev_key), c->g->account,
-	    c->g->region, &nm) == 0)
+	if (ll_digest_name_parse(d->d.prev_key, strlen(d->d.prev_key),
+	    c->g->account, c->g->region, &nm) == 0)
 		t = nm.tend;
 	else
 		nm = d->nm;
@@ -439,8 +440,8 @@ missing_previous(struct ctx *c, struct dig *d)
 	f.key = d->d.prev_key;
 	f.digest = d->o->key;
 	f.expected = d->d.prev_hash;
-	ll_report_finding(&w, &f, "named as the previous digest, and not in the "
-	    "store");
+	ll_report_finding(&w, &f, "named as the previous digest, and not in "
+	    "the store");
 	addgap(c, t);
 	addslot(c, &nm, t, d->d.prev_key, NULL);
 }
@@ -462,7 +463,8 @@ static void
 hour_missing(struct ctx *c, const struct slot *a, const struct slot *b,
     int64_t t)
 {
-	struct ll_finding f = { "digest_hour_missing", NULL, b->key, NULL, NULL };
+	struct ll_finding f = { "digest_hour_missing", NULL, b->key, NULL,
+	    NULL };
 	struct ll_digest_name nm = a->nm;
 	struct ll_where w;
 	char iso[21], *key;
@@ -596,7 +598,8 @@ log_finding(struct ctx *c, const struct dig *d, const char *type,
 
 /* A listed log file stored outside the group: checked, not counted. */
 static void
-listed_elsewhere(struct ctx *c, const struct dig *d, const struct ll_digest_log *e)
+listed_elsewhere(struct ctx *c, const struct dig *d,
+    const struct ll_digest_log *e)
 {
 	const struct ll_run *r = c->g->run;
 	struct ll_object h;
@@ -818,8 +821,8 @@ ll_trail_ends(struct ll_run *r)
 			ll_digest_isotime(t, iso);
 			f.key = key;
 			f.expected = iso;
-			ll_report_finding(&w, &f, "no digest for the hour ending "
-			    "about %s, after the newest one", iso);
+			ll_report_finding(&w, &f, "no digest for the hour "
+			    "ending about %s, after the newest one", iso);
 			free(key);
 		}
 		if (n > 24) {
@@ -829,9 +832,9 @@ ll_trail_ends(struct ll_run *r)
 			f.key = e->key;
 			f.expected = last;
 			f.found = NULL;
-			ll_report_finding(&w, &f, "no digest after this one: %jd "
-			    "hours, %s to %s, are missing", (intmax_t)n, iso,
-			    last);
+			ll_report_finding(&w, &f, "no digest after this one: "
+			    "%jd hours, %s to %s, are missing", (intmax_t)n,
+			    iso, last);
 			f.type = "digest_hour_missing";
 		}
 		free(e->bucket);

@@ -51,8 +51,8 @@ struct ll_obj {
 struct ll_group {
 	struct ll_run	*run;
 	const char	*bucket;
-	const char	*acctdir;	/* "[prefix/]AWSLogs/[o-ORG/]ACCOUNT/" */
-	const char	*org;		/* NULL when not an organization trail */
+	const char	*acctdir;	/* [prefix/]AWSLogs/[o-ORG/]ACCOUNT/ */
+	const char	*org;		/* NULL unless an organization trail */
 	const char	*account;
 	const char	*region;
 	struct ll_obj	*objs;
