@@ -39,7 +39,11 @@ ll_scan_in_window(const struct ll_run *r, int64_t t)
 	return !r->have_from || t >= r->from;
 }
 
-/* Does STORE/BUCKET/KEY exist (outside the part of the store walked)? */
+/*
+ * Does STORE/BUCKET/KEY exist (outside the part of the store walked)?
+ * The names come from digests: one that would leave the store is not
+ * looked for (ll-fetch never stores such a key).
+ */
 int
 ll_scan_on_disk(const struct ll_run *r, const char *bucket, const char *key)
 {
@@ -47,6 +51,10 @@ ll_scan_on_disk(const struct ll_run *r, const char *bucket, const char *key)
 	char *path;
 	int ok;
 
+	if (strchr(bucket, '/') != NULL || bucket[0] == '.' ||
+	    key[0] == '/' || strncmp(key, "../", 3) == 0 ||
+	    strstr(key, "/../") != NULL || strcmp(key, "..") == 0)
+		return 0;
 	path = xasprintf("%s/%s/%s", r->store, bucket, key);
 	ok = stat(path, &st) == 0 && S_ISREG(st.st_mode);
 	free(path);

@@ -61,6 +61,8 @@ struct ctx {
 	size_t		 ndg;
 	struct logf	*lf;
 	size_t		 nlf;
+	struct dig	**bykey, **byclaim;
+	size_t		 nclaim;
 	struct slot	*sl;
 	size_t		 nsl;
 	struct gap	*gaps;
@@ -205,31 +207,68 @@ logcmp(const void *x, const void *y)
 	    ((const struct logf *)y)->o->key);
 }
 
-static struct dig *
-digest_at(struct ctx *c, const char *bucket, const char *key)
+static int
+bykey(const void *x, const void *y)
+{
+	return strcmp((*(struct dig *const *)x)->o->key,
+	    (*(struct dig *const *)y)->o->key);
+}
+
+/* Parsed digests stored elsewhere than their content says, by that key. */
+static int
+byclaim(const void *x, const void *y)
+{
+	const struct dig *a = *(struct dig *const *)x;
+	const struct dig *b = *(struct dig *const *)y;
+	int k;
+
+	if ((k = strcmp(a->d.key, b->d.key)) != 0)
+		return k;
+	return strcmp(a->d.bucket, b->d.bucket);
+}
+
+/* The indexes: digests by stored key, and by the key they claim. */
+static void
+index_digests(struct ctx *c)
 {
 	size_t i;
 
+	c->bykey = xcalloc(c->ndg + 1, sizeof(*c->bykey));
+	c->byclaim = xcalloc(c->ndg + 1, sizeof(*c->byclaim));
+	for (i = 0; i < c->ndg; i++) {
+		c->bykey[i] = &c->dg[i];
+		if (c->dg[i].parsed && strcmp(c->dg[i].d.key,
+		    c->dg[i].o->key) != 0)
+			c->byclaim[c->nclaim++] = &c->dg[i];
+	}
+	qsort(c->bykey, c->ndg, sizeof(*c->bykey), bykey);
+	qsort(c->byclaim, c->nclaim, sizeof(*c->byclaim), byclaim);
+}
+
+static struct dig *
+digest_at(struct ctx *c, const char *bucket, const char *key)
+{
+	struct dig want, *w = &want, **p;
+	struct ll_obj o;
+
 	if (strcmp(bucket, c->g->bucket) != 0)
 		return NULL;
-	for (i = 0; i < c->ndg; i++)
-		if (strcmp(c->dg[i].o->key, key) == 0)
-			return &c->dg[i];
-	return NULL;
+	o.key = (char *)key;
+	want.o = &o;
+	p = bsearch(&w, c->bykey, c->ndg, sizeof(*c->bykey), bykey);
+	return p != NULL ? *p : NULL;
 }
 
 /* A stored digest whose content says it belongs at BUCKET/KEY. */
 static struct dig *
 claimant(struct ctx *c, const char *bucket, const char *key)
 {
-	size_t i;
+	struct dig want, *w = &want, **p;
 
-	for (i = 0; i < c->ndg; i++)
-		if (c->dg[i].parsed && strcmp(c->dg[i].d.key, key) == 0 &&
-		    strcmp(c->dg[i].d.bucket, bucket) == 0 &&
-		    strcmp(c->dg[i].o->key, key) != 0)
-			return &c->dg[i];
-	return NULL;
+	want.d.key = (char *)key;
+	want.d.bucket = (char *)bucket;
+	p = bsearch(&w, c->byclaim, c->nclaim, sizeof(*c->byclaim), byclaim);
+	return p != NULL ? *p : NULL;
 }
 
 static struct logf *
@@ -764,6 +803,7 @@ ll_trail_check(struct ll_group *g)
 		load_log(&c, &c.lf[i]);
 	qsort(c.dg, c.ndg, sizeof(*c.dg), digcmp);
 	qsort(c.lf, c.nlf, sizeof(*c.lf), logcmp);
+	index_digests(&c);
 	/* Newest first: a verified digest vouches for the one before. */
 	for (i = c.ndg; i-- > 0;) {
 		verify_digest(&c, &c.dg[i]);
@@ -783,6 +823,8 @@ ll_trail_check(struct ll_group *g)
 	statuses(&c);
 	for (i = 0; i < c.ndg; i++)
 		ll_digest_free(&c.dg[i].d);
+	free(c.bykey);
+	free(c.byclaim);
 	free(c.dg);
 	free(c.lf);
 	free(c.sl);
