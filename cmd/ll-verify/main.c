@@ -27,31 +27,33 @@
 #include "verify.h"
 #include "xalloc.h"
 
-static const struct option longopts[] = {
-	{ "max-digest",		required_argument,	NULL,	'd' },
-	{ "from",		required_argument,	NULL,	'f' },
-	{ "help",		no_argument,		NULL,	'h' },
-	{ "keys",		required_argument,	NULL,	'k' },
-	{ "max-record-bytes",	required_argument,	NULL,	'M' },
-	{ "objects",		required_argument,	NULL,	'o' },
-	{ "quiet",		no_argument,		NULL,	'q' },
-	{ "reject",		required_argument,	NULL,	'r' },
-	{ "stats",		required_argument,	NULL,	'S' },
-	{ "store",		required_argument,	NULL,	's' },
-	{ "until",		required_argument,	NULL,	't' },
-	{ "unbuffered",		no_argument,		NULL,	'u' },
-	{ "version",		no_argument,		NULL,	'V' },
-	{ NULL,			0,			NULL,	0 }
+static const struct ll_opt opts[] = {
+	{ 'f', "from", "TIME", "check the days from TIME (a day or ISO-8601) "
+	    "on", 0 },
+	{ 'k', "keys", "FILE", "public keys as list-public-keys prints them",
+	    0 },
+	{ 'o', "objects", "FILE", "write every stored object's status to FILE",
+	    0 },
+	{ 'q', "quiet", NULL, "no summary on standard error", 0 },
+	{ 's', "store", "DIR", "the raw store, DIR/BUCKET/KEY", 0 },
+	{ 't', "to", "TIME", "expect each chain's hourly digests up to TIME",
+	    0 },
+	{ 0, NULL, NULL, NULL, 0 }
 };
 
-static __dead void
-usage(FILE *fp, int code)
-{
-	fprintf(fp, "usage: ll-verify -s store [-hquV] [-d size] [-f time] "
-	    "[-k file] [-M size] [-o file]\n"
-	    "                 [-r file] [-S file] [-t time] [manifest ...]\n");
-	exit(code);
-}
+static const struct ll_cmd cmd = {
+	"usage: ll-verify -s store [-hquV] [-f time] [-k file] [-M size] "
+	    "[-o file]\n"
+	    "                 [-r file] [-S file] [-t time] [manifest ...]",
+	"Validate CloudTrail digests, their chains and the log files they "
+	    "list, offline.",
+	"MSru", opts,
+	"  ll-verify -s raw -k keys.json -f 2026-03-01 -o objects.ndjson "
+	    "manifest.ndjson"
+};
+
+/* A digest is an hour of file names: megabytes at most. */
+#define MAX_DIGEST	((size_t)64 << 20)
 
 static int64_t
 timearg(const char *opt, const char *s)
@@ -120,73 +122,49 @@ int
 main(int argc, char *argv[])
 {
 	struct ll_run r;
-	const char **keyfiles = NULL, *objects = NULL;
-	size_t nkeys = 0, maxrec = 64 << 20, n;
+	const char **keyfiles = NULL, *objects = NULL, *arg;
+	size_t nkeys = 0, n;
 	int ch, i, quiet = 0;
 	char *store = NULL;
 
 	ll_init(argv[0]);
 	memset(&r, 0, sizeof(r));
-	r.max_digest = 64 << 20;
-	while ((ch = getopt_long(argc, argv, "d:f:hk:M:o:qr:S:s:t:uV",
-	    longopts, NULL)) != -1) {
+	r.max_digest = MAX_DIGEST;
+	while ((ch = ll_opt_next(&cmd, argc, argv, &arg)) != -1) {
 		switch (ch) {
-		case 'd':
-			r.max_digest = (size_t)ll_opt_size("--max-digest",
-			    optarg);
-			break;
 		case 'f':
-			r.from = timearg("--from", optarg);
+			r.from = timearg("--from", arg);
 			r.have_from = 1;
 			break;
-		case 'h':
-			usage(stdout, LL_EXIT_OK);
-			/* NOTREACHED */
 		case 'k':
 			keyfiles = xreallocarray(keyfiles, nkeys + 1,
 			    sizeof(*keyfiles));
-			keyfiles[nkeys++] = optarg;
-			break;
-		case 'M':
-			maxrec = (size_t)ll_opt_size("--max-record-bytes",
-			    optarg);
+			keyfiles[nkeys++] = arg;
 			break;
 		case 'o':
-			objects = optarg;
+			objects = arg;
 			break;
 		case 'q':
 			quiet = 1;
 			break;
-		case 'r':
-			ll_reject_open(optarg);
-			break;
-		case 'S':
-			ll_stats_set_path(optarg);
-			break;
 		case 's':
 			free(store);
-			store = xstrdup(optarg);
+			store = xstrdup(arg);
 			break;
 		case 't':
-			r.until = timearg("--until", optarg);
+			r.until = timearg("--to", arg);
 			r.have_until = 1;
 			break;
-		case 'u':
-			ll_out_unbuffered(1);
-			break;
-		case 'V':
-			ll_version();
-			/* NOTREACHED */
 		default:
-			usage(stderr, LL_EXIT_USAGE);
+			ll_opt_usage(&cmd);
 		}
 	}
 	argc -= optind;
 	argv += optind;
 	if (store == NULL)
-		usage(stderr, LL_EXIT_USAGE);
+		errx(LL_EXIT_USAGE, "--store (-s) is required");
 	if (r.have_from && r.have_until && r.from > r.until)
-		errx(LL_EXIT_USAGE, "--from is after --until");
+		errx(LL_EXIT_USAGE, "--from is after --to");
 	/* As ll-fetch names stored files: STORE/BUCKET/KEY. */
 	for (n = strlen(store); n > 1 && store[n - 1] == '/'; n--)
 		store[n - 1] = '\0';
@@ -196,7 +174,7 @@ main(int argc, char *argv[])
 		ll_keys_load(&r.keys, keyfiles[n]);
 	ll_stats_add("public_keys", r.keys.n);
 	for (i = 0; i < argc; i++)
-		ll_manifest_read(&r.man, argv[i], maxrec);
+		ll_manifest_read(&r.man, argv[i], ll_opt_max_record);
 	if (objects != NULL)
 		ll_report_objects(objects);
 	ll_scan_store(&r);

@@ -1,5 +1,5 @@
 /*
- * The manifests ll-fetch -g wrote: one record per object, with the
+ * The manifests ll-fetch -O wrote: one record per object, with the
  * SHA-256 of its bytes as stored and, for a digest, the signature
  * S3 returned with it (x-amz-meta-signature).  Indexed by bucket and
  * key; only objects the manifest says are in the store are kept.

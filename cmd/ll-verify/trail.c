@@ -144,8 +144,8 @@ load_digest(struct ctx *c, struct dig *d)
 	else if (d->h.damaged)
 		snprintf(d->why, sizeof(d->why), "damaged gzip");
 	else if (d->h.toobig)
-		snprintf(d->why, sizeof(d->why), "larger than --max-digest "
-		    "(%zu bytes)", g->run->max_digest);
+		snprintf(d->why, sizeof(d->why), "larger than %zu bytes, "
+		    "which no digest is", g->run->max_digest);
 	else if (ll_digest_parse(buf, len, &d->d, d->why) == 0)
 		d->parsed = 1;
 	free(buf);

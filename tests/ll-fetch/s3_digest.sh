@@ -18,7 +18,7 @@ jq -c --arg s "$PWD/store/$B/" '{key: (.url | ltrimstr("s3://'$B'/")),
     manifest.ndjson | seed put $B
 ll-fetch -l -q s3://$B/AWSLogs/ >list
 jq -r .kind list | sort | uniq -c
-ll-fetch -g -q -s raw list >got.ndjson
+ll-fetch -O -q -s raw list >got.ndjson
 echo "rc=$?"
 jq -c 'select(.url | test("Digest")) | [.status,
     (.signature | length), .signature_algorithm]' got.ndjson
@@ -32,7 +32,7 @@ find raw -name '*Digest*' -perm 0444 | wc -l
 ll-verify -s raw -k keys.json got.ndjson
 echo "rc=$?"
 echo "== again: present objects are not fetched, and have no signature"
-ll-fetch -g -q -s raw list >again.ndjson
+ll-fetch -O -q -s raw list >again.ndjson
 jq -c 'select(.url | test("Digest")) | [.status, .signature]' again.ndjson
 ll-verify -q -s raw -k keys.json again.ndjson | jq -r .type
 ll-verify -q -s raw -k keys.json got.ndjson again.ndjson

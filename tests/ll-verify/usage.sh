@@ -11,7 +11,7 @@ ll-verify -s . -f yesterday
 echo "rc=$?"
 ll-verify -s . -f 2026-03-02 -t 2026-03-01
 echo "rc=$?"
-ll-verify -s . -d 1X
+ll-verify -s . -M 1X
 echo "rc=$?"
 ll-verify -s . -k missing.json
 echo "rc=$?"
