@@ -1,6 +1,6 @@
 # ll-pipeline -k: each run also fetches the CloudTrail digests, keeps
 # the store's manifest (state/manifest.ndjson), validates the window
-# with ll-verify and keeps every object's status (state/objects.ndjson);
+# with ll-verify and keeps every object's status (state/verified.ndjson);
 # the reconciliation counts the objects validated, invalid and not
 # covered, and a finding makes the run NOT OK.  A readready row's
 # source_object leads to its object's status, to the digest that
@@ -54,7 +54,7 @@ rows() {
 		sha=$(sha256sum "lk/raw/$o" | cut -d' ' -f1)
 		jq -rn --arg o "s3://$o" --arg sha "$sha" --arg name "$name" \
 		    --arg n "$n" --slurpfile m lk/state/manifest.ndjson \
-		    --slurpfile v lk/state/objects.ndjson '
+		    --slurpfile v lk/state/verified.ndjson '
 		    ($m | map(select(.url == $o)) | .[0]) as $m
 		    | ($v | map(select(.url == $o)) | .[0]) as $v
 		    | [($o | split("_") | .[3]), $name, $n, $v.status,
@@ -63,12 +63,12 @@ rows() {
 	done
 }
 rows
-jq -r '.status' lk/state/objects.ndjson | sort | uniq -c
+jq -r '.status' lk/state/verified.ndjson | sort | uniq -c
 echo "== the rest of the trail, in a second run"
 upload '. >= "0500"' >/dev/null
 run
 rows | grep -e T0156Z -e T0456Z -e T0616Z
-jq -r '[.kind, .status] | @tsv' lk/state/objects.ndjson | sort | uniq -c
+jq -r '[.kind, .status] | @tsv' lk/state/verified.ndjson | sort | uniq -c
 wc -l <lk/state/manifest.ndjson
 jq -c '.signature != null' lk/state/manifest.ndjson | sort | uniq -c
 echo "== -k first given after a run without it"
