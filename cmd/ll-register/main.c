@@ -16,6 +16,7 @@
 
 #include "aws/creds.h"
 #include "awsjson.h"
+#include "excerpt.h"
 #include "io/input.h"
 #include "io/out.h"
 #include "io/reader.h"
@@ -125,7 +126,7 @@ flush(struct reg *g)
 	struct pending *p;
 	json_t *req, *list, *in, *ans, *errors;
 	const char *code, *msg;
-	char *why;
+	char *why, ecode[160], emsg[LL_EXCERPT_BUF];
 	size_t i;
 
 	if (g->npend == 0)
@@ -155,8 +156,10 @@ flush(struct reg *g)
 		code = error_code(errors, p->values, &msg);
 		if (code != NULL && strcmp(code, "AlreadyExistsException") !=
 		    0) {
-			ll_warnx_at(p->name, p->lineno, "%s: %s", code,
-			    msg != NULL ? msg : "");
+			/* Glue's words: escaped, cut, secrets masked. */
+			ll_warnx_at(p->name, p->lineno, "%s: %s",
+			    ll_excerpt_str(ecode, sizeof(ecode), code),
+			    ll_excerpt_str(emsg, sizeof(emsg), msg));
 			ll_reject("glue_error", p->raw, p->rawlen);
 			continue;
 		}

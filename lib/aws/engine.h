@@ -54,7 +54,7 @@ struct ll_xfer {
 	char		 etag[128];	/* response ETag without quotes */
 	int		 kms;		/* SSE-KMS: the ETag is no MD5 */
 	int		 localerr;	/* body() failed */
-	char		 msg[512];	/* why the last attempt failed */
+	char		 msg[1024];	/* why the last attempt failed */
 	/* engine state */
 	CURL		*easy;
 	double		 due;
