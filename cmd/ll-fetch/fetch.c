@@ -80,12 +80,11 @@ obj_free(struct ll_fetch_obj *o)
 	free(o);
 }
 
-/* The record named no object it could fetch, WHY. */
+/* The record named no object it could fetch (OC), WHY. */
 void
-ll_fetch_bad(struct ll_fetch_obj *o, const char *why)
+ll_fetch_bad(struct ll_fetch_obj *o, enum ll_outcome oc, const char *why)
 {
-	ll_ledger_note(&o->f->ledger, &o->l, o->path, o->body.sha, LL_O_BAD,
-	    why);
+	ll_ledger_note(&o->f->ledger, &o->l, o->path, o->body.sha, oc, why);
 	o->f->prog->done++;
 	obj_free(o);
 }

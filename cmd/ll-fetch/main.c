@@ -228,7 +228,9 @@ record(const char *file, uintmax_t lineno, const char *line, size_t len)
 	why = ll_listing_read(&o->l, j, g.mode == 'g');
 	json_decref(j);
 	if (why != NULL)
-		ll_fetch_bad(o, why);
+		ll_fetch_bad(o, LL_O_BAD, why);
+	else if ((why = ll_listing_verbatim(&o->l)) != NULL)
+		ll_fetch_bad(o, LL_O_VERBATIM, why);
 	else if (g.mode == 'g')
 		start_get(o);
 	else

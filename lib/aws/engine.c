@@ -255,6 +255,8 @@ start(struct ll_engine *e, struct ll_xfer *x)
 	x->errlen = 0;
 	x->ops->begin(x);
 	curl_easy_setopt(h, CURLOPT_URL, x->url);
+	/* "a/../b" is a key of its own: its dot segments stay. */
+	curl_easy_setopt(h, CURLOPT_PATH_AS_IS, 1L);
 	curl_easy_setopt(h, CURLOPT_PRIVATE, x);
 	curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_body);
 	curl_easy_setopt(h, CURLOPT_WRITEDATA, x);

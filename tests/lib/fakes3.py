@@ -2,7 +2,8 @@
 
 python3 fakes3.py PORTFILE MODE [OBJECTS] serves on a free port (written
 to PORTFILE) and logs every request target, exactly as received, to
-standard output.  OBJECTS holds one object a line, KEY<tab>DATA.  GET
+standard output.  OBJECTS holds one object a line, KEY<tab>DATA (the
+object's bytes are DATA and a newline).  GET
 /BUCKET/KEY answers the object whose key is the raw path's rest,
 percent-decoded and never normalised (so "a/../b" and "b" are two
 objects), or 404.
@@ -34,7 +35,7 @@ if len(sys.argv) > 3:
     with open(sys.argv[3], encoding="utf-8") as f:
         for line in f:
             k, _, v = line.rstrip("\n").partition("\t")
-            objects[k] = v.encode()
+            objects[k] = (v + "\n").encode()
 
 
 def q(s):
