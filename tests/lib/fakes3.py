@@ -30,6 +30,7 @@ import urllib.parse
 from xml.sax.saxutils import escape
 
 mode = sys.argv[2]
+lock = threading.Lock()
 objects = {}
 if len(sys.argv) > 3:
     with open(sys.argv[3], encoding="utf-8") as f:
@@ -102,7 +103,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 escape(msg)).encode()
 
     def do_GET(self):
-        print("GET", self.path, flush=True)
+        with lock:
+            sys.stdout.write("GET %s\n" % self.path)
+            sys.stdout.flush()
         path, _, query = self.path.partition("?")
         bucket, _, key = path.lstrip("/").partition("/")
         if query:

@@ -20,7 +20,7 @@ grep -e '\.\./' -e '\./' list | ll-fetch -q --cat
 echo "rc=$?"
 kill $stub
 wait $stub 2>/dev/null
-grep -v list-type requests
+grep -v list-type requests | sort
 echo "== file://"
 mkdir -p src/sub
 echo "src/b" >src/b
