@@ -35,6 +35,25 @@
 #define XA_ETAG		"user.ll.etag"
 #define XA_SHA256	"user.ll.sha256"
 
+/* Closes the folders of DC from the Nth on. */
+static void
+dircache_cut(struct ll_dircache *dc, size_t n)
+{
+	while (dc->n > n)
+		close(dc->fds[--dc->n]);
+	dc->len = dc->n > 0 ? dc->ends[dc->n - 1] : 0;
+}
+
+static void
+dircache_clear(struct ll_dircache *dc)
+{
+	dircache_cut(dc, 0);
+	free(dc->rel);
+	free(dc->fds);
+	free(dc->ends);
+	memset(dc, 0, sizeof(*dc));
+}
+
 /* The temporary names this tool makes: PID-SEQ. */
 static int
 is_tmp(const char *name, void *arg)
@@ -68,6 +87,7 @@ ll_store_open(struct ll_store *s, const char *root)
 	s->root = xstrndup(root, n);
 	s->tmpdir = xasprintf("%s/%s", s->root, TMPDIR_NAME);
 	s->seq = 0;
+	memset(&s->checkdir, 0, sizeof(s->checkdir));
 	s->objmode = 0444 & ~ll_dir_umask();
 	if ((s->rootfd = ll_dir_root(s->root, 1)) == -1)
 		err(LL_EXIT_IO, "%s", s->root);
@@ -92,6 +112,7 @@ ll_store_close(struct ll_store *s)
 		warn("%s: sync", s->root);
 		ll_fail(LL_EXIT_IO);
 	}
+	dircache_clear(&s->checkdir);
 	close(s->rootfd);
 	close(s->tmpfd);
 	free(s->root);
@@ -162,6 +183,50 @@ dir_len(const char *rel, const char **leaf)
 	return slash != NULL ? (size_t)(slash - rel) : 0;
 }
 
+/*
+ * The folder REL (LEN bytes) below the root.  DC keeps open the
+ * folders of the path opened last, one descriptor a name: objects come
+ * mostly in key order, so the next path shares most of its folders and
+ * only the names that differ are opened.  The descriptor stays DC's.
+ */
+static int
+cached_dir(struct ll_dircache *dc, int rootfd, const char *rel, size_t len,
+    int create, size_t *bad)
+{
+	size_t k, start, end;
+	int fd;
+
+	/* Keep the folders whose path is a prefix of REL, name by name. */
+	for (k = 0; k < dc->n; k++) {
+		end = dc->ends[k];
+		if (end > len || (end < len && rel[end] != '/') ||
+		    memcmp(dc->rel, rel, end) != 0)
+			break;
+	}
+	dircache_cut(dc, k);
+	dc->rel = xrealloc(dc->rel, len + 1);
+	memcpy(dc->rel, rel, len);
+	for (start = dc->len > 0 ? dc->len + 1 : 0; start < len;
+	    start = end + 1) {
+		for (end = start; end < len && rel[end] != '/'; end++)
+			;
+		fd = ll_dir_walk(dc->n > 0 ? dc->fds[dc->n - 1] : rootfd,
+		    rel + start, end - start, create, NULL);
+		if (fd == -1) {
+			if (bad != NULL)
+				*bad = end;
+			return -1;
+		}
+		dc->fds = xreallocarray(dc->fds, dc->n + 1, sizeof(*dc->fds));
+		dc->ends = xreallocarray(dc->ends, dc->n + 1,
+		    sizeof(*dc->ends));
+		dc->fds[dc->n] = fd;
+		dc->ends[dc->n++] = end;
+		dc->len = end;
+	}
+	return dc->n > 0 ? dc->fds[dc->n - 1] : rootfd;
+}
+
 static ssize_t
 getattr(int fd, const char *name, char *buf, size_t size)
 {
@@ -210,7 +275,7 @@ compare(int fd, const struct stat *st, long long size, const char *etag,
  * is in the way.  Nothing is followed through a link.
  */
 enum ll_presence
-ll_store_check(const struct ll_store *s, const char *path, long long size,
+ll_store_check(struct ll_store *s, const char *path, long long size,
     const char *etag, char sha[65], char *why, size_t whylen)
 {
 	struct stat st;
@@ -220,8 +285,8 @@ ll_store_check(const struct ll_store *s, const char *path, long long size,
 	int dfd, fd;
 
 	rel = rel_of(s, path);
-	if ((dfd = ll_dir_walk(s->rootfd, rel, dir_len(rel, &leaf), 0,
-	    &bad)) == -1) {
+	if ((dfd = cached_dir(&s->checkdir, s->rootfd, rel, dir_len(rel,
+	    &leaf), 0, &bad)) == -1) {
 		if (errno == ENOENT)
 			return LL_ABSENT;
 		if (errno == ENOTDIR) {
@@ -249,7 +314,6 @@ ll_store_check(const struct ll_store *s, const char *path, long long size,
 		pres = compare(fd, &st, size, etag, sha, why, whylen);
 		close(fd);
 	}
-	close(dfd);
 	return pres;
 }
 
@@ -353,7 +417,7 @@ write_at(int fd, const char *p, size_t n, off_t off)
  * is stored instead.  Runs in a writer thread.
  */
 static void
-commit(struct ll_commit *c)
+commit(struct ll_commit *c, struct ll_dircache *dc)
 {
 	const struct ll_store *s = c->store;
 	const char *rel, *leaf;
@@ -362,7 +426,7 @@ commit(struct ll_commit *c)
 	int fd, dfd;
 
 	rel = rel_of(s, c->path);
-	dfd = ll_dir_walk(s->rootfd, rel, dir_len(rel, &leaf), 1, &bad);
+	dfd = cached_dir(dc, s->rootfd, rel, dir_len(rel, &leaf), 1, &bad);
 	if (dfd == -1 && errno == ENOTDIR) {
 		c->result = LL_C_DIFFERENT;	/* a parent is a file */
 		return;
@@ -387,7 +451,6 @@ commit(struct ll_commit *c)
 		if (fdatasync(c->tmp.fd) == -1)
 			FAIL("fsync");
 		if (tmp_link(&c->tmp, dfd, leaf) == 0) {
-			close(dfd);
 			c->result = LL_C_STORED;
 			return;
 		}
@@ -400,7 +463,6 @@ commit(struct ll_commit *c)
 		c->bad = strlen(c->path);
 		FAIL(NULL);
 	}
-	close(dfd);
 	if (fd == -1 || ll_hash_file(fd, sha, NULL) == -1) {
 		if (fd != -1)
 			close(fd);
@@ -411,8 +473,6 @@ commit(struct ll_commit *c)
 	c->result = strcmp(sha, c->sha) == 0 ? LL_C_SAME : LL_C_DIFFERENT;
 	return;
 error:
-	if (dfd != -1)
-		close(dfd);
 	c->result = LL_C_ERROR;
 }
 
@@ -438,23 +498,26 @@ static struct {
 static void *
 writer(void *arg)
 {
+	struct ll_dircache dc;
 	struct ll_commit *c;
 	ssize_t w;
 
 	(void)arg;
+	memset(&dc, 0, sizeof(dc));
 	for (;;) {
 		pthread_mutex_lock(&wmu);
 		while (wr.qlen == 0 && !wr.stop)
 			pthread_cond_wait(&wcv, &wmu);
 		if (wr.qlen == 0) {
 			pthread_mutex_unlock(&wmu);
+			dircache_clear(&dc);
 			return NULL;
 		}
 		c = wr.q[wr.qhead];
 		wr.qhead = (wr.qhead + 1) % wr.qcap;
 		wr.qlen--;
 		pthread_mutex_unlock(&wmu);
-		commit(c);
+		commit(c, &dc);
 		do
 			w = write(wr.pipe[1], &c, sizeof(c));
 		while (w == -1 && errno == EINTR);

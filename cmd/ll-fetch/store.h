@@ -13,12 +13,22 @@
 
 #include <stddef.h>
 
+/* The folders of the path opened last, kept open for the next one. */
+struct ll_dircache {
+	char		*rel;		/* that path (not NUL-terminated) */
+	size_t		 len;		/* how much of it is open */
+	int		*fds;		/* one a name */
+	size_t		*ends;		/* where each name ends in rel */
+	size_t		 n;
+};
+
 struct ll_store {
 	char		*root;
 	char		*tmpdir;	/* for messages */
 	int		 rootfd;
 	int		 tmpfd;
 	mode_t		 objmode;	/* 0444 less the umask */
+	struct ll_dircache checkdir;	/* for ll_store_check() */
 	unsigned long	 seq;
 };
 
@@ -67,7 +77,7 @@ void	ll_store_open(struct ll_store *, const char *);
 void	ll_store_close(struct ll_store *);
 const char *ll_store_unsafe(const char *, const char *, size_t);
 char	*ll_store_path(const struct ll_store *, const char *, const char *);
-enum ll_presence ll_store_check(const struct ll_store *, const char *,
+enum ll_presence ll_store_check(struct ll_store *, const char *,
 	    long long, const char *, char [65], char *, size_t);
 int	ll_store_tmp(struct ll_store *, struct ll_stmp *);
 void	ll_store_tmpname(struct ll_store *, struct ll_stmp *);
