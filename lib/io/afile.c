@@ -215,3 +215,10 @@ ll_afile_abort(struct ll_afile *af)
 	}
 	clear(af);
 }
+
+/* mkdir -p of a folder the user named (ll_dir_mkdirs). */
+int
+ll_afile_mkdirs(const char *path, int mode)
+{
+	return ll_dir_mkdirs(path, (mode_t)mode);
+}

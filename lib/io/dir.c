@@ -17,9 +17,13 @@
 #define DIRFLAGS	(O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
 #define TMPMARK		".tmp."
 
-/* mkdir -p of a path the user named, links and all. */
-static int
-mkdirs(const char *path)
+/*
+ * mkdir -p of a folder the user named, links in it followed as the
+ * user meant them; folders below such a root are opened with
+ * ll_dir_walk() instead.  Returns -1 with errno set on failure.
+ */
+int
+ll_dir_mkdirs(const char *path, mode_t mode)
 {
 	char *p, *s;
 	int r = 0;
@@ -29,12 +33,12 @@ mkdirs(const char *path)
 		if (*s != '/')
 			continue;
 		*s = '\0';
-		if (mkdir(p, 0777) == -1 && errno != EEXIST)
+		if (mkdir(p, mode) == -1 && errno != EEXIST)
 			r = -1;
 		*s = '/';
 	}
 	free(p);
-	if (r == 0 && mkdir(path, 0777) == -1 && errno != EEXIST)
+	if (r == 0 && mkdir(path, mode) == -1 && errno != EEXIST)
 		r = -1;
 	return r;
 }
@@ -52,7 +56,7 @@ ll_dir_root(const char *path, int create)
 	fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (fd != -1 || !create || errno != ENOENT)
 		return fd;
-	if (mkdirs(path) == -1)
+	if (ll_dir_mkdirs(path, 0777) == -1)
 		return -1;
 	return open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 }

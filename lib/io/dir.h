@@ -17,6 +17,7 @@
 
 #define LL_DIR_TMPSUFFIX 6	/* random characters ending a temp name */
 
+int	ll_dir_mkdirs(const char *, mode_t);
 int	ll_dir_root(const char *, int);
 int	ll_dir_walk(int, const char *, size_t, int, size_t *);
 const char *ll_dir_strerror(int);
