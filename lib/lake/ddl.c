@@ -440,7 +440,7 @@ ll_ddl_projection(struct ll_jbuf *b, const char *location, const char *key,
 	ll_jbuf_adds(b, ".interval.unit' = 'DAYS',\n"
 	    "  'storage.location.template' = ");
 	tmpl = xasprintf("%s%s=${%s}/", location, key, key);
-	literal(b, tmpl);
+	literal(b, LL_DDL_ATHENA, tmpl);
 	free(tmpl);
 	ll_jbuf_adds(b, ");\n");
 }
