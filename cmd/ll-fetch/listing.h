@@ -35,6 +35,7 @@ struct ll_listing {
 
 int	ll_listing_emit(const struct ll_walk_obj *);
 const char *ll_listing_read(struct ll_listing *, json_t *, int);
+const char *ll_listing_verbatim(const struct ll_listing *);
 void	ll_listing_free(struct ll_listing *);
 json_t	*ll_listing_str(const char *);
 

@@ -18,6 +18,7 @@
 
 #include <curl/curl.h>
 
+#include "excerpt.h"
 #include "ll.h"
 #include "aws/s3.h"
 #include "aws/s3list.h"
@@ -263,6 +264,8 @@ start(struct ll_engine *e, struct ll_xfer *x)
 	x->errlen = 0;
 	x->ops->begin(x);
 	curl_easy_setopt(h, CURLOPT_URL, x->url);
+	/* "a/../b" is a key of its own: its dot segments stay. */
+	curl_easy_setopt(h, CURLOPT_PATH_AS_IS, 1L);
 	curl_easy_setopt(h, CURLOPT_PRIVATE, x);
 	curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_body);
 	curl_easy_setopt(h, CURLOPT_WRITEDATA, x);
@@ -311,6 +314,7 @@ http_verdict(struct ll_xfer *x)
 {
 	struct ll_s3list *doc;
 	const char *code = NULL, *msg = NULL;
+	char ecode[160], emsg[LL_EXCERPT_BUF], eregion[96];
 	enum ll_xverdict v;
 
 	doc = ll_s3list_new();
@@ -319,15 +323,18 @@ http_verdict(struct ll_xfer *x)
 		code = ll_s3list_code(doc);
 		msg = ll_s3list_message(doc);
 	}
+	/* What the server says is shown escaped, cut, secrets masked. */
+	ll_excerpt_str(ecode, sizeof(ecode), code);
+	ll_excerpt_str(emsg, sizeof(emsg), msg);
+	ll_excerpt_str(eregion, sizeof(eregion), x->region);
 	if (x->region[0] != '\0' && (x->status == 301 || x->status == 400))
 		snprintf(x->msg, sizeof(x->msg), "HTTP %ld: the bucket is in "
-		    "region %s; set AWS_REGION=%s", x->status, x->region,
-		    x->region);
+		    "region %s; set AWS_REGION=%s", x->status, eregion,
+		    eregion);
 	else
 		snprintf(x->msg, sizeof(x->msg), "HTTP %ld%s%s%s%s",
-		    x->status, code != NULL ? " " : "",
-		    code != NULL ? code : "",
-		    msg != NULL ? ": " : "", msg != NULL ? msg : "");
+		    x->status, code != NULL ? " " : "", ecode,
+		    msg != NULL ? ": " : "", emsg);
 	x->expired = ll_creds_expired_code(code);
 	v = LL_X_FAIL;
 	if (x->status >= 500 || x->status == 429 || x->status == 408 ||

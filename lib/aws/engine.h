@@ -57,7 +57,7 @@ struct ll_xfer {
 	char		 meta_sig[1040];	/* x-amz-meta-signature */
 	char		 meta_alg[64];	/* x-amz-meta-signature-algorithm */
 	int		 localerr;	/* body() failed */
-	char		 msg[512];	/* why the last attempt failed */
+	char		 msg[1024];	/* why the last attempt failed */
 	/* engine state */
 	CURL		*easy;
 	double		 due;
