@@ -19,6 +19,7 @@
 #include "listing.h"
 #include "progress.h"
 #include "aws/s3.h"
+#include "s3store.h"
 #include "store.h"
 #include "aws/engine.h"
 
@@ -32,16 +33,18 @@ struct ll_fetch_obj {
 	struct ll_listing l;
 	struct ll_body	 body;
 	char		*path;		/* --get: where it is stored */
+	struct ll_s3put	*put;		/* --get into an S3 store */
 	enum ll_fstate	 state;
 	struct ll_fetch	*f;
 	struct ll_fetch_obj *next;	/* --cat: input order */
 };
 
-/* The caller fills in the first four before ll_fetch_open(). */
+/* The caller fills in the first five before ll_fetch_open(). */
 struct ll_fetch {
 	struct ll_engine *engine;
 	const struct ll_s3conf *conf;
 	struct ll_store	*store;		/* --get; NULL for --cat */
+	struct ll_s3store *s3store;	/* --get into S3 instead */
 	struct ll_progress *prog;
 	uintmax_t	 inflight;
 	int		 wfd;		/* writer threads' pipe, or -1 */
@@ -52,7 +55,7 @@ struct ll_fetch {
 void	ll_fetch_open(struct ll_fetch *, const char *);
 struct ll_fetch_obj *ll_fetch_new(struct ll_fetch *, const char *,
 	    uintmax_t, const char *, size_t);
-void	ll_fetch_bad(struct ll_fetch_obj *, const char *);
+void	ll_fetch_bad(struct ll_fetch_obj *, enum ll_outcome, const char *);
 void	ll_fetch_start(struct ll_fetch_obj *, enum ll_presence);
 void	ll_fetch_end(struct ll_fetch_obj *, enum ll_outcome, const char *);
 int	ll_fetch_turn(struct ll_fetch *, int);

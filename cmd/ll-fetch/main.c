@@ -23,6 +23,7 @@
 
 #include "aws/engine.h"
 #include "aws/s3.h"
+#include "aws/upload.h"
 #include "fetch.h"
 #include "io/input.h"
 #include "io/out.h"
@@ -34,10 +35,13 @@
 #include "ll.h"
 #include "opt.h"
 #include "progress.h"
+#include "s3store.h"
 #include "store.h"
 #include "walk.h"
 #include "window.h"
 #include "xalloc.h"
+
+enum { OPT_SHARD = LL_OPT_LONG, OPT_SHARDS };
 
 static const struct ll_opt opts[] = {
 	{ 'a', "start-after", "KEY", "--list: begin after KEY", 0 },
@@ -50,12 +54,8 @@ static const struct ll_opt opts[] = {
 	{ 'F', "failures", "FILE", "write listing records that failed to FILE",
 	    0 },
 	{ 'f', "from", "DAY", "--list: objects from DAY (YYYY-MM-DD)", 0 },
-	{ 'I', "shard", "INDEX/COUNT", "--list: only this shard's objects",
-	    0 },
 	{ 'j', "jobs", "N", "N transfers at once (default 16)", 0 },
 	{ 'l', "list", NULL, "list the objects of each source as NDJSON", 0 },
-	{ 'N', "shards", "COUNT", "--list: the shard count for an engine's "
-	    "index", 0 },
 	{ 'n', "retries", "N", "retry a failed request N times (default 5)",
 	    0 },
 	{ 'O', "get", NULL, "store the objects write-once under --store",
@@ -65,26 +65,34 @@ static const struct ll_opt opts[] = {
 	{ 'Q', "rate", "N", "at most N requests a second (default: no cap)",
 	    'R' },
 	{ 'q', "quiet", NULL, "no progress line", 0 },
-	{ 's', "store", "DIR", "--get: the raw store's top folder", 0 },
+	{ 's', "store", "DIR", "--get: the raw store (a folder, or s3://)",
+	    0 },
 	{ 't', "to", "DAY", "--list: objects up to DAY (default today)", 0 },
 	{ 'U', "no-sign-request", NULL, "send requests unsigned (public "
 	    "buckets)", 0 },
 	{ 'v', "verbose", NULL, "log each request and retry on stderr", 0 },
 	{ 'W', "timeout", "SECS", "give up a stalled request after SECS "
 	    "(default 30)", 'T' },
+	{ 'X', "multipart", "SIZE", "--get to s3://: parts over SIZE "
+	    "(default 64M)", 0 },
+	{ OPT_SHARD, "shard", "INDEX/COUNT", "--list: only this shard's "
+	    "objects", 0 },
+	{ OPT_SHARDS, "shards", "COUNT", "--list: the shard count for an "
+	    "engine's index", 0 },
 	{ 0, NULL, NULL, NULL, 0 }
 };
 
 static const struct ll_cmd cmd = {
 	"usage: ll-fetch -l [-PqUuv] [-a key] [-B ms] [-d days] "
-	    "[-f date]\n"
-	    "                [-I index/count] [-j jobs] [-N count] "
-	    "[-n retries] [-Q rate]\n"
-	    "                [-S file] [-t date] [-W secs] source ...\n"
+	    "[-f date] [-j jobs]\n"
+	    "                [-n retries] [-Q rate] [-S file] [-t date] "
+	    "[-W secs]\n"
+	    "                [--shard index/count] [--shards count] "
+	    "source ...\n"
 	    "       ll-fetch -O -s store [-PqUuv] [-B ms] [-F file] "
 	    "[-j jobs] [-n retries]\n"
 	    "                [-Q rate] [-r file] [-S file] [-W secs] "
-	    "[file ...]\n"
+	    "[-X size] [file ...]\n"
 	    "       ll-fetch -C [-PqUuv] [-B ms] [-F file] [-j jobs] "
 	    "[-n retries] [-Q rate]\n"
 	    "                [-r file] [-S file] [-W secs] [file ...]",
@@ -101,6 +109,7 @@ static struct {
 	struct ll_s3conf conf;
 	struct ll_engine *engine;
 	struct ll_store	 store;
+	struct ll_s3store s3store;
 	struct ll_progress prog;
 	struct ll_fetch	 f;
 	struct ll_shard	 shard;		/* --list: which objects are ours */
@@ -178,9 +187,13 @@ start_get(struct ll_fetch_obj *o)
 		ll_fetch_end(o, LL_O_UNSAFE, why);
 		return;
 	}
+	if (g.f.s3store != NULL) {
+		ll_s3store_get(g.f.s3store, o);
+		return;
+	}
 	o->path = ll_store_path(&g.store, l->bucket, l->key);
-	pres = ll_store_check(o->path, l->size, l->etag, o->body.sha, msg,
-	    sizeof(msg));
+	pres = ll_store_check(&g.store, o->path, l->size, l->etag,
+	    o->body.sha, msg, sizeof(msg));
 	switch (pres) {
 	case LL_SAME:
 		ll_fetch_end(o, LL_O_PRESENT, NULL);
@@ -188,10 +201,12 @@ start_get(struct ll_fetch_obj *o)
 	case LL_DIFFERENT:
 		ll_fetch_end(o, LL_O_CONFLICT, msg);
 		return;
+	case LL_LINK:
+		ll_fetch_end(o, LL_O_LOCAL, msg);
+		return;
 	case LL_PERROR:
 		snprintf(msg, sizeof(msg), "%s: %s", o->path, strerror(errno));
-		ll_fail(LL_EXIT_IO);
-		ll_fetch_end(o, LL_O_FAILED, msg);
+		ll_fetch_end(o, LL_O_LOCAL, msg);
 		return;
 	default:
 		break;
@@ -228,7 +243,9 @@ record(const char *file, uintmax_t lineno, const char *line, size_t len)
 	why = ll_listing_read(&o->l, j, g.mode == 'g');
 	json_decref(j);
 	if (why != NULL)
-		ll_fetch_bad(o, why);
+		ll_fetch_bad(o, LL_O_BAD, why);
+	else if ((why = ll_listing_verbatim(&o->l)) != NULL)
+		ll_fetch_bad(o, LL_O_VERBATIM, why);
 	else if (g.mode == 'g')
 		start_get(o);
 	else
@@ -326,7 +343,8 @@ run_fetch(const char *failpath, int argc, char *argv[])
 
 	g.f.engine = g.engine;
 	g.f.conf = &g.conf;
-	g.f.store = g.mode == 'g' ? &g.store : NULL;
+	if (g.f.s3store == NULL)
+		g.f.store = g.mode == 'g' ? &g.store : NULL;
 	g.f.prog = &g.prog;
 	ll_fetch_open(&g.f, failpath);
 	if (argc == 0)
@@ -346,6 +364,7 @@ main(int argc, char *argv[])
 	struct ll_walk w;
 	const char *arg, *storepath = NULL, *failpath = NULL;
 	const char *shard = NULL, *shards = NULL;
+	long long partsize = 64LL << 20, copypart = LL_UPLOAD_MAXCOPY;
 	long settle_days = 1;
 	int ch, mode, quiet = 0, forceprog = 0, hasto = 0;
 	int credflags = LL_CREDS_MAY_UNSIGN;
@@ -385,14 +404,8 @@ main(int argc, char *argv[])
 			w.from = ll_window_day("--from", arg);
 			w.window = 1;
 			break;
-		case 'I':
-			shard = arg;
-			break;
 		case 'j':
 			g.eo.jobs = (int)ll_opt_num("--jobs", arg, 1, 1024);
-			break;
-		case 'N':
-			shards = arg;
 			break;
 		case 'n':
 			g.eo.retries = (int)ll_opt_num("--retries", arg, 0,
@@ -426,6 +439,18 @@ main(int argc, char *argv[])
 			g.eo.timeout_s = (long)ll_opt_num("--timeout", arg, 1,
 			    3600);
 			break;
+		case 'X':
+			partsize = copypart = ll_opt_size("--multipart", arg);
+			if (partsize < LL_UPLOAD_MINPART)
+				errx(LL_EXIT_USAGE, "--multipart: %s: S3's "
+				    "parts are 5M at least", arg);
+			break;
+		case OPT_SHARD:
+			shard = arg;
+			break;
+		case OPT_SHARDS:
+			shards = arg;
+			break;
 		default:
 			ll_opt_usage(&cmd);
 		}
@@ -444,6 +469,10 @@ main(int argc, char *argv[])
 	if (g.mode != 'l' && (w.window || hasto || w.start_after != NULL))
 		errx(LL_EXIT_USAGE, "--from, --to and --start-after go with "
 		    "--list");
+	if (partsize != 64LL << 20 && (g.mode != 'g' ||
+	    !ll_s3store_is(storepath)))
+		errx(LL_EXIT_USAGE, "--multipart goes with --get into "
+		    "s3://BUCKET/PREFIX/");
 	if (g.mode == 'l' && failpath != NULL)
 		errx(LL_EXIT_USAGE, "--failures goes with --get or --cat");
 	if (g.mode != 'l' && (shard != NULL || shards != NULL))
@@ -468,10 +497,17 @@ main(int argc, char *argv[])
 			ll_stats_add("other_shards", g.othershard);
 		}
 	} else {
-		if (g.mode == 'g')
+		if (g.mode == 'g' && ll_s3store_is(storepath)) {
+			ll_s3store_open(&g.s3store, storepath, g.engine,
+			    &g.conf, partsize, copypart);
+			g.f.s3store = &g.s3store;
+		} else if (g.mode == 'g')
 			ll_store_open(&g.store, storepath);
 		run_fetch(failpath, argc, argv);
-		ll_store_close(&g.store);
+		if (g.f.s3store != NULL)
+			ll_s3store_close(&g.s3store);
+		else
+			ll_store_close(&g.store);
 	}
 	ll_engine_free(g.engine);
 	ll_s3_conf_free(&g.conf);

@@ -8,14 +8,17 @@
  * is printed.
  */
 #include <err.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <curl/curl.h>
 
+#include "excerpt.h"
 #include "ll.h"
 #include "aws/s3.h"
 #include "aws/s3list.h"
@@ -96,6 +99,7 @@ on_header(char *buf, size_t size, size_t n, void *arg)
 	if (len >= 5 && memcmp(buf, "HTTP/", 5) == 0) {
 		x->clen = -1;
 		x->etag[0] = x->region[0] = '\0';
+		x->meta_sig[0] = x->meta_alg[0] = '\0';
 		x->kms = 0;
 		return len;
 	}
@@ -108,6 +112,9 @@ on_header(char *buf, size_t size, size_t n, void *arg)
 	while (vlen > 0 && (v[vlen - 1] == '\r' || v[vlen - 1] == '\n' ||
 	    v[vlen - 1] == ' '))
 		vlen--;
+	if (x->ops->header != NULL)
+		x->ops->header(x, buf, (size_t)(strchr(buf, ':') - buf), v,
+		    vlen);
 #define IS(h) (len > sizeof(h) && strncasecmp(buf, h ":", sizeof(h)) == 0)
 	if (IS("ETag")) {
 		if (vlen >= 2 && v[0] == '"' && v[vlen - 1] == '"') {
@@ -125,6 +132,13 @@ on_header(char *buf, size_t size, size_t n, void *arg)
 	} else if (IS("x-amz-bucket-region") && vlen < sizeof(x->region)) {
 		memcpy(x->region, v, vlen);
 		x->region[vlen] = '\0';
+	} else if (IS("x-amz-meta-signature") && vlen < sizeof(x->meta_sig)) {
+		memcpy(x->meta_sig, v, vlen);
+		x->meta_sig[vlen] = '\0';
+	} else if (IS("x-amz-meta-signature-algorithm") &&
+	    vlen < sizeof(x->meta_alg)) {
+		memcpy(x->meta_alg, v, vlen);
+		x->meta_alg[vlen] = '\0';
 	}
 #undef IS
 	return len;
@@ -156,6 +170,77 @@ on_body(char *buf, size_t size, size_t n, void *arg)
 	return len;
 }
 
+/* The body of a PUT, from memory or read from its file as it goes. */
+static size_t
+on_send(char *buf, size_t size, size_t n, void *arg)
+{
+	struct ll_xfer *x = arg;
+	size_t want = size * n;
+	long long left = x->sendlen - x->sent;
+	ssize_t r;
+
+	x->last = ll_engine_now();
+	if ((long long)want > left)
+		want = (size_t)left;
+	if (want == 0)
+		return 0;
+	if (x->sendmem != NULL) {
+		memcpy(buf, x->sendmem + x->sent, want);
+		r = (ssize_t)want;
+	} else {
+		do
+			r = pread(x->sendfd, buf, want,
+			    (off_t)(x->sendoff + x->sent));
+		while (r == -1 && errno == EINTR);
+		if (r <= 0) {
+			snprintf(x->msg, sizeof(x->msg), "reading the body: %s",
+			    r == 0 ? "the file got shorter" : strerror(errno));
+			x->localerr = 1;
+			return CURL_READFUNC_ABORT;
+		}
+	}
+	x->sent += r;
+	return (size_t)r;
+}
+
+/* libcurl rewinds a body it must send again (a redirect, an auth). */
+static int
+on_seek(void *arg, curl_off_t off, int origin)
+{
+	struct ll_xfer *x = arg;
+
+	if (origin != SEEK_SET || off < 0 || off > x->sendlen)
+		return CURL_SEEKFUNC_CANTSEEK;
+	x->sent = off;
+	return CURL_SEEKFUNC_OK;
+}
+
+/* What a request other than a plain GET needs. */
+static void
+set_method(CURL *h, struct ll_xfer *x)
+{
+	x->sent = 0;
+	if (x->method == NULL)
+		return;
+	if (strcmp(x->method, "HEAD") == 0)
+		curl_easy_setopt(h, CURLOPT_NOBODY, 1L);
+	else if (strcmp(x->method, "POST") == 0) {
+		curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE,
+		    (curl_off_t)x->sendlen);
+		curl_easy_setopt(h, CURLOPT_POSTFIELDS,
+		    x->sendmem != NULL ? x->sendmem : "");
+	} else if (strcmp(x->method, "PUT") == 0) {
+		curl_easy_setopt(h, CURLOPT_UPLOAD, 1L);
+		curl_easy_setopt(h, CURLOPT_INFILESIZE_LARGE,
+		    (curl_off_t)x->sendlen);
+		curl_easy_setopt(h, CURLOPT_READFUNCTION, on_send);
+		curl_easy_setopt(h, CURLOPT_READDATA, x);
+		curl_easy_setopt(h, CURLOPT_SEEKFUNCTION, on_seek);
+		curl_easy_setopt(h, CURLOPT_SEEKDATA, x);
+	} else
+		curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, x->method);
+}
+
 static void
 start(struct ll_engine *e, struct ll_xfer *x)
 {
@@ -172,12 +257,15 @@ start(struct ll_engine *e, struct ll_xfer *x)
 	x->clen = -1;
 	x->got = 0;
 	x->etag[0] = x->region[0] = x->curlerr[0] = '\0';
+	x->meta_sig[0] = x->meta_alg[0] = '\0';
 	x->kms = x->localerr = x->expired = 0;
 	free(x->errbody);
 	x->errbody = NULL;
 	x->errlen = 0;
 	x->ops->begin(x);
 	curl_easy_setopt(h, CURLOPT_URL, x->url);
+	/* "a/../b" is a key of its own: its dot segments stay. */
+	curl_easy_setopt(h, CURLOPT_PATH_AS_IS, 1L);
 	curl_easy_setopt(h, CURLOPT_PRIVATE, x);
 	curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_body);
 	curl_easy_setopt(h, CURLOPT_WRITEDATA, x);
@@ -187,7 +275,8 @@ start(struct ll_engine *e, struct ll_xfer *x)
 	curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
 	curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT, e->o.timeout_s);
 	curl_easy_setopt(h, CURLOPT_USERAGENT, "ll-fetch/" LL_VERSION);
-	ll_s3_setup(h, e->conf, x->bucket, &x->sign);
+	set_method(h, x);
+	ll_s3_setup(h, e->conf, x->bucket, &x->sign, x->payload, x->hdrs);
 	snprintf(x->asked, sizeof(x->asked), "%s",
 	    ll_s3_region(e->conf, x->bucket));
 	if (curl_multi_add_handle(e->multi, h) != CURLM_OK)
@@ -225,6 +314,7 @@ http_verdict(struct ll_xfer *x)
 {
 	struct ll_s3list *doc;
 	const char *code = NULL, *msg = NULL;
+	char ecode[160], emsg[LL_EXCERPT_BUF], eregion[96];
 	enum ll_xverdict v;
 
 	doc = ll_s3list_new();
@@ -233,20 +323,24 @@ http_verdict(struct ll_xfer *x)
 		code = ll_s3list_code(doc);
 		msg = ll_s3list_message(doc);
 	}
+	/* What the server says is shown escaped, cut, secrets masked. */
+	ll_excerpt_str(ecode, sizeof(ecode), code);
+	ll_excerpt_str(emsg, sizeof(emsg), msg);
+	ll_excerpt_str(eregion, sizeof(eregion), x->region);
 	if (x->region[0] != '\0' && (x->status == 301 || x->status == 400))
 		snprintf(x->msg, sizeof(x->msg), "HTTP %ld: the bucket is in "
-		    "region %s; set AWS_REGION=%s", x->status, x->region,
-		    x->region);
+		    "region %s; set AWS_REGION=%s", x->status, eregion,
+		    eregion);
 	else
 		snprintf(x->msg, sizeof(x->msg), "HTTP %ld%s%s%s%s",
-		    x->status, code != NULL ? " " : "",
-		    code != NULL ? code : "",
-		    msg != NULL ? ": " : "", msg != NULL ? msg : "");
+		    x->status, code != NULL ? " " : "", ecode,
+		    msg != NULL ? ": " : "", emsg);
 	x->expired = ll_creds_expired_code(code);
 	v = LL_X_FAIL;
 	if (x->status >= 500 || x->status == 429 || x->status == 408 ||
 	    (code != NULL && (strcmp(code, "SlowDown") == 0 ||
 	    strcmp(code, "RequestTimeout") == 0 ||
+	    strcmp(code, "ConditionalRequestConflict") == 0 ||
 	    strcmp(code, "InternalError") == 0)))
 		v = LL_X_RETRY;
 	ll_s3list_free(doc);
@@ -266,7 +360,8 @@ verdict(struct ll_xfer *x, CURLcode rc)
 	}
 	if (x->status < 200 || x->status >= 300)
 		return http_verdict(x);
-	if (x->clen >= 0 && x->got != x->clen) {
+	if (x->clen >= 0 && x->got != x->clen && (x->method == NULL ||
+	    strcmp(x->method, "HEAD") != 0)) {
 		snprintf(x->msg, sizeof(x->msg), "short body: %lld of %lld "
 		    "bytes", x->got, x->clen);
 		return LL_X_RETRY;

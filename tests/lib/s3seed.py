@@ -7,10 +7,20 @@
   s3seed.py URL put BUCKET           create BUCKET; upload objects given
                                      on stdin, one JSON per line:
                                      {"key": K, "data": TEXT} or
-                                     {"key": K, "file": PATH}
+                                     {"key": K, "file": PATH}, and
+                                     "metadata": {NAME: VALUE} for
+                                     x-amz-meta-NAME headers
   s3seed.py URL tree BUCKET DIR      upload every file under DIR, keyed
                                      by its path below DIR
   s3seed.py URL many BUCKET PFX N    upload N small objects PFX00000...
+  s3seed.py URL mb BUCKET            create BUCKET
+  s3seed.py URL ls BUCKET [PFX]      print "KEY SIZE" per object, sorted
+  s3seed.py URL uploads BUCKET       print the keys of incomplete
+                                     multipart uploads, sorted
+  s3seed.py URL mpu BUCKET KEY       begin a multipart upload of KEY and
+                                     leave it incomplete, one part sent
+  s3seed.py URL head BUCKET KEY      print the object's ETag and its
+                                     x-amz-meta-ll-sha256
 """
 import json
 import os
@@ -50,8 +60,9 @@ def upload(url, bucket, items):
         pass
 
     def put(item):
-        key, body = item
-        s3.put_object(Bucket=bucket, Key=key, Body=body)
+        key, body = item[0], item[1]
+        meta = item[2] if len(item) > 2 else {}
+        s3.put_object(Bucket=bucket, Key=key, Body=body, Metadata=meta)
 
     with ThreadPoolExecutor(8) as ex:
         list(ex.map(put, items))
@@ -67,9 +78,10 @@ def main():
             o = json.loads(line)
             if "file" in o:
                 with open(o["file"], "rb") as f:
-                    items.append((o["key"], f.read()))
+                    body = f.read()
             else:
-                items.append((o["key"], o["data"].encode()))
+                body = o["data"].encode()
+            items.append((o["key"], body, o.get("metadata", {})))
         upload(url, sys.argv[3], items)
     elif cmd == "tree":
         top = sys.argv[4]
@@ -85,6 +97,30 @@ def main():
         upload(url, sys.argv[3],
                [("%s%05d" % (pfx, i), b"object %d\n" % i)
                 for i in range(n)])
+    elif cmd == "mb":
+        client(url, "s3").create_bucket(Bucket=sys.argv[3])
+    elif cmd == "ls":
+        s3 = client(url, "s3")
+        pfx = sys.argv[4] if len(sys.argv) > 4 else ""
+        keys = []
+        for page in s3.get_paginator("list_objects_v2").paginate(
+                Bucket=sys.argv[3], Prefix=pfx):
+            keys += [(o["Key"], o["Size"]) for o in page.get("Contents", [])]
+        for k, n in sorted(keys):
+            print(k, n)
+    elif cmd == "uploads":
+        s3 = client(url, "s3")
+        r = s3.list_multipart_uploads(Bucket=sys.argv[3])
+        for k in sorted(u["Key"] for u in r.get("Uploads", [])):
+            print(k)
+    elif cmd == "mpu":
+        s3 = client(url, "s3")
+        r = s3.create_multipart_upload(Bucket=sys.argv[3], Key=sys.argv[4])
+        s3.upload_part(Bucket=sys.argv[3], Key=sys.argv[4], PartNumber=1,
+                       UploadId=r["UploadId"], Body=b"x" * (5 << 20))
+    elif cmd == "head":
+        r = client(url, "s3").head_object(Bucket=sys.argv[3], Key=sys.argv[4])
+        print(r["ETag"].strip('"'), r["Metadata"].get("ll-sha256", "-"))
     else:
         sys.exit(__doc__)
 

@@ -19,35 +19,40 @@ try() {	# NAME=VALUE..., then -- and ll-fetch's arguments
 	rm -f stats
 }
 try --
-try -- -I 0/1
-try -- -I 2/4
+try -- --shard 0/1
+try -- --shard 2/4
 try -- --shard=3/4 --shards 4
-try AWS_BATCH_JOB_ARRAY_INDEX=5 -- -N 10
+try AWS_BATCH_JOB_ARRAY_INDEX=5 -- --shards 10
 try AWS_BATCH_JOB_ARRAY_INDEX=5 LL_SHARD_COUNT=10 --
 try JOB_COMPLETION_INDEX=0 LL_SHARD_COUNT=3 --
 try CLOUD_RUN_TASK_INDEX=6 CLOUD_RUN_TASK_COUNT=7 --
-try AWS_BATCH_JOB_ARRAY_INDEX=2 JOB_COMPLETION_INDEX=2 -- -N 3
-try AWS_BATCH_JOB_ARRAY_INDEX=1 -- -I 1/2
+try AWS_BATCH_JOB_ARRAY_INDEX=2 JOB_COMPLETION_INDEX=2 -- --shards 3
+try AWS_BATCH_JOB_ARRAY_INDEX=1 -- --shard 1/2
 try AWS_BATCH_JOB_ARRAY_INDEX= LL_SHARD_COUNT= --
 echo "errors:"
-try -- -I 4/4
-try -- -I 1
-try -- -I /4
-try -- -I 1/0
-try -- -I -1/4
-try -- -I 1/4x
-try -- -I 0/100001
-try -- -I 1/4 -N 3
-try -- -N 4
+try -- --shard 4/4
+try -- --shard 1
+try -- --shard /4
+try -- --shard 1/0
+try -- --shard -1/4
+try -- --shard 1/4x
+try -- --shard 0/100001
+try -- --shard 1/4 --shards 3
+try -- --shards 4
 try LL_SHARD_COUNT=4 --
 try AWS_BATCH_JOB_ARRAY_INDEX=1 --
-try AWS_BATCH_JOB_ARRAY_INDEX=x -- -N 4
-try AWS_BATCH_JOB_ARRAY_INDEX=4 -- -N 4
-try AWS_BATCH_JOB_ARRAY_INDEX=1 JOB_COMPLETION_INDEX=2 -- -N 4
-try AWS_BATCH_JOB_ARRAY_INDEX=1 -- -I 2/4
-try LL_SHARD_COUNT=5 -- -I 1/4
-try LL_SHARD_COUNT=5 -- -N 4
+try AWS_BATCH_JOB_ARRAY_INDEX=x -- --shards 4
+try AWS_BATCH_JOB_ARRAY_INDEX=4 -- --shards 4
+try AWS_BATCH_JOB_ARRAY_INDEX=1 JOB_COMPLETION_INDEX=2 -- --shards 4
+try AWS_BATCH_JOB_ARRAY_INDEX=1 -- --shard 2/4
+try LL_SHARD_COUNT=5 -- --shard 1/4
+try LL_SHARD_COUNT=5 -- --shards 4
 try CLOUD_RUN_TASK_INDEX=1 CLOUD_RUN_TASK_COUNT=3 LL_SHARD_COUNT=4 --
-try CLOUD_RUN_TASK_INDEX=1 CLOUD_RUN_TASK_COUNT=3 -- -I 1/4
-ll-fetch -O -s store -I 1/2 </dev/null
+try CLOUD_RUN_TASK_INDEX=1 CLOUD_RUN_TASK_COUNT=3 -- --shard 1/4
+ll-fetch -O -s store --shard 1/2 </dev/null
 echo "get: rc=$?"
+# --shard and --shards have no letter: -I is --indicators elsewhere.
+ll-fetch -l -q -I 1/2 src >/dev/null 2>&1
+echo "-I: rc=$?"
+ll-fetch -l -q -N 2 src >/dev/null 2>&1
+echo "-N: rc=$?"

@@ -19,7 +19,7 @@ for n in 1 2 3 4 7 16; do
 	: >union
 	i=0
 	while [ $i -lt $n ]; do
-		list -I $i/$n | sed "s/\$/	$i/" >>union
+		list --shard $i/$n | sed "s/\$/	$i/" >>union
 		i=$((i + 1))
 	done
 	sort union | cut -f1-4 | cmp -s - all || echo "$n: union differs"
@@ -42,5 +42,5 @@ for line in open(sys.argv[2]):
 print(f"{n} shards: {len(used)} used")
 PY
 done
-ll-fetch -l -q -I 0/4 -S stats src/cloudtrail src/firehose src/other >/dev/null
+ll-fetch -l -q --shard 0/4 -S stats src/cloudtrail src/firehose src/other >/dev/null
 jq -c '{records_out, other_shards, shard_index, shard_count}' stats

@@ -3,8 +3,8 @@
 unset AWS_BATCH_JOB_ARRAY_INDEX JOB_COMPLETION_INDEX CLOUD_RUN_TASK_INDEX \
     CLOUD_RUN_TASK_COUNT LL_SHARD_COUNT
 mkdir src
-ll-pipeline -q -I 4/4 src
-echo "-I 4/4: rc=$?"
+ll-pipeline -q --shard 4/4 src
+echo "--shard 4/4: rc=$?"
 ll-pipeline -q --shard 1 src
 echo "--shard 1: rc=$?"
 ll-pipeline -q --shards=3 src
@@ -14,6 +14,11 @@ echo "AWS_BATCH_JOB_ARRAY_INDEX=2: rc=$?"
 JOB_COMPLETION_INDEX=1 CLOUD_RUN_TASK_INDEX=0 CLOUD_RUN_TASK_COUNT=2 \
     ll-pipeline -q src
 echo "two indexes: rc=$?"
-AWS_BATCH_JOB_ARRAY_INDEX=1 ll-pipeline -q -N 2 -I 0/2 src
-echo "-I against the index: rc=$?"
+AWS_BATCH_JOB_ARRAY_INDEX=1 ll-pipeline -q --shards 2 --shard 0/2 src
+echo "--shard against the index: rc=$?"
 [ -e loglake ] || echo "nothing created"
+ll-pipeline -q -I 0/2 src 2>/dev/null
+echo "-I: rc=$?"
+ll-pipeline -q --shard 0/2 -o s3://bucket/lake/ src
+echo "--shard with -o: rc=$?"
+[ -e loglake ] || echo "still nothing created"

@@ -2,7 +2,7 @@
 # line of meaning, and ends with an example; usage errors print the
 # man page's SYNOPSIS, not the help.
 for t in ll-fetch ll-filter ll-flatten ll-join ll-partition ll-register \
-    ll-report ll-sigma ll-splitjson ll-ungz; do
+    ll-report ll-sigma ll-splitjson ll-timeline ll-ungz ll-verify; do
 	"$t" --help >help.txt || echo "$t: --help failed"
 	grep -q '^Example:$' help.txt || echo "$t: no example"
 	sed -n 's/^\.It Fl \([A-Za-z0-9]\).*Fl -\([a-z-]*\).*/\1 \2/p' \
@@ -14,6 +14,13 @@ for t in ll-fetch ll-filter ll-flatten ll-join ll-partition ll-register \
 		[ "$(grep -E "^  -$s, --$l" help.txt | awk '{print NF}')" -gt 2 ] ||
 		    echo "$t: -$s has no meaning line"
 	done <opts
+	# Options with no letter: "    --name ARG" in --help.
+	sed -n 's/^\.It Fl -\([a-z-]*\).*/\1/p' "$TOP/man/$t.1" >longonly
+	while read -r l; do
+		grep -Eq "^      --$l( |\$)" help.txt ||
+		    echo "$t: --$l missing from --help"
+	done <longonly
+	[ ! -s longonly ] || echo "$t: $(wc -l <longonly) with no letter"
 	awk 'length($0) > 80 { print FILENAME ": line over 80 columns" }' help.txt |
 	    sed "s/help.txt/$t/" | sort -u
 	echo "$t: $(wc -l <opts) options"

@@ -1,4 +1,4 @@
-# Issue 12 figure: the cron job split into shards (ll-pipeline -I), run
+# Issue 12 figure: the cron job split into shards (ll-pipeline --shard), run
 # here one shard after another on this machine, against one run of the
 # whole workload; then the seed's full test (199M events, 400k objects,
 # 12 accounts) estimated for 1, 10 and 100 array children from the
@@ -21,7 +21,7 @@ echo "  $one_cpu CPU-s for $recs events, $objs objects"
 total=0 max=0
 i=0
 while [ $i -lt "$n" ]; do
-	run s$i "ll-pipeline -q -D $dir/s$i -I $i/$n $win $src"
+	run s$i "ll-pipeline -q -D $dir/s$i --shard $i/$n $win $src"
 	ev=$(jq '.tables.cloudtrail.rows_written + .tables.cloudtrail.rows_present' \
 	    "$dir/s$i/state/shard-${i}of$n/last-run/reconciliation.json")
 	printf '  shard %d/%d: %6.2f s, %6.2f CPU-s, %7d CloudTrail events\n' \
