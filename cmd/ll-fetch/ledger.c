@@ -22,16 +22,17 @@
 
 static const struct {
 	const char	*status;	/* the manifest's "status" */
-	const char	*counter;	/* --stats counter or reject reason */
+	const char	*counter;	/* --stats counter, or NULL */
+	enum ll_reason	 reason;	/* for refusals: the reject reason */
 } outcomes[] = {
-	[LL_O_STORED] =		{ "stored",		"stored" },
-	[LL_O_PRESENT] =	{ "skipped-present",	"present" },
-	[LL_O_FOLDER] =		{ "skipped-folder",	"folder_markers" },
-	[LL_O_BAD] =		{ "refused",		"bad_record" },
-	[LL_O_UNSAFE] =		{ "refused",		"unsafe_key" },
-	[LL_O_CONFLICT] =	{ "conflict",		"conflict" },
-	[LL_O_FAILED] =		{ "failed",		"failed" },
-	[LL_O_WRITTEN] =	{ "written",		"written" }
+	[LL_O_STORED] =		{ "stored",		"stored", 0 },
+	[LL_O_PRESENT] =	{ "skipped-present",	"present", 0 },
+	[LL_O_FOLDER] =		{ "skipped-folder",	"folder_markers", 0 },
+	[LL_O_BAD] =		{ "refused",		NULL, LL_R_BAD_RECORD },
+	[LL_O_UNSAFE] =		{ "refused",		NULL, LL_R_UNSAFE_KEY },
+	[LL_O_CONFLICT] =	{ "conflict",		NULL, LL_R_CONFLICT },
+	[LL_O_FAILED] =		{ "failed",		"failed", 0 },
+	[LL_O_WRITTEN] =	{ "written",		"written", 0 }
 };
 
 /* MANIFEST: write manifest records (--get); FAILPATH: --failures. */
@@ -108,7 +109,7 @@ ll_ledger_note(struct ll_ledger *ld, const struct ll_listing *l,
 		break;
 	case LL_O_BAD:
 		ll_warnx_at(l->file, l->lineno, "%s", why);
-		ll_reject(outcomes[oc].counter, l->line, l->linelen);
+		ll_reject(outcomes[oc].reason, l->line, l->linelen);
 		break;
 	case LL_O_FAILED:
 		ll_warnx_at(l->file, l->lineno, "%s: %s", l->shown, why);
@@ -120,7 +121,7 @@ ll_ledger_note(struct ll_ledger *ld, const struct ll_listing *l,
 		/* FALLTHROUGH */
 	case LL_O_UNSAFE:
 		ll_warnx_at(l->file, l->lineno, "%s: %s", l->shown, why);
-		ll_reject(outcomes[oc].counter, l->line, l->linelen);
+		ll_reject(outcomes[oc].reason, l->line, l->linelen);
 		break;
 	}
 	if (ld->manifest)

@@ -71,7 +71,7 @@ ll_listing_emit(const struct ll_walk_obj *o)
 	if (url == NULL || key == NULL) {
 		sh = shown(o->url, strlen(o->url));
 		ll_msg("%s: key is not valid UTF-8; skipped", sh);
-		ll_reject("invalid_utf8", sh, strlen(sh));
+		ll_reject(LL_R_INVALID_UTF8, sh, strlen(sh));
 		free(sh);
 		json_decref(url);
 		json_decref(key);

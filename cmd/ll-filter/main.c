@@ -97,7 +97,7 @@ load(struct filter *f, const struct ll_reader *rd, const char *line,
 			    *jp));
 		return 0;
 	}
-	ll_reject("invalid_json", line, n);
+	ll_reject(LL_R_INVALID_JSON, line, n);
 	return -1;
 }
 
@@ -162,7 +162,7 @@ filter(struct filter *f, const char *path)
 		}
 		if (*p != '{') {
 			ll_warnx_at(rd.name, rd.line, "not a JSON object");
-			ll_reject("not_object", line, n);
+			ll_reject(LL_R_NOT_OBJECT, line, n);
 			continue;
 		}
 		if (load(f, &rd, line, n, &j) == -1)

@@ -113,7 +113,7 @@ route(struct state *st, const char *name, uintmax_t lineno,
 
 	if ((key->type != LL_JSTR || key->n <= 2) && key->type != LL_JNUM) {
 		ll_warnx_at(name, lineno, "no %s", st->key);
-		ll_reject("missing_key", line, len);
+		ll_reject(LL_R_MISSING_KEY, line, len);
 		return;
 	}
 	st->rel.len = 0;
@@ -121,7 +121,7 @@ route(struct state *st, const char *name, uintmax_t lineno,
 		if (ll_hive_add(&st->rel, st->pkeys[i], &st->pv[i]) == -1) {
 			ll_warnx_at(name, lineno, "%s: not a usable partition "
 			    "value", st->pkeys[i]);
-			ll_reject("bad_partition_value", line, len);
+			ll_reject(LL_R_BAD_PARTITION_VALUE, line, len);
 			return;
 		}
 	ll_jbuf_addc(&st->rel, '\0');
@@ -179,7 +179,7 @@ partition_row(struct state *st, const char *name, uintmax_t lineno,
 	ll_jscan_init(&st->scan, line, len);
 	if (ll_jscan_peek(&st->scan) != LL_JOBJ) {
 		ll_warnx_at(name, lineno, "not a JSON object");
-		ll_reject("not_an_object", line, len);
+		ll_reject(LL_R_NOT_OBJECT, line, len);
 		return;
 	}
 	memset(st->pv, 0, st->npkeys * sizeof(*st->pv));
@@ -198,7 +198,7 @@ partition_row(struct state *st, const char *name, uintmax_t lineno,
 	if (r == -1 || ll_jscan_end(&st->scan) == -1) {
 		ll_warnx_at(name, lineno, "byte %zu: invalid JSON: %s",
 		    ll_jscan_offset(&st->scan), st->scan.err);
-		ll_reject("invalid_json", line, len);
+		ll_reject(LL_R_INVALID_JSON, line, len);
 		return;
 	}
 	ll_jbuf_addc(&st->row, '}');

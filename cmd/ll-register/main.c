@@ -157,7 +157,7 @@ flush(struct reg *g)
 		    0) {
 			ll_warnx_at(p->name, p->lineno, "%s: %s", code,
 			    msg != NULL ? msg : "");
-			ll_reject("glue_error", p->raw, p->rawlen);
+			ll_reject(LL_R_GLUE_ERROR, p->raw, p->rawlen);
 			continue;
 		}
 		json_object_set_new(p->rec, "status", json_string(code ==
@@ -212,7 +212,7 @@ register_line(struct reg *g, const char *name, uintmax_t lineno,
 
 	if ((rec = ll_json_parse(line, len, &jerr)) == NULL) {
 		ll_warnx_at(name, lineno, "invalid JSON: %s", jerr.text);
-		ll_reject("invalid_json", line, len);
+		ll_reject(LL_R_INVALID_JSON, line, len);
 		return;
 	}
 	part = json_object_get(rec, "partition");
@@ -231,7 +231,7 @@ register_line(struct reg *g, const char *name, uintmax_t lineno,
 		ll_warnx_at(name, lineno, "not a partition record: needs "
 		    "\"partition\" with %s and \"location\"", g->print ?
 		    "string values" : "the table's partition keys");
-		ll_reject("not_a_partition", line, len);
+		ll_reject(LL_R_NOT_A_PARTITION, line, len);
 		json_decref(values);
 		json_decref(rec);
 		return;

@@ -78,7 +78,7 @@ skip_long(struct ll_reader *r)
 		if (fill(r) == 0)
 			break;
 	}
-	ll_reject_end("record_too_large");
+	ll_reject_end(LL_R_RECORD_TOO_LARGE);
 }
 
 /*
@@ -175,7 +175,7 @@ ll_reader_file(const char *path, void (*fn)(void *, const char *, uintmax_t,
 	ll_reader_init(&r, in, 0);
 	while (ll_reader_next(&r, &line, &len)) {
 		if (len == 0)
-			ll_count("empty_line");
+			ll_count(LL_R_EMPTY_LINE);
 		else
 			fn(arg, r.name, r.line, line, len);
 	}

@@ -511,26 +511,26 @@ ll_flat_record(struct ll_flat *f, const char *name, uintmax_t lineno,
 	ll_jscan_init(&f->scan, line, len);
 	if (ll_jscan_peek(&f->scan) != LL_JOBJ) {
 		ll_warnx_at(name, lineno, "not a JSON object");
-		ll_reject("not_an_object", line, len);
+		ll_reject(LL_R_NOT_OBJECT, line, len);
 		return -1;
 	}
 	if (visit(f, &f->scan, &f->root) == -1 ||
 	    ll_jscan_end(&f->scan) == -1) {
 		ll_warnx_at(name, lineno, "byte %zu: invalid JSON: %s",
 		    ll_jscan_offset(&f->scan), f->scan.err);
-		ll_reject("invalid_json", line, len);
+		ll_reject(LL_R_INVALID_JSON, line, len);
 		return -1;
 	}
 	v = &f->slot[f->s_time];
 	if (f->cloudwatch) {
 		if (ll_jstr_eq(&f->slot[f->s_mtype], "CONTROL_MESSAGE")) {
-			ll_count("control_message");
+			ll_count(LL_R_CONTROL_MESSAGE);
 			return 1;
 		}
 		if (event_ms(f, v) == -1) {
 			ll_warnx_at(name, lineno, "%s timestamp", v->type ==
 			    LL_JNONE ? "no" : "invalid");
-			ll_reject("invalid_timestamp", line, len);
+			ll_reject(LL_R_INVALID_EVENT_TIME, line, len);
 			return -1;
 		}
 		parse_message(f);
@@ -541,7 +541,7 @@ ll_flat_record(struct ll_flat *f, const char *name, uintmax_t lineno,
 		if (event_day(v, f->day) == -1) {
 			ll_warnx_at(name, lineno, "%s eventTime", v->type ==
 			    LL_JNONE ? "no" : "invalid");
-			ll_reject("invalid_event_time", line, len);
+			ll_reject(LL_R_INVALID_EVENT_TIME, line, len);
 			return -1;
 		}
 		ct_session(f);
