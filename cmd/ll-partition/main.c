@@ -22,6 +22,7 @@
 #include "lake/hive.h"
 #include "lake/parquet.h"
 #include "lake/schema.h"
+#include "lake/source.h"
 #include "ll.h"
 #include "opt.h"
 #include "partwrite.h"
@@ -57,6 +58,8 @@ static const struct ll_opt opts[] = {
 	{ 'F', "flatten", NULL, "flatten raw records first (as ll-flatten)",
 	    0 },
 	{ 'f', "format", "FORMAT", "parquet (default) or json", 0 },
+	{ 'I', "sources", NULL, "print the sources, a JSON object each, and "
+	    "exit", 0 },
 	{ 'k', "key", "FIELD", "de-duplicate on FIELD (default the table's)",
 	    0 },
 	{ 'L', "location", "URL", "where readers find the table (default "
@@ -68,7 +71,8 @@ static const struct ll_opt opts[] = {
 	{ 'p', "partition-by", "FIELD,...", "partition keys (default "
 	    "calendarday)", 0 },
 	{ 's', "size", "SIZE", "roll data files at SIZE (default 128M)", 0 },
-	{ 'T', "table", "TABLE", "cloudtrail or cloudwatch (required)", 't' },
+	{ 'T', "table", "TABLE", "a source's table, e.g. cloudtrail "
+	    "(required)", 't' },
 	{ 'z', "level", "LEVEL", "gzip level of pages and files (default 6)",
 	    'l' },
 	{ 0, NULL, NULL, NULL, 0 }
@@ -82,7 +86,8 @@ static const struct ll_cmd cmd = {
 	    "                    [-z level] -o dir -T table [file ...]\n"
 	    "       ll-partition -d dialect [-f format] [-L url] [-n name] "
 	    "[-o dir]\n"
-	    "                    [-p field,...] -T table",
+	    "                    [-p field,...] -T table\n"
+	    "       ll-partition -I",
 	"Write flat rows into calendarday partitions, de-duplicated across "
 	    "runs.",
 	"rSu", opts,
@@ -282,7 +287,21 @@ setup_flatten(struct state *st)
 		if ((st->pcol[i] = ll_schema_column(st->t, st->pkeys[i])) == -1)
 			errx(LL_EXIT_USAGE, "--flatten: partition key %s is "
 			    "not a column of %s", st->pkeys[i], st->t->name);
-	st->flat = ll_flat_new(st->t);
+	st->flat = ll_flat_new(ll_source_find(st->t->name));
+}
+
+/* --sources: each source as one line of JSON, for ll-pipeline. */
+static void
+sources(void)
+{
+	struct ll_jbuf b;
+	size_t i;
+
+	memset(&b, 0, sizeof(b));
+	for (i = 0; i < ll_source_count(); i++)
+		ll_source_json(&b, ll_source_at(i));
+	ll_out_write(b.p, b.len);
+	ll_jbuf_free(&b);
 }
 
 static void
@@ -333,7 +352,8 @@ main(int argc, char *argv[])
 	struct ll_partwrite_opts po;
 	const char *arg, *dialect = NULL, *name = NULL, *table = NULL;
 	long long rowgroup;
-	int flatten = 0, fmt_given = 0;
+	char *names;
+	int flatten = 0, fmt_given = 0, list = 0;
 	size_t i;
 	int ch;
 
@@ -361,6 +381,9 @@ main(int argc, char *argv[])
 			break;
 		case 'F':
 			flatten = 1;
+			break;
+		case 'I':
+			list = 1;
 			break;
 		case 'f':
 			fmt_given = 1;
@@ -409,18 +432,25 @@ main(int argc, char *argv[])
 	}
 	argc -= optind;
 	argv += optind;
+	if (list) {
+		if (argc > 0 || table != NULL || dialect != NULL ||
+		    po.out != NULL)
+			ll_opt_usage(&cmd);
+		sources();
+		return ll_finish();
+	}
+	names = ll_source_names();
 	if (table == NULL)
-		errx(LL_EXIT_USAGE, "--table (-T) is required: cloudtrail or "
-		    "cloudwatch");
+		errx(LL_EXIT_USAGE, "--table (-T) is required: %s", names);
 	if (dialect == NULL && po.out == NULL)
 		errx(LL_EXIT_USAGE, "--output (-o) is required, or --ddl (-d)");
 	if (dialect != NULL && argc > 0)
 		ll_opt_usage(&cmd);
 	st.t = ll_schema_table(table);
 	if (st.t == NULL || (st.t->joined && dialect == NULL))
-		errx(LL_EXIT_USAGE, "--table: %s: expected cloudtrail or "
-		    "cloudwatch%s", table, dialect == NULL ? "" :
-		    " or session_review");
+		errx(LL_EXIT_USAGE, "--table: %s: expected %s%s", table, names,
+		    dialect == NULL ? "" : ", or session_review");
+	free(names);
 	if (st.t->joined) {
 		/* ll-pipeline writes the session review as JSON lines. */
 		if (fmt_given && st.fmt != LL_FMT_JSON)
