@@ -194,10 +194,16 @@ ll_source_json(struct ll_jbuf *b, const struct ll_source *s)
 	    "transcripts" };
 	static const char *const formats[] = { "rfc3339", "epoch_ms" };
 	const struct ll_cpath *c;
-	json_t *o, *ctl, *where;
+	const struct ll_keypat *k;
+	json_t *o, *ctl, *where, *kinds;
 	char *text;
 	size_t i;
 
+	kinds = json_array();
+	for (k = s->keys; k != NULL && k->kind != NULL; k++)
+		json_array_append_new(kinds, json_pack("{s:s, s:b, s:s}",
+		    "kind", k->kind, "records", k->records, "pattern",
+		    k->pattern));
 	ctl = json_array();
 	for (c = s->controls; c != NULL && c->path != NULL; c++)
 		json_array_append_new(ctl, json_pack("{s:s, s:s}", "field",
@@ -205,9 +211,10 @@ ll_source_json(struct ll_jbuf *b, const struct ll_source *s)
 	where = json_array();
 	for (i = 0; s->review_where[i] != NULL; i++)
 		json_array_append_new(where, json_string(s->review_where[i]));
-	o = json_pack("{s:s, s:s, s:s, s:{s:o, s:o}, s:{s:s, s:s}, "
+	o = json_pack("{s:s, s:s, s:s, s:o, s:{s:o, s:o}, s:{s:s, s:s}, "
 	    "s:o, s:s, s:s, s:o, s:o, s:o, s:o}",
 	    "name", s->name, "about", s->about, "table", s->table->name,
+	    "kinds", kinds,
 	    "split", "explode", str_or_null(s->explode), "keep",
 	    str_or_null(s->keep),
 	    "time", "path", s->time, "format", formats[s->timefmt],

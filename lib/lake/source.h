@@ -15,6 +15,7 @@
 
 #include "json/jscan.h"
 #include "lake/controls.h"
+#include "lake/s3key.h"
 #include "lake/schema.h"
 #include "reason.h"
 
@@ -41,6 +42,8 @@ struct ll_skip {
 struct ll_source {
 	const char	*name;		/* the source, and its table */
 	const char	*about;		/* one line, for people */
+	/* Its objects' keys, kind by kind (lib/lake/s3key.h). */
+	const struct ll_keypat *keys;	/* ended by a NULL kind */
 	/* A document of a raw object: its records (ll-splitjson). */
 	const char	*explode;	/* the array of records, or NULL */
 	const char	*keep;		/* document fields copied into each */

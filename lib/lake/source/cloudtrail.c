@@ -131,9 +131,20 @@ static const struct ll_cpath controls[] = {
 	{ NULL, NULL, LL_CV_TEXT }
 };
 
+/* Digests prove the log files whole; they hold no records. */
+static const struct ll_keypat keys[] = {
+	{ "cloudtrail", "AWSLogs/[{org}/]{account}/CloudTrail/{region}/"
+	    "{year}/{month}/{day}/{account}_CloudTrail_{region}_*.json.gz", 1 },
+	{ "cloudtrail-digest", "AWSLogs/[{org}/]{account}/CloudTrail-Digest/"
+	    "{region}/{year}/{month}/{day}/"
+	    "{account}_CloudTrail-Digest_{region}_*.json.gz", 0 },
+	{ NULL, NULL, 0 }
+};
+
 const struct ll_source ll_source_cloudtrail = {
 	.name = "cloudtrail",
 	.about = "AWS CloudTrail log files: API calls and console sign-ins",
+	.keys = keys,
 	.explode = "Records",
 	.time = "eventTime",
 	.timefmt = LL_TF_RFC3339,

@@ -131,9 +131,20 @@ static const struct ll_cpath controls[] = {
 	{ NULL, NULL, LL_CV_TEXT }
 };
 
+/*
+ * Firehose names an object STREAM-VERSION-YYYY-MM-DD-HH-MM-SS-ID, under
+ * its UTC delivery hour, after any prefix; gzip members, no suffix.
+ */
+static const struct ll_keypat keys[] = {
+	{ "firehose", "{year}/{month}/{day}/{hour}/"
+	    "?*-{#}-####-##-##-##-##-##-?*", 1 },
+	{ NULL, NULL, 0 }
+};
+
 const struct ll_source ll_source_cloudwatch = {
 	.name = "cloudwatch",
 	.about = "CloudWatch Logs delivered by Amazon Data Firehose",
+	.keys = keys,
 	.explode = "logEvents",
 	.keep = "messageType,owner,logGroup,logStream",
 	.time = "timestamp",
