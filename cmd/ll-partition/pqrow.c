@@ -2,19 +2,37 @@
  * Values keep the meaning they have in the JSON lines format: a string
  * column holds the decoded string, or the JSON text of any other value;
  * boolean and bigint columns take true/false ("true"/"false" too) and
- * integers.  A value of the wrong type becomes null and is counted
- * (values_nulled), as ll-flatten does.
+ * integers; a timestamp column RFC 3339 text (as ll-flatten writes it,
+ * "2026-03-01T10:05:00.000Z") or epoch milliseconds.  A value of the
+ * wrong type becomes null and is counted (values_nulled), as
+ * ll-flatten does.
  */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "isotime.h"
 #include "json/jscan.h"
 #include "ll.h"
 #include "lake/parquet.h"
 #include "pqrow.h"
 #include "lake/schema.h"
 #include "xalloc.h"
+
+static enum ll_parquet_type
+pqtype(enum ll_ctype t)
+{
+	switch (t) {
+	case LL_CT_BOOLEAN:
+		return LL_PQ_BOOLEAN;
+	case LL_CT_BIGINT:
+		return LL_PQ_INT64;
+	case LL_CT_TIMESTAMP:
+		return LL_PQ_TIMESTAMP;
+	default:
+		return LL_PQ_STRING;
+	}
+}
 
 static int
 is_pkey(const char *name, char **pkeys, size_t npkeys)
@@ -46,9 +64,7 @@ ll_pqrow_init(struct ll_pqrow *r, const struct ll_table *t, char **pkeys,
 		r->len[r->ncols] = strlen(c->name);
 		r->src[r->ncols] = i;
 		r->cols[r->ncols].name = c->name;
-		r->cols[r->ncols++].type = c->type == LL_CT_BOOLEAN ?
-		    LL_PQ_BOOLEAN : c->type == LL_CT_BIGINT ? LL_PQ_INT64 :
-		    LL_PQ_STRING;
+		r->cols[r->ncols++].type = pqtype(c->type);
 	}
 }
 
@@ -130,6 +146,21 @@ integer(const struct ll_jval *v, int64_t *out)
 	return 0;
 }
 
+/* An instant: RFC 3339 text, or epoch milliseconds. */
+static int
+instant(struct ll_pqrow *r, const struct ll_jval *v, int64_t *ms)
+{
+	if (v->type == LL_JNUM)
+		return integer(v, ms);
+	if (v->type != LL_JSTR)
+		return -1;
+	if (!v->esc)
+		return ll_isotime_rfc3339(v->p + 1, v->n - 2, ms);
+	r->str.len = 0;
+	ll_jbuf_addunesc(&r->str, v);
+	return ll_isotime_rfc3339(r->str.p, r->str.len, ms);
+}
+
 static int
 put(struct ll_pqrow *r, struct ll_pq *w, size_t i, const struct ll_jval *v)
 {
@@ -154,6 +185,11 @@ put(struct ll_pqrow *r, struct ll_pq *w, size_t i, const struct ll_jval *v)
 		return 0;
 	case LL_PQ_INT64:
 		if (integer(v, &n) == -1)
+			return -1;
+		ll_parquet_int(w, i, n);
+		return 0;
+	case LL_PQ_TIMESTAMP:
+		if (instant(r, v, &n) == -1)
 			return -1;
 		ll_parquet_int(w, i, n);
 		return 0;

@@ -1,14 +1,22 @@
 /*
- * Parquet, format version 1: "PAR1", the row groups, each one column
- * chunk per column (a dictionary page if any, then data pages), the
- * FileMetaData in Thrift compact, its length in four little-endian
- * bytes, "PAR1".  Every column is OPTIONAL, so a data page starts with
- * its definition levels (1 present, 0 null) in the RLE/bit-packed
- * hybrid of width 1 behind a 4-byte length, then the present values:
- * PLAIN, or dictionary indices in the same hybrid behind a byte giving
- * their width.  The whole page is gzip compressed.  Dictionary pages
- * and data pages say PLAIN_DICTIONARY, as version 1 writers do, which
- * every reader old or new understands.
+ * Parquet: "PAR1", the row groups, each one column chunk per column (a
+ * dictionary page if any, then data pages), the FileMetaData in Thrift
+ * compact, its length in four little-endian bytes, "PAR1".  Every
+ * column is OPTIONAL, so a data page (version 1 pages) starts with its
+ * definition levels (1 present, 0 null) in the RLE/bit-packed hybrid
+ * of width 1 behind a 4-byte length, then the present values.  The
+ * whole page is gzip compressed.
+ *
+ * Values take the encoding that makes them smallest after gzip: a
+ * string column's dictionary indices (RLE_DICTIONARY, in the same
+ * hybrid behind a byte giving their width; the dictionary page PLAIN),
+ * or once the dictionary stops paying DELTA_LENGTH_BYTE_ARRAY, which
+ * puts the lengths apart from the bytes, so that random ids (a third of
+ * CloudTrail's bytes) are not interleaved with their lengths; integers
+ * and instants DELTA_BINARY_PACKED, differences to the one before,
+ * bit-packed, which for times in order takes a few bits a value;
+ * booleans PLAIN bits.  These are the encodings of Parquet 2.x, read by
+ * Spark 3.3 and later, Trino, Athena engine 3, DuckDB and parquet-mr.
  *
  * Compression, a third of the work, runs in a thread of each writer:
  * the pages of each column come back in the order they went, and a row
@@ -30,11 +38,17 @@
 
 /* The numbers of parquet.thrift's enums. */
 enum { T_BOOLEAN = 0, T_INT64 = 2, T_BYTE_ARRAY = 6 };
-enum { E_PLAIN = 0, E_PLAIN_DICTIONARY = 2, E_RLE = 3 };
+enum { E_PLAIN = 0, E_RLE = 3, E_DELTA_BINARY_PACKED = 5,
+    E_DELTA_LENGTH_BYTE_ARRAY = 6, E_RLE_DICTIONARY = 8 };
 enum { P_DATA = 0, P_DICTIONARY = 2 };
 #define CODEC_GZIP	2
 #define CONV_UTF8	0
+#define CONV_TIMESTAMP_MILLIS	9
 #define REP_OPTIONAL	1
+
+/* DELTA_BINARY_PACKED blocks: 128 values, four miniblocks of 32. */
+#define DELTA_BLOCK	128
+#define DELTA_MINI	4
 
 #define STATS_MAX	256	/* a longer min or max is not recorded */
 #define PENDING_MAX	(8 << 20)	/* page bytes waiting for the thread */
@@ -104,6 +118,8 @@ struct ll_pq {
 	size_t		 nrg;
 	struct libdeflate_compressor *z, *zdict;
 	struct ll_jbuf	 dpage;
+	int64_t		*tmp;		/* a page's values, for delta_page */
+	size_t		 ntmp;
 	int		 err;
 	/* The compression thread, and what it shares under mu. */
 	pthread_t	 thr;
@@ -141,6 +157,109 @@ get_u32(const char *s)
 
 	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
 	    (uint32_t)p[3] << 24;
+}
+
+static uint64_t
+get_u64(const char *s)
+{
+	return (uint64_t)get_u32(s) | (uint64_t)get_u32(s + 4) << 32;
+}
+
+static void
+uleb(struct ll_jbuf *b, uint64_t v)
+{
+	char c;
+
+	do {
+		c = (char)(v & 0x7f);
+		v >>= 7;
+		ll_jbuf_addc(b, (char)(c | (v != 0 ? 0x80 : 0)));
+	} while (v != 0);
+}
+
+/* Bits needed for V, 0 for 0. */
+static int
+width64(uint64_t v)
+{
+	int w;
+
+	for (w = 0; v != 0; w++)
+		v >>= 1;
+	return w;
+}
+
+/* N values of W bits each, least significant bit first. */
+static void
+bitpack(struct ll_jbuf *b, const uint64_t *v, size_t n, int w)
+{
+	uint64_t acc = 0, x;
+	size_t i;
+	int bits = 0, left, take;
+
+	for (i = 0; i < n; i++) {
+		/* At most 32 bits at a time: acc never holds over 39. */
+		for (x = v[i], left = w; left > 0; left -= take, x >>= take) {
+			take = left < 32 ? left : 32;
+			acc |= (x & ((UINT64_C(1) << take) - 1)) << bits;
+			bits += take;
+			while (bits >= 8) {
+				ll_jbuf_addc(b, (char)(acc & 0xff));
+				acc >>= 8;
+				bits -= 8;
+			}
+		}
+	}
+	if (bits > 0)
+		ll_jbuf_addc(b, (char)(acc & 0xff));
+}
+
+/*
+ * DELTA_BINARY_PACKED: a header (block size, miniblocks, count, first
+ * value), then per block the smallest difference and, per miniblock,
+ * its bit width and each difference less the smallest, bit-packed.
+ * Differences wrap as 64-bit integers do.  A partial miniblock is
+ * padded to its full size; the widths of miniblocks past the last
+ * value are 0 and take no bytes.
+ */
+static void
+delta_encode(struct ll_jbuf *b, const int64_t *v, size_t n)
+{
+	uint64_t d[DELTA_BLOCK], min;
+	size_t i, j, k, m, per = DELTA_BLOCK / DELTA_MINI, nd;
+	int w;
+
+	uleb(b, DELTA_BLOCK);
+	uleb(b, DELTA_MINI);
+	uleb(b, n);
+	uleb(b, n > 0 ? (uint64_t)v[0] << 1 ^ (uint64_t)(v[0] >> 63) : 0);
+	for (i = 1; i < n; i += nd) {
+		nd = n - i < DELTA_BLOCK ? n - i : DELTA_BLOCK;
+		for (j = 0; j < nd; j++)
+			d[j] = (uint64_t)v[i + j] - (uint64_t)v[i + j - 1];
+		min = d[0];
+		for (j = 1; j < nd; j++)
+			if ((int64_t)d[j] < (int64_t)min)
+				min = d[j];
+		for (j = 0; j < nd; j++)
+			d[j] -= min;
+		for (j = nd; j < DELTA_BLOCK; j++)
+			d[j] = 0;
+		uleb(b, min << 1 ^ (uint64_t)((int64_t)min >> 63));
+		for (m = 0; m < DELTA_MINI; m++) {
+			w = 0;
+			for (k = m * per; k < (m + 1) * per && k < nd; k++)
+				if (width64(d[k]) > w)
+					w = width64(d[k]);
+			ll_jbuf_addc(b, (char)(m * per < nd ? w : 0));
+		}
+		for (m = 0; m * per < nd; m++) {
+			w = 0;
+			for (k = m * per; k < (m + 1) * per; k++)
+				if (width64(d[k]) > w)
+					w = width64(d[k]);
+			bitpack(b, d + m * per, per, w);
+		}
+	}
 }
 
 static int
@@ -436,6 +555,42 @@ collect(struct ll_pq *w, struct col *c)
 	pthread_mutex_unlock(&w->mu);
 }
 
+/*
+ * The page's values, buffered PLAIN, in their delta encoding: integers
+ * as DELTA_BINARY_PACKED, strings as DELTA_LENGTH_BYTE_ARRAY (the
+ * lengths so, then the bytes).  Returns the encoding.
+ */
+static int
+delta_page(struct ll_pq *w, struct col *c, struct ll_jbuf *out)
+{
+	const char *p, *end = c->vals.p + c->vals.len;
+	size_t n, len;
+
+	for (n = 0, p = c->vals.p; p < end; n++) {
+		if (n == w->ntmp) {
+			w->ntmp = w->ntmp == 0 ? 1024 : w->ntmp * 2;
+			w->tmp = xreallocarray(w->tmp, w->ntmp,
+			    sizeof(*w->tmp));
+		}
+		if (c->type == LL_PQ_STRING) {
+			len = get_u32(p);
+			w->tmp[n] = (int64_t)len;
+			p += 4 + len;
+		} else {
+			w->tmp[n] = (int64_t)get_u64(p);
+			p += 8;
+		}
+	}
+	delta_encode(out, w->tmp, n);
+	if (c->type != LL_PQ_STRING)
+		return E_DELTA_BINARY_PACKED;
+	for (p = c->vals.p; p < end; p += 4 + len) {
+		len = get_u32(p);
+		ll_jbuf_add(out, p + 4, len);
+	}
+	return E_DELTA_LENGTH_BYTE_ARRAY;
+}
+
 static void
 flush_page(struct ll_pq *w, struct col *c)
 {
@@ -453,13 +608,15 @@ flush_page(struct ll_pq *w, struct col *c)
 	j->enc = E_PLAIN;
 	j->n = c->pvalues;
 	if (c->nidx > 0) {
-		j->enc = E_PLAIN_DICTIONARY;
+		j->enc = E_RLE_DICTIONARY;
 		ll_jbuf_addc(&j->in, (char)bitwidth(c->d.n));
 		ll_rle_init(&r, &j->in, bitwidth(c->d.n));
 		for (i = 0; i < c->nidx; i++)
 			ll_rle_put(&r, c->idx[i]);
 		ll_rle_finish(&r);
-	} else
+	} else if (c->vals.len > 0 && c->type != LL_PQ_BOOLEAN)
+		j->enc = delta_page(w, c, &j->in);
+	else
 		ll_jbuf_add(&j->in, c->vals.p, c->vals.len);
 	c->cm.values += (int64_t)c->pvalues;
 	w->held += j->in.len - c->vals.len - c->nidx * sizeof(*c->idx);
@@ -627,7 +784,7 @@ chunk_stats(struct col *c, struct chunkmeta *cm)
 
 	if (!c->minmax || c->type == LL_PQ_BOOLEAN)
 		return;
-	if (c->type == LL_PQ_INT64) {
+	if (c->type == LL_PQ_INT64 || c->type == LL_PQ_TIMESTAMP) {
 		memset(&b, 0, sizeof(b));
 		put_u64(&b, (uint64_t)c->imin);
 		put_u64(&b, (uint64_t)c->imax);
@@ -657,7 +814,7 @@ write_chunk(struct ll_pq *w, struct col *c, struct chunkmeta *cm)
 		dj.in = c->d.page;
 		dj.out = w->dpage;
 		dj.type = P_DICTIONARY;
-		dj.enc = E_PLAIN_DICTIONARY;
+		dj.enc = E_PLAIN;
 		dj.n = c->d.n;
 		make_room(&dj);
 		page_out(w->zdict, &dj);
@@ -780,18 +937,41 @@ ll_parquet_rows(const struct ll_pq *w)
 	return (uint64_t)w->rows;
 }
 
+static int
+physical(enum ll_parquet_type type)
+{
+	switch (type) {
+	case LL_PQ_STRING:
+		return T_BYTE_ARRAY;
+	case LL_PQ_BOOLEAN:
+		return T_BOOLEAN;
+	default:
+		return T_INT64;
+	}
+}
+
 static void
 schema(struct ll_tc *t, const struct col *c)
 {
 	ll_tcompact_begin(t, 0);
-	ll_tcompact_i32(t, 1, c->type == LL_PQ_STRING ? T_BYTE_ARRAY :
-	    c->type == LL_PQ_INT64 ? T_INT64 : T_BOOLEAN);
+	ll_tcompact_i32(t, 1, physical(c->type));
 	ll_tcompact_i32(t, 3, REP_OPTIONAL);
 	ll_tcompact_bin(t, 4, c->name, strlen(c->name));
 	if (c->type == LL_PQ_STRING) {
 		ll_tcompact_i32(t, 6, CONV_UTF8);
 		ll_tcompact_begin(t, 10);
 		ll_tcompact_begin(t, 1);	/* LogicalType STRING */
+		ll_tcompact_end(t);
+		ll_tcompact_end(t);
+	} else if (c->type == LL_PQ_TIMESTAMP) {
+		ll_tcompact_i32(t, 6, CONV_TIMESTAMP_MILLIS);
+		ll_tcompact_begin(t, 10);
+		ll_tcompact_begin(t, 8);	/* LogicalType TIMESTAMP */
+		ll_tcompact_bool(t, 1, 1);	/* isAdjustedToUTC */
+		ll_tcompact_begin(t, 2);	/* unit */
+		ll_tcompact_begin(t, 1);	/* MILLIS */
+		ll_tcompact_end(t);
+		ll_tcompact_end(t);
 		ll_tcompact_end(t);
 		ll_tcompact_end(t);
 	}
@@ -803,7 +983,7 @@ statistics(struct ll_tc *t, const struct col *c, const struct chunkmeta *cm)
 {
 	ll_tcompact_begin(t, 12);
 	/* Integers also get the old signed min and max, for old readers. */
-	if (cm->min != NULL && c->type == LL_PQ_INT64) {
+	if (cm->min != NULL && physical(c->type) == T_INT64) {
 		ll_tcompact_bin(t, 1, cm->max, cm->nmax);
 		ll_tcompact_bin(t, 2, cm->min, cm->nmin);
 	}
@@ -823,8 +1003,7 @@ column_chunk(struct ll_tc *t, const struct col *c, const struct chunkmeta *cm)
 	ll_tcompact_begin(t, 0);
 	ll_tcompact_i64(t, 2, cm->dict_off >= 0 ? cm->dict_off : cm->data_off);
 	ll_tcompact_begin(t, 3);
-	ll_tcompact_i32(t, 1, c->type == LL_PQ_STRING ? T_BYTE_ARRAY :
-	    c->type == LL_PQ_INT64 ? T_INT64 : T_BOOLEAN);
+	ll_tcompact_i32(t, 1, physical(c->type));
 	for (n = 0, e = 0; e < 32; e++)
 		n += (cm->encs >> e & 1) != 0;
 	ll_tcompact_list(t, 2, LL_TC_I32, (size_t)n);
@@ -961,6 +1140,7 @@ ll_parquet_free(struct ll_pq *w)
 	free(w->rg);
 	free(w->cols);
 	ll_jbuf_free(&w->dpage);
+	free(w->tmp);
 	libdeflate_free_compressor(w->z);
 	libdeflate_free_compressor(w->zdict);
 	free(w);

@@ -1,14 +1,17 @@
 /*
  * A streaming Parquet writer for flat tables of nullable columns:
- * strings (BYTE_ARRAY, UTF8), booleans and 64-bit integers.  Rows are
- * added one at a time and buffered column by column, compressed page
- * by page (gzip, in a thread); a row group is written whenever its
- * encoded, uncompressed bytes reach opts.rowgroup, so memory stays
- * bounded whatever the input.  ll_parquet_size, the bytes written plus those
- * of the row group in progress, is the file's size overestimated; like
- * the bytes of the file, it depends on the rows only.
- * String columns are dictionary encoded until the dictionary stops
- * paying, then plain.  The footer (Thrift compact) goes out on close.
+ * strings (BYTE_ARRAY, UTF8), booleans, 64-bit integers and instants
+ * (INT64 TIMESTAMP in milliseconds, adjusted to UTC).  Rows are added
+ * one at a time and buffered column by column, compressed page by page
+ * (gzip, in a thread); a row group is written whenever its encoded,
+ * uncompressed bytes reach opts.rowgroup, so memory stays bounded
+ * whatever the input.  ll_parquet_size, the bytes written plus those of
+ * the row group in progress, is the file's size overestimated; like the
+ * bytes of the file, it depends on the rows only.
+ * String columns are dictionary encoded (RLE_DICTIONARY) until the
+ * dictionary stops paying, then DELTA_LENGTH_BYTE_ARRAY; integers and
+ * instants are DELTA_BINARY_PACKED.  The footer (Thrift compact) goes
+ * out on close.
  */
 #ifndef LL_PARQUET_H
 #define LL_PARQUET_H
@@ -23,7 +26,8 @@
 enum ll_parquet_type {
 	LL_PQ_STRING,
 	LL_PQ_BOOLEAN,
-	LL_PQ_INT64
+	LL_PQ_INT64,
+	LL_PQ_TIMESTAMP		/* milliseconds since the epoch, UTC */
 };
 
 struct ll_parquet_col {

@@ -123,6 +123,8 @@ ll_schema_typename(enum ll_ctype t)
 		return "boolean";
 	case LL_CT_BIGINT:
 		return "bigint";
+	case LL_CT_TIMESTAMP:
+		return "timestamp";
 	default:
 		return "string";
 	}

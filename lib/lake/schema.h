@@ -16,7 +16,8 @@
 enum ll_ctype {
 	LL_CT_STRING,
 	LL_CT_BOOLEAN,
-	LL_CT_BIGINT
+	LL_CT_BIGINT,
+	LL_CT_TIMESTAMP		/* an instant, UTC, in milliseconds */
 };
 
 /* Where a column's value comes from. */
