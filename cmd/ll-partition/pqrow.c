@@ -146,19 +146,28 @@ integer(const struct ll_jval *v, int64_t *out)
 	return 0;
 }
 
-/* An instant: RFC 3339 text, or epoch milliseconds. */
+/*
+ * An instant: RFC 3339 text, or epoch milliseconds, in the years 0 to
+ * 9999 that the text form holds (and every reader's timestamp).
+ */
 static int
 instant(struct ll_pqrow *r, const struct ll_jval *v, int64_t *ms)
 {
+	char day[11];
+	int ok;
+
 	if (v->type == LL_JNUM)
-		return integer(v, ms);
-	if (v->type != LL_JSTR)
-		return -1;
-	if (!v->esc)
-		return ll_isotime_rfc3339(v->p + 1, v->n - 2, ms);
-	r->str.len = 0;
-	ll_jbuf_addunesc(&r->str, v);
-	return ll_isotime_rfc3339(r->str.p, r->str.len, ms);
+		ok = integer(v, ms);
+	else if (v->type != LL_JSTR)
+		ok = -1;
+	else if (!v->esc)
+		ok = ll_isotime_rfc3339(v->p + 1, v->n - 2, ms);
+	else {
+		r->str.len = 0;
+		ll_jbuf_addunesc(&r->str, v);
+		ok = ll_isotime_rfc3339(r->str.p, r->str.len, ms);
+	}
+	return ok == 0 ? ll_isotime_day(*ms, day) : -1;
 }
 
 static int

@@ -44,8 +44,11 @@ struct ll_flat {
 	int		 nslot;
 	int		 s_time, s_skip, s_parse;
 	struct ll_jscan	 scan;
+	int64_t		 ms;		/* the event time */
 	char		 day[11];
 	char		 dayq[13];	/* the same as a JSON string */
+	char		(*ts)[LL_ISOTIME_TEXT + 2];	/* a time column's */
+	struct ll_jbuf	 tbuf;		/* a time string, decoded */
 	struct node	*parsenode;	/* the source's JSON in a string */
 	struct ll_jscan	 sub;
 	struct ll_jbuf	 msgbuf;	/* such a string, decoded */
@@ -128,6 +131,7 @@ ll_flat_new(const struct ll_source *src)
 	f->inslot = xcalloc(t->ncols, sizeof(*f->inslot));
 	f->dval = xcalloc(t->ncols, sizeof(*f->dval));
 	f->dbuf = xcalloc(t->ncols, sizeof(*f->dbuf));
+	f->ts = xcalloc(t->ncols, sizeof(*f->ts));
 	for (i = 0; i < t->ncols; i++) {
 		c = &t->cols[i];
 		f->colslot[i] = -1;
@@ -403,6 +407,7 @@ ll_flat_record(struct ll_flat *f, const char *name, uintmax_t lineno,
 		ll_reject(LL_R_INVALID_EVENT_TIME, line, len);
 		return -1;
 	}
+	f->ms = ms;
 	if (f->s_parse >= 0)
 		parse_string(f);
 	derive(f);
@@ -433,13 +438,67 @@ raw(const struct ll_flat *f, size_t i)
 }
 
 /*
+ * The instant V stands for in timestamp column I, into *MS: the event
+ * time, read already; RFC 3339 text; epoch milliseconds.  -1 if it is
+ * none, or outside the years 0 to 9999 that the text form can hold.
+ */
+static int
+instant(struct ll_flat *f, size_t i, const struct ll_jval *v, int64_t *ms)
+{
+	char text[LL_ISOTIME_TEXT];
+	int r;
+
+	if (f->colslot[i] >= 0 && f->colslot[i] == f->s_time) {
+		*ms = f->ms;	/* its day was made: it has a text form */
+		return 0;
+	}
+	if (v->type == LL_JNUM)
+		r = ll_isotime_epoch_ms(v->p, v->n, ms);
+	else if (v->type == LL_JSTR && !v->esc)
+		r = ll_isotime_rfc3339(v->p + 1, v->n - 2, ms);
+	else if (v->type == LL_JSTR) {
+		f->tbuf.len = 0;
+		ll_jbuf_addunesc(&f->tbuf, v);
+		r = ll_isotime_rfc3339(f->tbuf.p, f->tbuf.len, ms);
+	} else
+		r = -1;
+	return r == 0 ? ll_isotime_text(*ms, text) : -1;
+}
+
+/*
+ * A timestamp column: as ll-flatten writes it, "2026-03-01T10:05:00.000Z"
+ * (TEXT set), or as epoch milliseconds; -1 (counted) if it is not one.
+ */
+static int
+put_time(struct ll_flat *f, size_t i, const struct ll_jval *v, int text,
+    struct ll_jval *out)
+{
+	char *b = f->ts[i];
+	int64_t ms;
+
+	if (instant(f, i, v, &ms) == -1) {
+		ll_stats_add("values_nulled", 1);
+		return -1;
+	}
+	if (text) {
+		b[0] = '"';
+		(void)ll_isotime_text(ms, b + 1);
+		memcpy(b + LL_ISOTIME_TEXT, "\"", 2);
+	} else
+		snprintf(b, LL_ISOTIME_TEXT + 2, "%jd", (intmax_t)ms);
+	span(out, b, strlen(b), text ? LL_JSTR : LL_JNUM, 0);
+	return 0;
+}
+
+/*
  * The value of column I of the row, as a span of the record or of the
  * flattener; valid until the next record.  A JSON-text column comes
  * as LL_JOBJ whatever it holds: its text is the value.  Boolean and
- * integer columns come checked, a value of the wrong type as null.
+ * integer columns come checked, a value of the wrong type as null; a
+ * timestamp column as epoch milliseconds, a number.
  */
 void
-ll_flat_value(const struct ll_flat *f, size_t i, struct ll_jval *v)
+ll_flat_value(struct ll_flat *f, size_t i, struct ll_jval *v)
 {
 	const struct ll_column *c = &f->t->cols[i];
 
@@ -450,7 +509,10 @@ ll_flat_value(const struct ll_flat *f, size_t i, struct ll_jval *v)
 	*v = *raw(f, i);
 	if (v->type == LL_JNONE || v->type == LL_JNULL)
 		return;
-	if (c->kind == LL_CK_JSON)
+	if (c->type == LL_CT_TIMESTAMP) {
+		if (put_time(f, i, v, 0, v) == -1)
+			span(v, "null", 4, LL_JNULL, 0);
+	} else if (c->kind == LL_CK_JSON)
 		v->type = LL_JOBJ;
 	else if (typed(c, v) == -1) {
 		ll_stats_add("values_nulled", 1);
@@ -460,17 +522,23 @@ ll_flat_value(const struct ll_flat *f, size_t i, struct ll_jval *v)
 
 /* Appends column I of the row as ll-flatten writes it: JSON text. */
 void
-ll_flat_put(const struct ll_flat *f, size_t i, struct ll_jbuf *o)
+ll_flat_put(struct ll_flat *f, size_t i, struct ll_jbuf *o)
 {
 	const struct ll_column *c = &f->t->cols[i];
 	const struct ll_jval *v;
+	struct ll_jval t;
 
 	if (c->kind == LL_CK_DAY) {
 		ll_jbuf_adds(o, f->dayq);
 		return;
 	}
 	v = raw(f, i);
-	if (c->kind != LL_CK_JSON)
+	if (c->type == LL_CT_TIMESTAMP && v->type != LL_JNONE &&
+	    v->type != LL_JNULL && put_time(f, i, v, 1, &t) == 0)
+		ll_jbuf_add(o, t.p, t.n);
+	else if (c->type == LL_CT_TIMESTAMP)
+		ll_jbuf_add(o, "null", 4);
+	else if (c->kind != LL_CK_JSON)
 		put_field(o, c, v);
 	else if (v->type == LL_JNONE || v->type == LL_JNULL)
 		ll_jbuf_add(o, "null", 4);
@@ -491,6 +559,8 @@ ll_flat_free(struct ll_flat *f)
 	}
 	free(f->inslot);
 	free(f->dbuf);
+	free(f->ts);
+	ll_jbuf_free(&f->tbuf);
 	free(f->dval);
 	free(f->colslot);
 	free(f->slot);

@@ -20,8 +20,8 @@ struct ll_flat;
 struct ll_flat *ll_flat_new(const struct ll_source *);
 int	ll_flat_record(struct ll_flat *, const char *, uintmax_t,
 	    const char *, size_t);
-void	ll_flat_value(const struct ll_flat *, size_t, struct ll_jval *);
-void	ll_flat_put(const struct ll_flat *, size_t, struct ll_jbuf *);
+void	ll_flat_value(struct ll_flat *, size_t, struct ll_jval *);
+void	ll_flat_put(struct ll_flat *, size_t, struct ll_jbuf *);
 void	ll_flat_free(struct ll_flat *);
 
 #endif

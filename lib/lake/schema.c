@@ -22,8 +22,8 @@ static const struct ll_column joined[] = {
 	{ "transcript", NULL, LL_CT_STRING, LL_CK_JOINED, NULL },
 	{ "transcript_lines", NULL, LL_CT_BIGINT, LL_CK_JOINED, NULL },
 	{ "log_events", NULL, LL_CT_BIGINT, LL_CK_JOINED, NULL },
-	{ "first_timestamp", NULL, LL_CT_BIGINT, LL_CK_JOINED, NULL },
-	{ "last_timestamp", NULL, LL_CT_BIGINT, LL_CK_JOINED, NULL }
+	{ "first_timestamp", NULL, LL_CT_TIMESTAMP, LL_CK_JOINED, NULL },
+	{ "last_timestamp", NULL, LL_CT_TIMESTAMP, LL_CK_JOINED, NULL }
 };
 
 #define NJOINED		(sizeof(joined) / sizeof(joined[0]))

@@ -14,6 +14,7 @@
 
 #define S	LL_CT_STRING
 #define B	LL_CT_BOOLEAN
+#define T	LL_CT_TIMESTAMP
 #define F	LL_CK_FIELD
 #define J	LL_CK_JSON
 
@@ -67,10 +68,10 @@ static struct ll_column cols[] = {
 	{ NULL, "userIdentity.sessionContext.attributes.creationDate", S, F,
 	    NULL },
 	{ NULL, "userIdentity.sessionContext.attributes.mfaAuthenticated",
-	    S, F, NULL },
+	    B, F, NULL },
 	{ NULL, "userIdentity.sessionContext.sourceIdentity", S, F, NULL },
 	{ NULL, "userIdentity.sessionContext.ec2RoleDelivery", S, F, NULL },
-	{ NULL, "eventTime", S, F, NULL },
+	{ NULL, "eventTime", T, F, NULL },
 	{ NULL, "eventSource", S, F, NULL },
 	{ NULL, "eventName", S, F, NULL },
 	{ NULL, "awsRegion", S, F, NULL },
@@ -95,7 +96,7 @@ static struct ll_column cols[] = {
 	{ NULL, "vpcEndpointAccountId", S, F, NULL },
 	{ NULL, "eventCategory", S, F, NULL },
 	{ NULL, "addendum", S, J, NULL },
-	{ NULL, "sessionCredentialFromConsole", S, F, NULL },
+	{ NULL, "sessionCredentialFromConsole", B, F, NULL },
 	{ NULL, "edgeDeviceDetails", S, J, NULL },
 	{ NULL, "tlsDetails", S, J, NULL },
 	{ NULL, "insightDetails", S, J, NULL },

@@ -9,13 +9,11 @@
  */
 #include <string.h>
 
-#include "isotime.h"
 #include "lake/controls.h"
 #include "lake/schema.h"
 #include "lake/source.h"
 
 #define S	LL_CT_STRING
-#define I	LL_CT_BIGINT
 #define F	LL_CK_FIELD
 #define D	LL_CK_DERIVED
 
@@ -26,26 +24,6 @@ span(struct ll_jval *v, const char *p, size_t n, int type, int esc)
 	v->n = n;
 	v->type = type;
 	v->esc = esc;
-}
-
-/* The time as text, YYYY-MM-DDTHH:MM:SS.mmmZ, for people. */
-static void
-event_time(const struct ll_jval *in, struct ll_jval *out,
-    struct ll_jbuf *buf)
-{
-	char text[LL_ISOTIME_TEXT];
-	int64_t ms;
-
-	memset(out, 0, sizeof(*out));
-	if (in[0].type != LL_JNUM ||
-	    ll_isotime_epoch_ms(in[0].p, in[0].n, &ms) == -1 ||
-	    ll_isotime_text(ms, text) == -1)
-		return;
-	buf->len = 0;
-	ll_jbuf_addc(buf, '"');
-	ll_jbuf_adds(buf, text);
-	ll_jbuf_addc(buf, '"');
-	span(out, buf->p, buf->len, LL_JSTR, 0);
 }
 
 /* Session Manager transcript lines, joined with newlines. */
@@ -94,7 +72,6 @@ log_text(const struct ll_jval *in, struct ll_jval *out, struct ll_jbuf *buf)
 		*out = in[0];
 }
 
-static const struct ll_derive when = { { "timestamp" }, event_time };
 static const struct ll_derive transcript = { { "message.sessionData" },
     lines };
 static const struct ll_derive text = { { "message", "message.sessionData",
@@ -105,8 +82,7 @@ static struct ll_column cols[] = {
 	{ "loggroup", "logGroup", S, F, NULL },
 	{ "logstream", "logStream", S, F, NULL },
 	{ "event_id", "id", S, F, NULL },
-	{ "timestamp", "timestamp", I, F, NULL },
-	{ "event_time", "timestamp", S, D, &when },
+	{ "timestamp", "timestamp", LL_CT_TIMESTAMP, F, NULL },
 	{ "calendarday", "timestamp", S, LL_CK_DAY, NULL },
 	{ "sessionid", "message.sessionId", S, F, NULL },
 	{ "target_id", "message.target.id", S, F, NULL },
