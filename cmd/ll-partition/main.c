@@ -464,6 +464,8 @@ main(int argc, char *argv[])
 	if (po.base == NULL)
 		po.base = po.out;
 	ll_pqrow_init(&st.pr, st.t, st.pkeys, st.npkeys);
+	po.pq.sort = st.pr.sort;
+	po.pq.nsort = st.pr.nsort;
 	st.keycol = ll_pqrow_find(&st.pr, st.key);
 	if (flatten)
 		setup_flatten(&st);

@@ -45,6 +45,23 @@ is_pkey(const char *name, char **pkeys, size_t npkeys)
 	return 0;
 }
 
+/* The table's sort columns, those that are data columns, in order. */
+static void
+sort_columns(struct ll_pqrow *r, const struct ll_table *t)
+{
+	char *copy, *rest, *name;
+	int c;
+
+	r->sort = xcalloc(r->ncols + 1, sizeof(*r->sort));
+	if (t->sort == NULL)
+		return;
+	copy = xstrdup(t->sort);
+	for (rest = copy; (name = strsep(&rest, ",")) != NULL;)
+		if ((c = ll_pqrow_find(r, name)) >= 0 && r->nsort < r->ncols)
+			r->sort[r->nsort++] = (size_t)c;
+	free(copy);
+}
+
 void
 ll_pqrow_init(struct ll_pqrow *r, const struct ll_table *t, char **pkeys,
     size_t npkeys)
@@ -66,6 +83,7 @@ ll_pqrow_init(struct ll_pqrow *r, const struct ll_table *t, char **pkeys,
 		r->cols[r->ncols].name = c->name;
 		r->cols[r->ncols++].type = pqtype(c->type);
 	}
+	sort_columns(r, t);
 }
 
 void
@@ -232,5 +250,6 @@ ll_pqrow_free(struct ll_pqrow *r)
 	free(r->slot);
 	free(r->len);
 	free(r->src);
+	free(r->sort);
 	ll_jbuf_free(&r->str);
 }

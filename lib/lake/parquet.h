@@ -9,9 +9,11 @@
  * the row group in progress, is the file's size overestimated; like the
  * bytes of the file, it depends on the rows only.
  * String columns are dictionary encoded (RLE_DICTIONARY) until the
- * dictionary stops paying, then DELTA_LENGTH_BYTE_ARRAY; integers and
- * instants are DELTA_BINARY_PACKED.  The footer (Thrift compact) goes
- * out on close.
+ * dictionary stops paying, then DELTA_LENGTH_BYTE_ARRAY or PLAIN;
+ * integers and instants are DELTA_BINARY_PACKED.  With opts.sort, a
+ * row group's rows are held (as many bytes again) and written sorted,
+ * which puts like values together for gzip and the encodings.  The
+ * footer (Thrift compact) goes out on close.
  */
 #ifndef LL_PARQUET_H
 #define LL_PARQUET_H
@@ -37,6 +39,8 @@ struct ll_parquet_col {
 
 struct ll_parquet_opts {
 	size_t		 rowgroup;	/* uncompressed bytes per row group */
+	const size_t	*sort;		/* sort a row group's rows by these */
+	size_t		 nsort;		/* columns, or 0: as they come */
 	size_t		 page;		/* value bytes per data page */
 	size_t		 page_rows;	/* values per data page */
 	size_t		 dict;		/* dictionary bytes, then plain */

@@ -76,7 +76,7 @@ review(void)
 {
 	static struct ll_column cols[256];
 	static struct ll_table t = { "session_review", NULL, NULL, cols, 0,
-	    1 };
+	    1, NULL };
 	const struct ll_source *s;
 
 	if (t.ncols > 0)

@@ -55,6 +55,7 @@ struct ll_table {
 	struct ll_column	*cols;
 	size_t			 ncols;
 	int			 joined;	/* rows come from ll-join */
+	const char		*sort;		/* a file's rows, by columns */
 };
 
 const struct ll_table *ll_schema_table(const char *);

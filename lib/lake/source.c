@@ -212,7 +212,7 @@ ll_source_json(struct ll_jbuf *b, const struct ll_source *s)
 	for (i = 0; s->review_where[i] != NULL; i++)
 		json_array_append_new(where, json_string(s->review_where[i]));
 	o = json_pack("{s:s, s:s, s:s, s:o, s:{s:o, s:o}, s:{s:s, s:s}, "
-	    "s:o, s:s, s:s, s:o, s:o, s:o, s:o}",
+	    "s:o, s:s, s:s, s:o, s:o, s:o, s:o, s:o}",
 	    "name", s->name, "about", s->about, "table", s->table->name,
 	    "kinds", kinds,
 	    "split", "explode", str_or_null(s->explode), "keep",
@@ -220,6 +220,7 @@ ll_source_json(struct ll_jbuf *b, const struct ll_source *s)
 	    "time", "path", s->time, "format", formats[s->timefmt],
 	    "parse", str_or_null(s->parse),
 	    "key", s->table->key, "partition", s->table->partition,
+	    "sort", str_or_null(s->table->sort),
 	    "review", str_or_null(roles[s->review]), "review_where", where,
 	    "controls", ctl, "columns", columns(s->table));
 	text = json_dumps(o, JSON_COMPACT);

@@ -105,8 +105,13 @@ static struct ll_column cols[] = {
 	{ NULL, "source_object", S, F, NULL }
 };
 
+/*
+ * Rows of one call together, then one caller's: their JSON text and
+ * dictionary indices repeat, and compress to two thirds.
+ */
 static struct ll_table table = { "cloudtrail", "eventid", "calendarday",
-    cols, sizeof(cols) / sizeof(cols[0]), 0 };
+    cols, sizeof(cols) / sizeof(cols[0]), 0,
+    "eventsource,eventname,recipientaccountid,useridentity_arn,eventtime" };
 
 /* An event source is a host name: ssm.amazonaws.com. */
 static int

@@ -93,8 +93,10 @@ static struct ll_column cols[] = {
 	{ "source_object", "source_object", S, F, NULL }
 };
 
+/* A log stream's events together, in their order. */
 static struct ll_table table = { "cloudwatch", "event_id", "calendarday",
-    cols, sizeof(cols) / sizeof(cols[0]), 0 };
+    cols, sizeof(cols) / sizeof(cols[0]), 0,
+    "loggroup,owner,logstream,timestamp" };
 
 static const struct ll_cfield loggroup = { "loggroup",
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._/#-",
