@@ -14,6 +14,10 @@
 #include "lake/source.h"
 #include "xalloc.h"
 
+/* The definitions, each in lib/lake/source/NAME.c. */
+extern const struct ll_source ll_source_cloudtrail;
+extern const struct ll_source ll_source_cloudwatch;
+
 static const struct ll_source *const sources[] = {
 	&ll_source_cloudtrail,
 	&ll_source_cloudwatch

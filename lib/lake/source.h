@@ -58,9 +58,6 @@ struct ll_source {
 	const char	*review_where[4];	/* ll-filter tests, NULL-ended */
 };
 
-extern const struct ll_source ll_source_cloudtrail;
-extern const struct ll_source ll_source_cloudwatch;
-
 size_t	ll_source_count(void);
 const struct ll_source *ll_source_at(size_t);
 const struct ll_source *ll_source_find(const char *);
