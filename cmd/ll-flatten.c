@@ -39,8 +39,8 @@ static const struct ll_opt opts[] = {
 
 static const struct ll_cmd cmd = {
 	"usage: ll-flatten [-hluV] [-r file] [-S file] -T table [file ...]",
-	"Turn a source's records (CloudTrail, CloudWatch Logs...) into flat "
-	    "readready rows.",
+	"Turn a log source's records (CloudTrail, Bedrock...) into readready "
+	    "rows.",
 	"rSu", opts,
 	"  ll-splitjson -e Records raw/*.json.gz | ll-flatten -T cloudtrail"
 };
