@@ -17,10 +17,12 @@
 /* The definitions, each in lib/lake/source/NAME.c. */
 extern const struct ll_source ll_source_cloudtrail;
 extern const struct ll_source ll_source_cloudwatch;
+extern const struct ll_source ll_source_bedrock;
 
 static const struct ll_source *const sources[] = {
 	&ll_source_cloudtrail,
-	&ll_source_cloudwatch
+	&ll_source_cloudwatch,
+	&ll_source_bedrock
 };
 
 #define NSOURCES	(sizeof(sources) / sizeof(sources[0]))
