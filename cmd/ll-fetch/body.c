@@ -81,6 +81,8 @@ ll_body_add(struct ll_body *b, const char *p, size_t n, char *msg,
 
 	ll_hash_update(&b->hash, p, n);
 	*b->tally += n;
+	if (b->discard)
+		return 0;
 	k = b->memlen < SPILL_MEM ? SPILL_MEM - b->memlen : 0;
 	k = k < n ? k : n;
 	if (k > 0) {

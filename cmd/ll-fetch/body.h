@@ -24,6 +24,7 @@ struct ll_body {
 	struct ll_store	*store;		/* --get: spill to its temporary */
 	struct ll_stmp	*tmp;		/* file, this one; NULL for --cat */
 	uintmax_t	*tally;		/* adds up every byte received */
+	int		 discard;	/* hashed only: an S3 store copies */
 	char		*mem;
 	size_t		 memlen, memcap;
 	FILE		*spill;		/* --cat */

@@ -19,6 +19,7 @@
 #include "listing.h"
 #include "progress.h"
 #include "aws/s3.h"
+#include "s3store.h"
 #include "store.h"
 #include "aws/engine.h"
 
@@ -32,16 +33,18 @@ struct ll_fetch_obj {
 	struct ll_listing l;
 	struct ll_body	 body;
 	char		*path;		/* --get: where it is stored */
+	struct ll_s3put	*put;		/* --get into an S3 store */
 	enum ll_fstate	 state;
 	struct ll_fetch	*f;
 	struct ll_fetch_obj *next;	/* --cat: input order */
 };
 
-/* The caller fills in the first four before ll_fetch_open(). */
+/* The caller fills in the first five before ll_fetch_open(). */
 struct ll_fetch {
 	struct ll_engine *engine;
 	const struct ll_s3conf *conf;
 	struct ll_store	*store;		/* --get; NULL for --cat */
+	struct ll_s3store *s3store;	/* --get into S3 instead */
 	struct ll_progress *prog;
 	uintmax_t	 inflight;
 	int		 wfd;		/* writer threads' pipe, or -1 */

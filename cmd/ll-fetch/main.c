@@ -23,6 +23,7 @@
 
 #include "aws/engine.h"
 #include "aws/s3.h"
+#include "aws/upload.h"
 #include "fetch.h"
 #include "io/input.h"
 #include "io/out.h"
@@ -33,6 +34,7 @@
 #include "ll.h"
 #include "opt.h"
 #include "progress.h"
+#include "s3store.h"
 #include "store.h"
 #include "walk.h"
 #include "window.h"
@@ -60,13 +62,16 @@ static const struct ll_opt opts[] = {
 	{ 'Q', "rate", "N", "at most N requests a second (default: no cap)",
 	    'R' },
 	{ 'q', "quiet", NULL, "no progress line", 0 },
-	{ 's', "store", "DIR", "--get: the raw store's top folder", 0 },
+	{ 's', "store", "DIR", "--get: the raw store (a folder, or s3://)",
+	    0 },
 	{ 't', "to", "DAY", "--list: objects up to DAY (default today)", 0 },
 	{ 'U', "no-sign-request", NULL, "send requests unsigned (public "
 	    "buckets)", 0 },
 	{ 'v', "verbose", NULL, "log each request and retry on stderr", 0 },
 	{ 'W', "timeout", "SECS", "give up a stalled request after SECS "
 	    "(default 30)", 'T' },
+	{ 'X', "multipart", "SIZE", "--get to s3://: parts over SIZE "
+	    "(default 64M)", 0 },
 	{ 0, NULL, NULL, NULL, 0 }
 };
 
@@ -78,7 +83,7 @@ static const struct ll_cmd cmd = {
 	    "       ll-fetch -O -s store [-PqUuv] [-B ms] [-F file] "
 	    "[-j jobs] [-n retries]\n"
 	    "                [-Q rate] [-r file] [-S file] [-W secs] "
-	    "[file ...]\n"
+	    "[-X size] [file ...]\n"
 	    "       ll-fetch -C [-PqUuv] [-B ms] [-F file] [-j jobs] "
 	    "[-n retries] [-Q rate]\n"
 	    "                [-r file] [-S file] [-W secs] [file ...]",
@@ -95,6 +100,7 @@ static struct {
 	struct ll_s3conf conf;
 	struct ll_engine *engine;
 	struct ll_store	 store;
+	struct ll_s3store s3store;
 	struct ll_progress prog;
 	struct ll_fetch	 f;
 	char		**names;	/* input names, kept for messages */
@@ -164,6 +170,10 @@ start_get(struct ll_fetch_obj *o)
 	}
 	if ((why = ll_store_unsafe(l->bucket, l->key, l->keylen)) != NULL) {
 		ll_fetch_end(o, LL_O_UNSAFE, why);
+		return;
+	}
+	if (g.f.s3store != NULL) {
+		ll_s3store_get(g.f.s3store, o);
 		return;
 	}
 	o->path = ll_store_path(&g.store, l->bucket, l->key);
@@ -314,7 +324,8 @@ run_fetch(const char *failpath, int argc, char *argv[])
 
 	g.f.engine = g.engine;
 	g.f.conf = &g.conf;
-	g.f.store = g.mode == 'g' ? &g.store : NULL;
+	if (g.f.s3store == NULL)
+		g.f.store = g.mode == 'g' ? &g.store : NULL;
 	g.f.prog = &g.prog;
 	ll_fetch_open(&g.f, failpath);
 	if (argc == 0)
@@ -333,6 +344,7 @@ main(int argc, char *argv[])
 {
 	struct ll_walk w;
 	const char *arg, *storepath = NULL, *failpath = NULL;
+	long long partsize = 64LL << 20, copypart = LL_UPLOAD_MAXCOPY;
 	long settle_days = 1;
 	int ch, mode, quiet = 0, forceprog = 0, hasto = 0;
 	int credflags = LL_CREDS_MAY_UNSIGN;
@@ -407,6 +419,12 @@ main(int argc, char *argv[])
 			g.eo.timeout_s = (long)ll_opt_num("--timeout", arg, 1,
 			    3600);
 			break;
+		case 'X':
+			partsize = copypart = ll_opt_size("--multipart", arg);
+			if (partsize < LL_UPLOAD_MINPART)
+				errx(LL_EXIT_USAGE, "--multipart: %s: S3's "
+				    "parts are 5M at least", arg);
+			break;
 		default:
 			ll_opt_usage(&cmd);
 		}
@@ -425,6 +443,10 @@ main(int argc, char *argv[])
 	if (g.mode != 'l' && (w.window || hasto || w.start_after != NULL))
 		errx(LL_EXIT_USAGE, "--from, --to and --start-after go with "
 		    "--list");
+	if (partsize != 64LL << 20 && (g.mode != 'g' ||
+	    !ll_s3store_is(storepath)))
+		errx(LL_EXIT_USAGE, "--multipart goes with --get into "
+		    "s3://BUCKET/PREFIX/");
 	if (g.mode == 'l' && failpath != NULL)
 		errx(LL_EXIT_USAGE, "--failures goes with --get or --cat");
 	ll_window_close(&w, hasto, settle_days);
@@ -440,10 +462,17 @@ main(int argc, char *argv[])
 		ll_stats_add("list_requests", w.requests);
 		ll_stats_add("outside_window", w.outside);
 	} else {
-		if (g.mode == 'g')
+		if (g.mode == 'g' && ll_s3store_is(storepath)) {
+			ll_s3store_open(&g.s3store, storepath, g.engine,
+			    &g.conf, partsize, copypart);
+			g.f.s3store = &g.s3store;
+		} else if (g.mode == 'g')
 			ll_store_open(&g.store, storepath);
 		run_fetch(failpath, argc, argv);
-		ll_store_close(&g.store);
+		if (g.f.s3store != NULL)
+			ll_s3store_close(&g.s3store);
+		else
+			ll_store_close(&g.store);
 	}
 	ll_engine_free(g.engine);
 	ll_s3_conf_free(&g.conf);

@@ -233,7 +233,7 @@ t_done(struct ll_xfer *x, enum ll_xverdict v)
 }
 
 static const struct ll_xfer_ops task_ops = {
-	t_begin, t_body, t_check, t_done
+	t_begin, t_body, t_check, t_done, NULL
 };
 
 static void

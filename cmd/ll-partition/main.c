@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "isotime.h"
 #include "io/out.h"
 #include "io/reader.h"
 #include "json/jscan.h"
@@ -27,6 +28,7 @@
 #include "opt.h"
 #include "partwrite.h"
 #include "pqrow.h"
+#include "publish.h"
 #include "xalloc.h"
 
 #define PQ_LEVEL 6		/* gzip level of Parquet pages */
@@ -51,6 +53,10 @@ struct state {
 static const struct ll_opt opts[] = {
 	{ 'A', "all-partitions", NULL, "report every partition the input "
 	    "touched", 0 },
+	{ 'B', "backoff", "MS", "-o s3://: first retry after about MS "
+	    "(200)", 0 },
+	{ 'D', "stage", "DIR", "-o s3://: build files in DIR, then upload "
+	    "them", 0 },
 	{ 'b', "row-group", "SIZE", "Parquet row groups of about SIZE "
 	    "(default 64M)", 'g' },
 	{ 'd', "ddl", "DIALECT", "print CREATE TABLE for a dialect "
@@ -60,6 +66,7 @@ static const struct ll_opt opts[] = {
 	{ 'f', "format", "FORMAT", "parquet (default) or json", 0 },
 	{ 'I', "sources", NULL, "print the sources, a JSON object each, and "
 	    "exit", 0 },
+	{ 'j', "jobs", "N", "-o s3://: N requests at once (default 16)", 0 },
 	{ 'k', "key", "FIELD", "de-duplicate on FIELD (default the table's)",
 	    0 },
 	{ 'L', "location", "URL", "where readers find the table (default "
@@ -67,12 +74,20 @@ static const struct ll_opt opts[] = {
 	{ 'N', "max-open", "COUNT", "partitions with a file open at once "
 	    "(default 16)", 'm' },
 	{ 'n', "name", "NAME", "the table's name in --ddl", 0 },
-	{ 'o', "output", "DIR", "the lake's top folder", 0 },
+	{ 'o', "output", "DIR", "the lake's top folder, or s3://BUCKET/PREFIX/",
+	    0 },
 	{ 'p', "partition-by", "FIELD,...", "partition keys (default "
 	    "calendarday)", 0 },
 	{ 's', "size", "SIZE", "roll data files at SIZE (default 128M)", 0 },
 	{ 'T', "table", "TABLE", "a source's table, e.g. cloudtrail "
 	    "(required)", 't' },
+	{ 'v', "verbose", NULL, "-o s3://: log each request and retry", 0 },
+	{ 'W', "timeout", "SECS", "-o s3://: a stalled request fails after "
+	    "SECS (30)", 0 },
+	{ 'X', "multipart", "SIZE", "-o s3://: files over SIZE go in parts "
+	    "(64M)", 0 },
+	{ 'Y', "projection", "DAY", "-d athena: partition projection from DAY",
+	    0 },
 	{ 'z', "level", "LEVEL", "gzip level of pages and files (default 6)",
 	    'l' },
 	{ 0, NULL, NULL, NULL, 0 }
@@ -84,9 +99,16 @@ static const struct ll_cmd cmd = {
 	    "                    [-N count] [-p field,...] [-r file] "
 	    "[-S file] [-s size]\n"
 	    "                    [-z level] -o dir -T table [file ...]\n"
+	    "       ll-partition [-AFhuVv] [-B ms] [-b size] [-f format] "
+	    "[-j jobs] [-k field]\n"
+	    "                    [-L url] [-N count] [-p field,...] "
+	    "[-r file] [-S file]\n"
+	    "                    [-s size] [-W secs] [-X size] [-z level] "
+	    "-D dir\n"
+	    "                    -o s3://bucket/prefix/ -T table [file ...]\n"
 	    "       ll-partition -d dialect [-f format] [-L url] [-n name] "
 	    "[-o dir]\n"
-	    "                    [-p field,...] -T table\n"
+	    "                    [-p field,...] [-Y day] -T table\n"
 	    "       ll-partition -I",
 	"Write flat rows into calendarday partitions, de-duplicated across "
 	    "runs.",
@@ -306,7 +328,7 @@ sources(void)
 
 static void
 ddl(struct state *st, const char *dialect, const char *name,
-    const char *base)
+    const char *base, const char *from)
 {
 	struct ll_jbuf b;
 	char *loc, *tname;
@@ -323,10 +345,43 @@ ddl(struct state *st, const char *dialect, const char *name,
 	    st->t->name);
 	ll_ddl(&b, (enum ll_dialect)d, st->fmt, st->t, tname, loc, st->pkeys,
 	    st->npkeys);
+	if (from != NULL) {
+		if (d != LL_DDL_ATHENA)
+			errx(LL_EXIT_USAGE, "--projection: Athena's alone; "
+			    "Trino, Spark and DuckDB read registered "
+			    "partitions (ll-register)");
+		if (st->npkeys != 1 || strcmp(st->pkeys[0], "calendarday") != 0)
+			errx(LL_EXIT_USAGE, "--projection: the table must be "
+			    "partitioned by calendarday alone");
+		ll_ddl_projection(&b, loc, st->pkeys[0], from);
+	}
 	ll_out_write(b.p, b.len);
 	ll_jbuf_free(&b);
 	free(loc);
 	free(tname);
+}
+
+/*
+ * -o s3://: the tree is built in the stage, and uploaded.  The stage
+ * must be named: it keeps the key sidecars and what a killed run
+ * left to upload, so it is no temporary folder.
+ */
+static void
+setup_s3(struct ll_publish *pub, struct ll_partwrite_opts *po,
+    const char *stage, const char *table)
+{
+	if (stage == NULL)
+		errx(LL_EXIT_USAGE, "--output %s needs --stage (-D), the "
+		    "local folder where files are built", po->out);
+	if (ll_publish_is_s3(stage))
+		errx(LL_EXIT_USAGE, "--stage: %s: a local folder", stage);
+	pub->url = po->out;
+	pub->stage = stage;
+	pub->table = table;
+	if (po->base == NULL)
+		po->base = po->out;
+	po->out = stage;
+	po->pub = pub;
 }
 
 /* Reads the rows and writes them out, then reports the partitions. */
@@ -337,12 +392,18 @@ partition(struct state *st, const struct ll_partwrite_opts *po, int argc,
 	int i;
 
 	st->pv = xcalloc(st->npkeys, sizeof(*st->pv));
+	if (po->pub != NULL)
+		ll_publish_open(po->pub);
 	st->w = ll_partwrite_new(po);
+	if (po->pub != NULL)
+		ll_publish_resume(po->pub, st->w);
 	if (argc == 0)
 		ll_reader_file("-", row, st);
 	for (i = 0; i < argc; i++)
 		ll_reader_file(argv[i], row, st);
 	ll_partwrite_finish(st->w);
+	if (po->pub != NULL)
+		ll_publish_close(po->pub);
 }
 
 int
@@ -350,7 +411,9 @@ main(int argc, char *argv[])
 {
 	struct state st;
 	struct ll_partwrite_opts po;
+	struct ll_publish pub;
 	const char *arg, *dialect = NULL, *name = NULL, *table = NULL;
+	const char *stage = NULL, *from = NULL, *s3opt = NULL;
 	long long rowgroup;
 	char *names;
 	int flatten = 0, fmt_given = 0, list = 0;
@@ -360,6 +423,12 @@ main(int argc, char *argv[])
 	ll_init(argv[0]);
 	memset(&st, 0, sizeof(st));
 	memset(&po, 0, sizeof(po));
+	memset(&pub, 0, sizeof(pub));
+	pub.eo.jobs = 16;
+	pub.eo.retries = 5;
+	pub.eo.backoff_ms = 200;
+	pub.eo.timeout_s = 30;
+	pub.partsize = 64LL << 20;
 	po.target = 128LL << 20;
 	po.maxopen = 16;
 	ll_parquet_defaults(&po.pq);
@@ -368,6 +437,42 @@ main(int argc, char *argv[])
 		switch (ch) {
 		case 'A':
 			po.all = 1;
+			break;
+		case 'B':
+			pub.eo.backoff_ms = (long)ll_opt_num("--backoff", arg, 1,
+			    600000);
+			s3opt = "--backoff";
+			break;
+		case 'D':
+			stage = nonempty("--stage", arg);
+			s3opt = "--stage";
+			break;
+		case 'j':
+			pub.eo.jobs = (int)ll_opt_num("--jobs", arg, 1, 1024);
+			s3opt = "--jobs";
+			break;
+		case 'v':
+			pub.eo.verbose = 1;
+			s3opt = "--verbose";
+			break;
+		case 'W':
+			pub.eo.timeout_s = (long)ll_opt_num("--timeout", arg, 1,
+			    3600);
+			s3opt = "--timeout";
+			break;
+		case 'X':
+			pub.partsize = ll_opt_size("--multipart", arg);
+			if (pub.partsize < LL_UPLOAD_MINPART)
+				errx(LL_EXIT_USAGE, "--multipart: %s: S3's "
+				    "parts are 5M at least", arg);
+			s3opt = "--multipart";
+			break;
+		case 'Y':
+			if (!ll_isotime_day_valid(arg, strlen(arg)) ||
+			    strlen(arg) != 10)
+				errx(LL_EXIT_USAGE, "--projection: %s: not a "
+				    "day (YYYY-MM-DD)", arg);
+			from = arg;
 			break;
 		case 'b':
 			rowgroup = ll_opt_size("--row-group", arg);
@@ -446,6 +551,8 @@ main(int argc, char *argv[])
 		errx(LL_EXIT_USAGE, "--output (-o) is required, or --ddl (-d)");
 	if (dialect != NULL && argc > 0)
 		ll_opt_usage(&cmd);
+	if (from != NULL && dialect == NULL)
+		errx(LL_EXIT_USAGE, "--projection goes with --ddl athena");
 	st.t = ll_schema_table(table);
 	if (st.t == NULL || (st.t->joined && dialect == NULL))
 		errx(LL_EXIT_USAGE, "--table: %s: expected %s%s", table, names,
@@ -461,6 +568,11 @@ main(int argc, char *argv[])
 		parse_pkeys(&st, st.t->partition);
 	if (st.key == NULL)
 		st.key = st.t->key;
+	if (dialect == NULL && ll_publish_is_s3(po.out))
+		setup_s3(&pub, &po, stage, st.t->name);
+	else if (dialect == NULL && s3opt != NULL)
+		errx(LL_EXIT_USAGE, "%s goes with --output s3://BUCKET/PREFIX/",
+		    s3opt);
 	if (po.base == NULL)
 		po.base = po.out;
 	ll_pqrow_init(&st.pr, st.t, st.pkeys, st.npkeys);
@@ -473,7 +585,7 @@ main(int argc, char *argv[])
 	po.fmt = st.fmt;
 	po.pr = &st.pr;
 	if (dialect != NULL)
-		ddl(&st, dialect, name, po.base);
+		ddl(&st, dialect, name, po.base, from);
 	else
 		partition(&st, &po, argc, argv);
 	for (i = 0; i < st.npkeys; i++)

@@ -40,6 +40,8 @@ has_data(const struct ll_partkeys *pk, const char *keys, size_t n)
 	size_t i;
 	int r;
 
+	if (pk->remote != NULL && pk->remote(pk->remote_arg, keys + 6, n - 11))
+		return 1;
 	for (i = 0; i < sizeof(ext) / sizeof(ext[0]); i++) {
 		data = xasprintf("%s/%.*s%s", pk->dir, (int)n - 6, keys + 1,
 		    ext[i]);
@@ -131,14 +133,15 @@ ll_partkeys_add(struct ll_partkeys *pk, const struct ll_jval *key)
 /*
  * Commits DATA, the file of the keys added since the last commit, as
  * part-HASH.EXT, its sidecar first, and maps the sidecar.  HASH is the
- * start of the SHA-256 of the sorted keys.  Returns how many keys.
+ * start of the SHA-256 of the sorted keys, left in HEX.  Returns how
+ * many keys.
  */
 size_t
 ll_partkeys_commit(struct ll_partkeys *pk, struct ll_afile *data,
-    const char *ext)
+    const char *ext, char hex[21])
 {
 	unsigned char md[32];
-	char hex[21], *keys, *path;
+	char *keys, *path;
 	size_t n;
 	int i;
 

@@ -21,12 +21,15 @@ struct ll_partkeys {
 	size_t		 nkf;
 	struct ll_keyset open;		/* keys of the file being written */
 	struct ll_jbuf	 scratch;	/* a key being made ready to hash */
+	/* A lake on S3: is the data file of a sidecar's HASH there? */
+	int		(*remote)(void *, const char *, size_t);
+	void		*remote_arg;
 };
 
 void	ll_partkeys_load(struct ll_partkeys *, const char *);
 int	ll_partkeys_add(struct ll_partkeys *, const struct ll_jval *);
 size_t	ll_partkeys_commit(struct ll_partkeys *, struct ll_afile *,
-	    const char *);
+	    const char *, char [21]);
 void	ll_partkeys_unload(struct ll_partkeys *);
 
 #endif

@@ -23,6 +23,7 @@
 #include "partkeys.h"
 #include "partwrite.h"
 #include "pqrow.h"
+#include "publish.h"
 #include "xalloc.h"
 
 #define BLOCK	(1 << 20)	/* rows compressed as one gzip member */
@@ -151,6 +152,7 @@ open_file(struct ll_partw *w, struct ll_part *p)
 static void
 close_file(struct ll_partw *w, struct ll_part *p)
 {
+	char hex[21];
 	size_t n;
 
 	if (p->fp == NULL)
@@ -161,12 +163,14 @@ close_file(struct ll_partw *w, struct ll_part *p)
 		p->pq = NULL;
 	} else
 		flush_block(w, p);
-	n = ll_partkeys_commit(&p->keys, &p->af, w->ext);
+	n = ll_partkeys_commit(&p->keys, &p->af, w->ext, hex);
 	p->fp = NULL;
 	p->files++;
 	p->bytes += p->fbytes;
 	ll_stats_add("files_written", 1);
 	ll_stats_add("rows_written", n);
+	if (w->o.pub != NULL)
+		ll_publish_file(w->o.pub, p, hex, w->ext, n);
 }
 
 static void
@@ -199,6 +203,11 @@ activate(struct ll_partw *w, struct ll_part *p)
 	}
 	if (ll_afile_mkdirs(p->dir, 0755) == -1)
 		err(LL_EXIT_IO, "%s", p->dir);
+	if (w->o.pub != NULL) {
+		ll_publish_remote(w->o.pub, p);
+		p->keys.remote = ll_publish_has;
+		p->keys.remote_arg = p;
+	}
 	ll_partkeys_load(&p->keys, p->dir);
 	p->active = 1;
 	w->nactive++;
@@ -214,6 +223,8 @@ ll_partwrite_add(struct ll_partw *w, struct ll_part *p,
     const struct ll_jval *key, const char *row, size_t len)
 {
 	p->lastuse = ++w->clock;
+	if (w->o.pub != NULL)
+		ll_publish_pump(w->o.pub);
 	if (!p->active)
 		activate(w, p);
 	if (!ll_partkeys_add(&p->keys, key)) {
@@ -276,12 +287,16 @@ ll_partwrite_finish(struct ll_partw *w)
 	for (i = 0; i < w->npart; i++)
 		if (w->part[i]->active)
 			deactivate(w, w->part[i]);
+	if (w->o.pub != NULL)
+		ll_publish_finish(w->o.pub);
 	if (w->npart > 0)
 		qsort(w->part, w->npart, sizeof(*w->part), cmp_part);
 	for (i = 0; i < w->npart; i++) {
 		p = w->part[i];
-		if (p->files > 0 || w->o.all)
+		/* On S3, a partition is reported once all its files are. */
+		if ((p->files > 0 || w->o.all) && p->failed == 0)
 			report(w, p);
+		ll_publish_forget(p);
 		json_decref(p->values);
 		free(p->rel);
 		free(p->dir);

@@ -24,6 +24,8 @@
 #include "partkeys.h"
 #include "pqrow.h"
 
+struct ll_publish;
+
 struct ll_partwrite_opts {
 	const char	*out;		/* the tree's root directory */
 	const char	*base;		/* its URL, for the records */
@@ -34,6 +36,7 @@ struct ll_partwrite_opts {
 	long long	 target;	/* roll data files at this size */
 	size_t		 maxopen;	/* partitions with a file open */
 	int		 all;		/* report partitions of duplicates too */
+	struct ll_publish *pub;		/* a lake on S3: OUT is the stage */
 };
 
 struct ll_part {
@@ -48,6 +51,9 @@ struct ll_part {
 	struct ll_pq	*pq;		/* its Parquet writer */
 	struct ll_jbuf	 blk;		/* JSON lines not yet compressed */
 	uint64_t	 fbytes, lastuse;
+	struct ll_pubset *remote;	/* S3: the files it holds there */
+	unsigned	 pending, failed;	/* S3: uploads under way, failed */
+	uintmax_t	 sent;		/* S3: files that are there now */
 };
 
 struct ll_partw;

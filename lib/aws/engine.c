@@ -8,11 +8,13 @@
  * is printed.
  */
 #include <err.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <curl/curl.h>
 
@@ -108,6 +110,9 @@ on_header(char *buf, size_t size, size_t n, void *arg)
 	while (vlen > 0 && (v[vlen - 1] == '\r' || v[vlen - 1] == '\n' ||
 	    v[vlen - 1] == ' '))
 		vlen--;
+	if (x->ops->header != NULL)
+		x->ops->header(x, buf, (size_t)(strchr(buf, ':') - buf), v,
+		    vlen);
 #define IS(h) (len > sizeof(h) && strncasecmp(buf, h ":", sizeof(h)) == 0)
 	if (IS("ETag")) {
 		if (vlen >= 2 && v[0] == '"' && v[vlen - 1] == '"') {
@@ -156,6 +161,77 @@ on_body(char *buf, size_t size, size_t n, void *arg)
 	return len;
 }
 
+/* The body of a PUT, from memory or read from its file as it goes. */
+static size_t
+on_send(char *buf, size_t size, size_t n, void *arg)
+{
+	struct ll_xfer *x = arg;
+	size_t want = size * n;
+	long long left = x->sendlen - x->sent;
+	ssize_t r;
+
+	x->last = ll_engine_now();
+	if ((long long)want > left)
+		want = (size_t)left;
+	if (want == 0)
+		return 0;
+	if (x->sendmem != NULL) {
+		memcpy(buf, x->sendmem + x->sent, want);
+		r = (ssize_t)want;
+	} else {
+		do
+			r = pread(x->sendfd, buf, want,
+			    (off_t)(x->sendoff + x->sent));
+		while (r == -1 && errno == EINTR);
+		if (r <= 0) {
+			snprintf(x->msg, sizeof(x->msg), "reading the body: %s",
+			    r == 0 ? "the file got shorter" : strerror(errno));
+			x->localerr = 1;
+			return CURL_READFUNC_ABORT;
+		}
+	}
+	x->sent += r;
+	return (size_t)r;
+}
+
+/* libcurl rewinds a body it must send again (a redirect, an auth). */
+static int
+on_seek(void *arg, curl_off_t off, int origin)
+{
+	struct ll_xfer *x = arg;
+
+	if (origin != SEEK_SET || off < 0 || off > x->sendlen)
+		return CURL_SEEKFUNC_CANTSEEK;
+	x->sent = off;
+	return CURL_SEEKFUNC_OK;
+}
+
+/* What a request other than a plain GET needs. */
+static void
+set_method(CURL *h, struct ll_xfer *x)
+{
+	x->sent = 0;
+	if (x->method == NULL)
+		return;
+	if (strcmp(x->method, "HEAD") == 0)
+		curl_easy_setopt(h, CURLOPT_NOBODY, 1L);
+	else if (strcmp(x->method, "POST") == 0) {
+		curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE,
+		    (curl_off_t)x->sendlen);
+		curl_easy_setopt(h, CURLOPT_POSTFIELDS,
+		    x->sendmem != NULL ? x->sendmem : "");
+	} else if (strcmp(x->method, "PUT") == 0) {
+		curl_easy_setopt(h, CURLOPT_UPLOAD, 1L);
+		curl_easy_setopt(h, CURLOPT_INFILESIZE_LARGE,
+		    (curl_off_t)x->sendlen);
+		curl_easy_setopt(h, CURLOPT_READFUNCTION, on_send);
+		curl_easy_setopt(h, CURLOPT_READDATA, x);
+		curl_easy_setopt(h, CURLOPT_SEEKFUNCTION, on_seek);
+		curl_easy_setopt(h, CURLOPT_SEEKDATA, x);
+	} else
+		curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, x->method);
+}
+
 static void
 start(struct ll_engine *e, struct ll_xfer *x)
 {
@@ -187,7 +263,8 @@ start(struct ll_engine *e, struct ll_xfer *x)
 	curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
 	curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT, e->o.timeout_s);
 	curl_easy_setopt(h, CURLOPT_USERAGENT, "ll-fetch/" LL_VERSION);
-	ll_s3_setup(h, e->conf, x->bucket, &x->sign);
+	set_method(h, x);
+	ll_s3_setup(h, e->conf, x->bucket, &x->sign, x->payload, x->hdrs);
 	snprintf(x->asked, sizeof(x->asked), "%s",
 	    ll_s3_region(e->conf, x->bucket));
 	if (curl_multi_add_handle(e->multi, h) != CURLM_OK)
@@ -247,6 +324,7 @@ http_verdict(struct ll_xfer *x)
 	if (x->status >= 500 || x->status == 429 || x->status == 408 ||
 	    (code != NULL && (strcmp(code, "SlowDown") == 0 ||
 	    strcmp(code, "RequestTimeout") == 0 ||
+	    strcmp(code, "ConditionalRequestConflict") == 0 ||
 	    strcmp(code, "InternalError") == 0)))
 		v = LL_X_RETRY;
 	ll_s3list_free(doc);
@@ -266,7 +344,8 @@ verdict(struct ll_xfer *x, CURLcode rc)
 	}
 	if (x->status < 200 || x->status >= 300)
 		return http_verdict(x);
-	if (x->clen >= 0 && x->got != x->clen) {
+	if (x->clen >= 0 && x->got != x->clen && (x->method == NULL ||
+	    strcmp(x->method, "HEAD") != 0)) {
 		snprintf(x->msg, sizeof(x->msg), "short body: %lld of %lld "
 		    "bytes", x->got, x->clen);
 		return LL_X_RETRY;

@@ -25,6 +25,9 @@ struct ll_xfer_ops {
 	enum ll_xverdict (*check)(struct ll_xfer *);
 	/* Once, at the end: LL_X_OK or LL_X_FAIL with msg set. */
 	void	(*done)(struct ll_xfer *, enum ll_xverdict);
+	/* Optional: each response header, name and value apart. */
+	void	(*header)(struct ll_xfer *, const char *, size_t, const char *,
+		    size_t);
 };
 
 struct ll_xfer {
@@ -33,6 +36,15 @@ struct ll_xfer {
 	char		*url;		/* request URL, freed by the engine */
 	const char	*bucket;	/* S3 bucket, for its region; or NULL */
 	const char	*what;		/* name in messages (no secrets) */
+	/* A request other than a GET (lib/aws/upload.c), all the caller's: */
+	const char	*method;	/* PUT, POST, HEAD, DELETE; NULL: GET */
+	struct curl_slist *hdrs;	/* more request headers, or NULL */
+	const char	*payload;	/* the body's hex SHA-256; NULL: empty */
+	const char	*sendmem;	/* the body: these SENDLEN bytes, */
+	int		 sendfd;	/* or, SENDMEM NULL, SENDLEN of this */
+	long long	 sendoff;	/* file from SENDOFF (PUT only) */
+	long long	 sendlen;
+	long long	 sent;		/* bytes of the body sent this attempt */
 	int		 attempts;
 	int		 moves;		/* to the bucket's region */
 	int		 renewed;	/* retried with fresh credentials */

@@ -142,15 +142,17 @@ append(struct curl_slist *l, const char *h)
 
 /*
  * Signing, TLS and protocol settings for one request, which holds S
- * until ll_s3_release().  Verification of the server's certificate
+ * until ll_s3_release().  PAYLOAD is the hex SHA-256 of the body (NULL
+ * for none), which S3 checks against the bytes; MORE, further headers,
+ * which are signed with the rest.  Verification of the server's certificate
  * stays on: there is no option to turn it off, only AWS_CA_BUNDLE to
  * name a private authority.
  */
 void
 ll_s3_setup(CURL *h, const struct ll_s3conf *c, const char *bucket,
-    struct ll_s3sign *s)
+    struct ll_s3sign *s, const char *payload, const struct curl_slist *more)
 {
-	char *tok;
+	char *tok, *ph;
 
 	curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
 	curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
@@ -158,7 +160,12 @@ ll_s3_setup(CURL *h, const struct ll_s3conf *c, const char *bucket,
 	if (c->cabundle != NULL)
 		curl_easy_setopt(h, CURLOPT_CAINFO, c->cabundle);
 	s->cred = ll_creds_get(c->creds);
-	s->headers = append(NULL, "x-amz-content-sha256: " EMPTY_SHA256);
+	ph = xasprintf("x-amz-content-sha256: %s", payload != NULL ? payload :
+	    EMPTY_SHA256);
+	s->headers = append(NULL, ph);
+	free(ph);
+	for (; more != NULL; more = more->next)
+		s->headers = append(s->headers, more->data);
 	if (s->cred != NULL && s->cred->token != NULL) {
 		tok = xasprintf("x-amz-security-token: %s", s->cred->token);
 		s->headers = append(s->headers, tok);
@@ -320,6 +327,39 @@ ll_s3_object_url(const struct ll_s3conf *c, const char *bucket,
 	memcpy(url, base, n);
 	url[n] = '/';
 	enc(url + n + 1, key, keylen, 1);
+	free(base);
+	return url;
+}
+
+/* S, N bytes, percent-encoded for SigV4; KEEPSLASH for paths. */
+char *
+ll_s3_enc(const char *s, size_t n, int keepslash)
+{
+	char *o;
+
+	o = xmalloc(n * 3 + 1);
+	enc(o, s, n, keepslash);
+	return o;
+}
+
+/*
+ * A request on an object, or on the bucket when KEY is NULL, with the
+ * query QUERY: parameters already encoded and in sorted order, as the
+ * signature covers them ("uploads=", not "uploads").
+ */
+char *
+ll_s3_query_url(const struct ll_s3conf *c, const char *bucket,
+    const char *key, size_t keylen, const char *query)
+{
+	char *base, *url;
+
+	if (key != NULL) {
+		base = ll_s3_object_url(c, bucket, key, keylen);
+		url = xasprintf("%s?%s", base, query);
+	} else {
+		base = base_url(c, bucket, ll_s3_region(c, bucket));
+		url = xasprintf("%s/?%s", base, query);
+	}
 	free(base);
 	return url;
 }

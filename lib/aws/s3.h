@@ -46,12 +46,15 @@ const char *ll_s3_region(const struct ll_s3conf *, const char *);
 int	ll_s3_move(struct ll_s3conf *, const char *, const char *,
 	    const char *, char **);
 void	ll_s3_setup(CURL *, const struct ll_s3conf *, const char *,
-	    struct ll_s3sign *);
+	    struct ll_s3sign *, const char *, const struct curl_slist *);
 void	ll_s3_release(struct ll_s3sign *);
 int	ll_s3_split(const char *, char **, char **);
 int	ll_s3_bucket_ok(const char *);
 char	*ll_s3_object_url(const struct ll_s3conf *, const char *,
 	    const char *, size_t);
+char	*ll_s3_enc(const char *, size_t, int);
+char	*ll_s3_query_url(const struct ll_s3conf *, const char *, const char *,
+	    size_t, const char *);
 char	*ll_s3_list_url(const struct ll_s3conf *, const char *, const char *,
 	    size_t, int, const char *, const char *);
 

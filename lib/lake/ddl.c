@@ -12,6 +12,7 @@
 #include "lake/ddl.h"
 #include "json/jbuf.h"
 #include "lake/schema.h"
+#include "xalloc.h"
 
 /* Hive's names for the two storage formats. */
 #define HIVE_PQ	"org.apache.hadoop.hive.ql.io.parquet."
@@ -346,4 +347,41 @@ ll_ddl_add_partition(struct ll_jbuf *b, const char *table, const char **keys,
 	ll_jbuf_adds(b, ") LOCATION ");
 	literal(b, location);
 	ll_jbuf_addc(b, ';');
+}
+
+/*
+ * Turns the Athena statement just written into B (it ends with its
+ * TBLPROPERTIES list, ");\n") into one that uses partition projection
+ * for KEY, a day: Athena then computes the partitions from FROM to
+ * today and the LOCATION template instead of asking the catalog, so
+ * no partition need ever be registered.  Other engines ignore these
+ * properties.
+ */
+void
+ll_ddl_projection(struct ll_jbuf *b, const char *location, const char *key,
+    const char *from)
+{
+	char *tmpl;
+
+	if (b->len < 3 || memcmp(b->p + b->len - 3, ");\n", 3) != 0)
+		return;
+	b->len -= 3;
+	ll_jbuf_adds(b, ",\n  'projection.enabled' = 'true',\n  'projection.");
+	ll_jbuf_adds(b, key);
+	ll_jbuf_adds(b, ".type' = 'date',\n  'projection.");
+	ll_jbuf_adds(b, key);
+	ll_jbuf_adds(b, ".format' = 'yyyy-MM-dd',\n  'projection.");
+	ll_jbuf_adds(b, key);
+	ll_jbuf_adds(b, ".range' = '");
+	ll_jbuf_adds(b, from);
+	ll_jbuf_adds(b, ",NOW',\n  'projection.");
+	ll_jbuf_adds(b, key);
+	ll_jbuf_adds(b, ".interval' = '1',\n  'projection.");
+	ll_jbuf_adds(b, key);
+	ll_jbuf_adds(b, ".interval.unit' = 'DAYS',\n"
+	    "  'storage.location.template' = ");
+	tmpl = xasprintf("%s%s=${%s}/", location, key, key);
+	literal(b, tmpl);
+	free(tmpl);
+	ll_jbuf_adds(b, ");\n");
 }

@@ -1,4 +1,4 @@
-"""A fault-injecting HTTP proxy for ll-fetch tests (127.0.0.1 only).
+"""A fault-injecting HTTP proxy for S3 tests (127.0.0.1 only).
 
 Forwards requests to --upstream (a moto_server) and, following a plan,
 answers some of them badly instead.  Plan lines: PATTERN FAULT COUNT,
@@ -11,17 +11,26 @@ how many matching requests get the fault ("always" for all).  Faults:
             closes
   stall     the real headers and half the body, then silence for
             --stall seconds
+  lost      the request goes through, then the connection is reset
+            before the answer (a write that happened, unbeknown)
+  hang      the request is read but never forwarded: silence for
+            --stall seconds, then a reset (a client killed meanwhile)
+
+A request with a body (PUT, POST) meets "truncate" as a truncated
+upload: half its body is read, then the connection closes unanswered.
 
 With --verify KEYID:SECRET[:TOKEN] every request must carry a valid
 AWS Signature V4, checked the way S3 checks it: the canonical request
 is rebuilt from the decoded path and query, so a client whose encoding
-differs from AWS's fails here even where moto would let it pass.
+differs from AWS's fails here even where moto would let it pass; and,
+as S3 does, a body must match its x-amz-content-sha256 and Content-MD5.
 With --region REGION the bucket lives in REGION: a request signed for
 another region is answered as S3 answers it, 301 PermanentRedirect
 naming REGION in x-amz-bucket-region.
 Every request is logged to --log as "METHOD TARGET OUTCOME".
 """
 import argparse
+import base64
 import hashlib
 import hmac
 import os
@@ -136,19 +145,45 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.send_header("Content-Type", "application/xml")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
-        self.wfile.write(body)
+        if self.command != "HEAD":
+            self.wfile.write(body)
         self.log(outcome)
 
-    def reset(self):
-        self.log("reset")
+    def reset(self, outcome="reset"):
+        self.log(outcome)
         self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER,
                                    struct.pack("ii", 1, 0))
         self.close_connection = True
+
+    def read_body(self, what):
+        n = int(self.headers.get("Content-Length") or 0)
+        if what == "truncate" and n > 0:
+            self.rfile.read(n // 2)
+            self.log("truncate")
+            self.close_connection = True
+            return None
+        return self.rfile.read(n) if n > 0 else b""
+
+    def check_body(self, body):
+        """S3's checks of a body; None when it passes."""
+        want = self.headers.get("x-amz-content-sha256", "")
+        if len(want) == 64 and hashlib.sha256(body).hexdigest() != want:
+            return ("XAmzContentSHA256Mismatch",
+                    "body does not match x-amz-content-sha256")
+        md5 = self.headers.get("Content-MD5")
+        if md5 is not None and base64.b64encode(
+                hashlib.md5(body).digest()).decode() != md5:
+            return "BadDigest", "body does not match Content-MD5"
+        return None
 
     def do_GET(self):
         o = self.server.opts
         if o.delay:
             time.sleep(o.delay)
+        what = self.fault()
+        body = self.read_body(what)
+        if body is None:
+            return
         if o.verify:
             keyid, secret, token = (o.verify.split(":") + [None])[:3]
             why = check_sigv4(self.command, self.path, self.headers, keyid,
@@ -156,6 +191,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
             if why is not None:
                 self.reply(403, error_doc("SignatureDoesNotMatch", why),
                            "403 " + why)
+                return
+            bad = self.check_body(body)
+            if bad is not None:
+                self.reply(400, error_doc(*bad), "400 " + bad[0])
                 return
         if o.region and signed_region(self.headers) != o.region:
             self.send_response(301)
@@ -169,7 +208,6 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.wfile.write(body)
             self.log("301 " + o.region)
             return
-        what = self.fault()
         if what == "503":
             self.reply(503, error_doc("SlowDown", "Please reduce your "
                                       "request rate."), "503")
@@ -184,19 +222,34 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if what == "reset":
             self.reset()
             return
+        if what == "hang":
+            self.log("hang")
+            time.sleep(o.stall)
+            self.reset("hang over")
+            return
         up = urllib.parse.urlsplit(o.upstream)
         conn = http.client.HTTPConnection(up.hostname, up.port, timeout=30)
         headers = {k: v for k, v in self.headers.items()
                    if k.lower() not in ("connection", "keep-alive")}
-        conn.request(self.command, self.path, headers=headers)
+        conn.request(self.command, self.path, body=body or None,
+                     headers=headers)
         resp = conn.getresponse()
+        length = resp.getheader("Content-Length")
         body = resp.read()
         conn.close()
+        if what == "lost":
+            self.reset("lost")
+            return
         self.send_response(resp.status)
         for k, v in resp.getheaders():
             if k.lower() not in ("connection", "transfer-encoding",
                                  "content-length", "server", "date"):
                 self.send_header(k, v)
+        if self.command == "HEAD":
+            self.send_header("Content-Length", length or "0")
+            self.end_headers()
+            self.log(str(resp.status))
+            return
         self.send_header("Content-Length", str(len(body)))
         if what in ("truncate", "stall"):
             self.send_header("Connection", "close")
@@ -211,6 +264,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
         self.log(str(resp.status))
+
+
+    do_PUT = do_POST = do_HEAD = do_DELETE = do_GET
 
 
 class Server(http.server.ThreadingHTTPServer):

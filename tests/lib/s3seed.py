@@ -11,6 +11,14 @@
   s3seed.py URL tree BUCKET DIR      upload every file under DIR, keyed
                                      by its path below DIR
   s3seed.py URL many BUCKET PFX N    upload N small objects PFX00000...
+  s3seed.py URL mb BUCKET            create BUCKET
+  s3seed.py URL ls BUCKET [PFX]      print "KEY SIZE" per object, sorted
+  s3seed.py URL uploads BUCKET       print the keys of incomplete
+                                     multipart uploads, sorted
+  s3seed.py URL mpu BUCKET KEY       begin a multipart upload of KEY and
+                                     leave it incomplete, one part sent
+  s3seed.py URL head BUCKET KEY      print the object's ETag and its
+                                     x-amz-meta-ll-sha256
 """
 import json
 import os
@@ -85,6 +93,30 @@ def main():
         upload(url, sys.argv[3],
                [("%s%05d" % (pfx, i), b"object %d\n" % i)
                 for i in range(n)])
+    elif cmd == "mb":
+        client(url, "s3").create_bucket(Bucket=sys.argv[3])
+    elif cmd == "ls":
+        s3 = client(url, "s3")
+        pfx = sys.argv[4] if len(sys.argv) > 4 else ""
+        keys = []
+        for page in s3.get_paginator("list_objects_v2").paginate(
+                Bucket=sys.argv[3], Prefix=pfx):
+            keys += [(o["Key"], o["Size"]) for o in page.get("Contents", [])]
+        for k, n in sorted(keys):
+            print(k, n)
+    elif cmd == "uploads":
+        s3 = client(url, "s3")
+        r = s3.list_multipart_uploads(Bucket=sys.argv[3])
+        for k in sorted(u["Key"] for u in r.get("Uploads", [])):
+            print(k)
+    elif cmd == "mpu":
+        s3 = client(url, "s3")
+        r = s3.create_multipart_upload(Bucket=sys.argv[3], Key=sys.argv[4])
+        s3.upload_part(Bucket=sys.argv[3], Key=sys.argv[4], PartNumber=1,
+                       UploadId=r["UploadId"], Body=b"x" * (5 << 20))
+    elif cmd == "head":
+        r = client(url, "s3").head_object(Bucket=sys.argv[3], Key=sys.argv[4])
+        print(r["ETag"].strip('"'), r["Metadata"].get("ll-sha256", "-"))
     else:
         sys.exit(__doc__)
 
