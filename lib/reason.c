@@ -35,7 +35,15 @@ static const char *const names[LL_R_NREASONS] = {
 	[LL_R_UNSAFE_KEY] =		"unsafe_key",
 	[LL_R_CONFLICT] =		"conflict",
 	[LL_R_NOT_A_PARTITION] =	"not_a_partition",
-	[LL_R_GLUE_ERROR] =		"glue_error"
+	[LL_R_GLUE_ERROR] =		"glue_error",
+	[LL_R_UNREQUESTABLE_KEY] =	"unrequestable_key",
+	[LL_R_UNSAFE_SQL] =		"unsafe_sql",
+	[LL_R_PARQUET_INPUT] =		"parquet_input",
+	[LL_R_PARQUET_REFUSED] =	"parquet_refused",
+	[LL_R_PARQUET_VALUE] =		"parquet_value",
+	[LL_R_PARQUET_DAMAGED] =	"parquet_damaged",
+	[LL_R_NO_TIME] =		"no_time",
+	[LL_R_BAD_PUBLIC_KEY] =		"bad_public_key"
 };
 
 const char *

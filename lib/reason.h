@@ -45,6 +45,16 @@ enum ll_reason {
 	LL_R_CONFLICT,
 	LL_R_NOT_A_PARTITION,
 	LL_R_GLUE_ERROR,
+	LL_R_UNREQUESTABLE_KEY,
+	LL_R_UNSAFE_SQL,
+	/* Reading Parquet (ll-timeline, lib/lake/pqlines). */
+	LL_R_PARQUET_INPUT,
+	LL_R_PARQUET_REFUSED,
+	LL_R_PARQUET_VALUE,
+	LL_R_PARQUET_DAMAGED,
+	LL_R_NO_TIME,
+	/* Verifying (ll-verify). */
+	LL_R_BAD_PUBLIC_KEY,
 	LL_R_NREASONS
 };
 

@@ -15,6 +15,7 @@
 #include "io/input.h"
 #include "io/out.h"
 #include "io/reader.h"
+#include "json/jbuf.h"
 #include "json/jfind.h"
 #include "json/json.h"
 #include "lake/controls.h"
@@ -40,12 +41,15 @@ struct filter {
 	size_t		 max_record;
 	uintmax_t	*removed;	/* per rule, per test, then --grep */
 	uintmax_t	 blank;
+	struct ll_jbuf	 out;		/* a record with ll_match added */
 };
 
 static const struct ll_opt opts[] = {
 	{ 'c', "controls", "FILE", "apply the central controls in FILE", 0 },
 	{ 'g', "grep", "STRING", "keep records holding STRING (repeatable)",
 	    0 },
+	{ 'I', "indicators", "FILE", "keep records holding a line of FILE; "
+	    "name it", 0 },
 	{ 'i', "ignore-case", NULL, "--grep ignores ASCII case", 0 },
 	{ 'p', "parse", NULL, "parse every record with jansson (slower)", 0 },
 	{ 'w', "where", "TEST", "keep records passing TEST, e.g. "
@@ -55,9 +59,10 @@ static const struct ll_opt opts[] = {
 };
 
 static const struct ll_cmd cmd = {
-	"usage: ll-filter [-hipuVx] [-c file] [-g string] "
-	    "[-M size] [-m size] [-R ratio]\n"
-	    "                 [-r file] [-S file] [-w test] [file ...]",
+	"usage: ll-filter [-hipuVx] [-c file] [-g string] [-I file] "
+	    "[-M size] [-m size]\n"
+	    "                 [-R ratio] [-r file] [-S file] [-w test] "
+	    "[file ...]",
 	"Keep NDJSON records that pass field tests, a string search and "
 	    "the controls.",
 	"MRSmru", opts,
@@ -133,9 +138,40 @@ verdict(struct filter *f, const char *line, size_t n, json_t *j)
 	}
 	if ((k = ll_tests_eval(&f->tests, f->vals)) >= 0)
 		return (int)nrules + k;
-	if (f->grep.n > 0 && !ll_grep_match(&f->grep, line, n))
+	if ((f->grep.n > 0 || f->grep.nfiles > 0) &&
+	    !ll_grep_match(&f->grep, line, n))
 		return (int)(nrules + f->tests.n);
 	return -1;
+}
+
+/*
+ * Writes a record that passed; with --indicators, with the needles it
+ * holds added as its last member, ll_match (after any it had, so that
+ * readers taking the last of two equal keys, as jq and jansson do,
+ * see this one).
+ */
+static void
+put(struct filter *f, const char *line, size_t n)
+{
+	size_t end, brace;
+
+	if (f->grep.ac == NULL) {
+		ll_out_record(line, n);
+		return;
+	}
+	for (end = n; end > 0 && line[end - 1] != '}'; end--)
+		;
+	for (brace = end - 1; brace > 0 && (line[brace - 1] == ' ' ||
+	    line[brace - 1] == '\t' || line[brace - 1] == '\n' ||
+	    line[brace - 1] == '\r'); brace--)
+		;
+	f->out.len = 0;
+	ll_jbuf_add(&f->out, line, brace);
+	if (line[brace - 1] != '{')
+		ll_jbuf_addc(&f->out, ',');
+	ll_grep_put_matches(&f->grep, &f->out);
+	ll_jbuf_add(&f->out, line + end - 1, n - (end - 1));
+	ll_out_record(f->out.p, f->out.len);
 }
 
 static void
@@ -170,7 +206,7 @@ filter(struct filter *f, const char *path)
 		if (load(f, &rd, line, n, &j) == -1)
 			continue;
 		if ((k = verdict(f, line, n, j)) < 0)
-			ll_out_record(line, n);
+			put(f, line, n);
 		else
 			f->removed[k]++;
 		json_decref(j);
@@ -227,7 +263,7 @@ report(struct filter *f)
 	for (i = 0; i < f->tests.n; i++)
 		json_object_set_new(o, ll_tests_label(&f->tests, i),
 		    json_integer((json_int_t)f->removed[nrules + i]));
-	if (f->grep.n > 0)
+	if (f->grep.label != NULL)
 		json_object_set_new(o, f->grep.label, json_integer(
 		    (json_int_t)f->removed[nrules + f->tests.n]));
 	json_object_set_new(ll_stats.extra, "removed", o);
@@ -250,6 +286,7 @@ cleanup(struct filter *f)
 	ll_tests_pathset_free(&f->paths);
 	ll_tests_free(&f->tests);
 	ll_grep_free(&f->grep);
+	ll_jbuf_free(&f->out);
 	ll_controls_free(f->ctl);
 }
 
@@ -272,6 +309,9 @@ main(int argc, char *argv[])
 		case 'g':
 			ll_grep_add(&f.grep, arg);
 			break;
+		case 'I':
+			ll_grep_file(&f.grep, arg);
+			break;
 		case 'i':
 			icase = 1;
 			break;
@@ -293,9 +333,9 @@ main(int argc, char *argv[])
 	f.max_record = ll_opt_max_record;
 	argc -= optind;
 	argv += optind;
-	if (icase && f.grep.n == 0)
+	if (icase && f.grep.n == 0 && f.grep.nfiles == 0)
 		errx(LL_EXIT_USAGE, "--ignore-case needs --grep");
-	if (f.grep.word && f.grep.n == 0)
+	if (f.grep.word && f.grep.n == 0 && f.grep.nfiles == 0)
 		errx(LL_EXIT_USAGE, "--word needs --grep");
 	prepare(&f, icase);
 	if (argc == 0)

@@ -15,6 +15,7 @@
 #include "lake/controls.h"
 #include "lake/source.h"
 #include "isotime.h"
+#include "excerpt.h"
 #include "ll.h"
 #include "json/path.h"
 #include "strset.h"
@@ -93,6 +94,15 @@ bad(const struct loader *ld, const char *fmt, ...)
 	exit(LL_EXIT_USAGE);
 }
 
+/* A word of the file as it is shown in a message: escaped and cut. */
+static const char *
+shown(const char *w)
+{
+	static char buf[LL_EXCERPT_BUF];
+
+	return ll_excerpt_str(buf, sizeof(buf), w);
+}
+
 static int
 field_of(const char *name)
 {
@@ -163,12 +173,12 @@ add_value(const struct loader *ld, struct rule *r, const char *v)
 		    "instead", cf->name);
 	for (i = 0; i < n; i++)
 		if (strchr(cf->chars, v[i]) == NULL)
-			bad(ld, "'%s' is not %s%s", v, cf->what,
+			bad(ld, "'%s' is not %s%s", shown(v), cf->what,
 			    v[i] == '*' ? " ('*' may only end a value)" : "");
 	if (n > cf->max || (!star && n < cf->min))
-		bad(ld, "'%s' is not %s", v, cf->what);
+		bad(ld, "'%s' is not %s", shown(v), cf->what);
 	if (cf->valid != NULL && !cf->valid(v, n, star))
-		bad(ld, "'%s' is not %s", v, cf->what);
+		bad(ld, "'%s' is not %s", shown(v), cf->what);
 	ll_strset_add(star ? &r->prefix : &r->exact, v, n);
 }
 
@@ -245,7 +255,7 @@ parse_line(struct ll_controls *c, const struct loader *ld, char **w,
 		a = A_DENY;
 	else
 		bad(ld, "unknown keyword '%s' (expected allow, deny, from or "
-		    "until)", w[0]);
+		    "until)", shown(w[0]));
 	if (nw < 2)
 		bad(ld, "'%s' needs a field and values", w[0]);
 	if ((f = field_of(w[1])) == day_field())
@@ -253,7 +263,7 @@ parse_line(struct ll_controls *c, const struct loader *ld, char **w,
 		    "'from' and 'until'");
 	if (f < 0) {
 		field_list(list, sizeof(list));
-		bad(ld, "unknown field '%s' (expected %s)", w[1], list);
+		bad(ld, "unknown field '%s' (expected %s)", shown(w[1]), list);
 	}
 	if (nw < 3)
 		bad(ld, "'%s %s' needs at least one value", w[0], w[1]);
