@@ -14,7 +14,7 @@ jq -c '{new: .objects.new, ct: .tables.cloudtrail.rows_written,
     share, ok}' "$rec"
 jq -c '{events_unique, log_events_unique, control_messages,
     bedrock_records_unique}' src/expected.json
-jq -c '.objects | {new_cloudtrail, new_firehose, new_bedrock, other_kinds}' "$rec"
+jq -c '.objects.kinds | with_entries(.value |= ([.[].objects] | add))' "$rec"
 jq -c '[.bedrock_objects, .bedrock_body_objects + .bedrock_check_objects]' \
     src/expected.json
 jq -c '.tables.session_review | {sessions, with_transcript, without_transcript}' "$rec"
