@@ -22,6 +22,7 @@ static const char *const names[LL_R_NREASONS] = {
 	[LL_R_PARSE_NOT_STRING] =	"parse_not_string",
 	[LL_R_PARSE_NOT_JSON] =		"parse_not_json",
 	[LL_R_PARSE_BEYOND_LIMITS] =	"parse_beyond_limits",
+	[LL_R_FIELD_REPLACED] =		"field_replaced",
 	[LL_R_CONTROL_MESSAGE] =	"control_message",
 	[LL_R_INVALID_EVENT_TIME] =	"invalid_event_time",
 	[LL_R_MISSING_KEY] =		"missing_key",

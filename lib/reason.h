@@ -27,6 +27,7 @@ enum ll_reason {
 	LL_R_PARSE_NOT_STRING,
 	LL_R_PARSE_NOT_JSON,
 	LL_R_PARSE_BEYOND_LIMITS,
+	LL_R_FIELD_REPLACED,
 	/* Flattening records into rows. */
 	LL_R_CONTROL_MESSAGE,
 	LL_R_INVALID_EVENT_TIME,
