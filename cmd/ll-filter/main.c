@@ -19,6 +19,7 @@
 #include "json/jfind.h"
 #include "json/json.h"
 #include "lake/controls.h"
+#include "lake/source.h"
 #include "ll.h"
 #include "grep.h"
 #include "tests.h"
@@ -27,7 +28,8 @@
 
 struct filter {
 	struct ll_controls *ctl;
-	size_t		 ctlpath[LL_NCSOURCES];	/* source -> path */
+	size_t		*ctlpath;	/* controls path -> path */
+	size_t		 nctl;
 	struct ll_tests	 tests;
 	struct ll_grep	 grep;
 	struct ll_pathset paths;
@@ -102,7 +104,7 @@ load(struct filter *f, const struct ll_reader *rd, const char *line,
 			    *jp));
 		return 0;
 	}
-	ll_reject("invalid_json", line, n);
+	ll_reject(LL_R_INVALID_JSON, line, n);
 	return -1;
 }
 
@@ -124,7 +126,7 @@ verdict(struct filter *f, const char *line, size_t n, json_t *j)
 			return k;
 	} else if (f->ctl != NULL) {
 		ll_controls_rec_clear(&rec);
-		for (i = 0; i < LL_NCSOURCES; i++) {
+		for (i = 0; i < f->nctl; i++) {
 			v = &f->vals[f->ctlpath[i]];
 			if (v->type == LL_JF_STRING)
 				ll_controls_rec_string(&rec, i, v->s, v->len);
@@ -198,7 +200,7 @@ filter(struct filter *f, const char *path)
 		}
 		if (*p != '{') {
 			ll_warnx_at(rd.name, rd.line, "not a JSON object");
-			ll_reject("not_object", line, n);
+			ll_reject(LL_R_NOT_OBJECT, line, n);
 			continue;
 		}
 		if (load(f, &rd, line, n, &j) == -1)
@@ -217,20 +219,25 @@ filter(struct filter *f, const char *path)
 static void
 prepare(struct filter *f, int icase)
 {
+	const struct ll_cpath *cp;
 	struct ll_path p;
 	const char *why;
 	size_t i, nrules;
 
-	for (i = 0; f->ctl != NULL && i < LL_NCSOURCES; i++) {
-		if (ll_path_parse(&p, ll_csources[i].path, &why) == -1)
-			errx(LL_EXIT_IO, "%s: %s", ll_csources[i].path, why);
+	cp = ll_source_cpaths(&f->nctl);
+	if (f->ctl == NULL)
+		f->nctl = 0;
+	f->ctlpath = xcalloc(f->nctl + 1, sizeof(*f->ctlpath));
+	for (i = 0; i < f->nctl; i++) {
+		if (ll_path_parse(&p, cp[i].path, &why) == -1)
+			errx(LL_EXIT_IO, "%s: %s", cp[i].path, why);
 		f->ctlpath[i] = ll_tests_pathset_add(&f->paths, &p);
 		ll_path_free(&p);
 	}
 	if (f->paths.n > LL_JFIND_MAXPATHS)
 		errx(LL_EXIT_USAGE, "more than %d different paths, counting "
-		    "the %d that --controls reads", LL_JFIND_MAXPATHS,
-		    f->ctl != NULL ? LL_NCSOURCES : 0);
+		    "the %zu that --controls reads", LL_JFIND_MAXPATHS,
+		    f->nctl);
 	ll_tests_done(&f->tests);
 	ll_grep_done(&f->grep, icase);
 	ll_jfind_init(&f->scan, f->paths.p, f->paths.n);
@@ -272,6 +279,7 @@ cleanup(struct filter *f)
 		free(f->dec[i]);
 	free(f->dec);
 	free(f->decsize);
+	free(f->ctlpath);
 	free(f->vals);
 	free(f->removed);
 	ll_jfind_free(&f->scan);
