@@ -66,6 +66,22 @@ has_data(const struct ll_partkeys *pk, const char *keys, size_t n)
 	return 0;
 }
 
+/*
+ * Whether a sidecar without its data file is this run's to remove: a
+ * shard leaves another shard's alone, since a sidecar is written before
+ * its data file and that shard may be between the two.
+ */
+static int
+own_name(const char *name)
+{
+	size_t n;
+
+	if (ll_partkeys_tag == NULL)
+		return 1;
+	n = strlen(ll_partkeys_tag);
+	return strncmp(name + 6, ll_partkeys_tag, n) == 0;
+}
+
 /* Temporary files of ll_afile: .part-open.EXT.tmp.X, .part-H.keys.tmp.X */
 static int
 is_tmp(const char *name, void *arg)
@@ -103,6 +119,8 @@ ll_partkeys_load(struct ll_partkeys *pk, int dfd, const char *dir)
 			continue;
 		if (has_data(pk, de->d_name, n))
 			add_keyfile(pk, de->d_name);
+		else if (!own_name(de->d_name))
+			continue;	/* another shard's, maybe being written */
 		else if (fstatat(dfd, de->d_name, &st,
 		    AT_SYMLINK_NOFOLLOW) == 0 && !S_ISREG(st.st_mode)) {
 			errno = S_ISLNK(st.st_mode) ? ELOOP : EINVAL;
