@@ -18,10 +18,15 @@
  * booleans PLAIN bits.  These are the encodings of Parquet 2.x, read by
  * Spark 3.3 and later, Trino, Athena engine 3, DuckDB and parquet-mr.
  *
- * Compression, a third of the work, runs in a thread of each writer:
- * the pages of each column come back in the order they went, and a row
- * group is written only when all of its pages have.  The bytes are the
- * same as without the thread.
+ * Compression, a third of the work or more, runs in a thread of each
+ * writer: the pages of each column come back in the order they went,
+ * and a row group is written only when all of its pages have.  When the
+ * caller has to wait for pages (a row group or the file ending, or too
+ * many bytes in flight), it compresses queued pages itself rather than
+ * sleep, so both cores work; dictionary pages and the trial compression
+ * that chooses a string column's encoding go through the queue too.
+ * Compressors of one level give the same bytes whoever runs them, so
+ * the file is the same as without the thread.
  */
 #include <errno.h>
 #include <pthread.h>
@@ -101,6 +106,7 @@ struct col {
 	int		 nbits;		/* booleans in vals' last byte */
 	/* The chunk being filled. */
 	struct job	*jhead, *jtail;	/* its pages being compressed */
+	struct job	 dj;		/* its dictionary page, queued */
 	struct ll_jbuf	 chunk, min, max;
 	struct dict	 d;
 	struct chunkmeta cm;
@@ -119,7 +125,6 @@ struct ll_pq {
 	struct rowgroup	*rg;
 	size_t		 nrg;
 	struct libdeflate_compressor *z, *zdict;
-	struct ll_jbuf	 dpage;
 	/* Rows held to be sorted, and a page's values for delta_page. */
 	struct ll_jbuf	 arena;
 	uint32_t	*keys;
@@ -128,6 +133,7 @@ struct ll_pq {
 	int64_t		*tmp;
 	size_t		 ntmp;
 	struct ll_jbuf	 ztmp;		/* its trial compressions */
+	struct job	 trial;		/* the one the thread makes */
 	int		 err;
 	/* The compression thread, and what it shares under mu. */
 	pthread_t	 thr;
@@ -450,6 +456,57 @@ worker(void *arg)
 	return NULL;
 }
 
+/*
+ * With w->mu held: compresses the first queued page here, with the
+ * caller's compressor, rather than wait for the thread; returns 0 if
+ * there was none.
+ */
+static int
+help(struct ll_pq *w)
+{
+	struct job *j;
+
+	if (!w->threaded || (j = w->qhead) == NULL)
+		return 0;
+	if ((w->qhead = j->next) == NULL)
+		w->qtail = NULL;
+	pthread_mutex_unlock(&w->mu);
+	page_out(w->zdict, j);
+	pthread_mutex_lock(&w->mu);
+	j->done = 1;
+	return 1;
+}
+
+/* With w->mu held: waits for job J, helping meanwhile. */
+static void
+await(struct ll_pq *w, struct job *j)
+{
+	while (!j->done)
+		if (!help(w))
+			pthread_cond_wait(&w->done, &w->mu);
+}
+
+/* Queues job J (made room for) for the thread, or does it now. */
+static void
+enqueue(struct ll_pq *w, struct job *j)
+{
+	pthread_mutex_lock(&w->mu);
+	j->done = 0;
+	j->next = NULL;
+	if (!w->threaded) {
+		page_out(w->z, j);
+		j->done = 1;
+	} else {
+		if (w->qtail != NULL)
+			w->qtail->next = j;
+		else
+			w->qhead = j;
+		w->qtail = j;
+		pthread_cond_signal(&w->more);
+	}
+	pthread_mutex_unlock(&w->mu);
+}
+
 /* Counts a compressed page in its column chunk's sizes. */
 static void
 account(struct col *c, const struct job *j)
@@ -548,7 +605,8 @@ submit(struct ll_pq *w, struct col *c, struct job *j)
 			reap(w, &w->cols[i]);
 		if (w->pending <= PENDING_MAX)
 			break;
-		pthread_cond_wait(&w->done, &w->mu);
+		if (!help(w))
+			pthread_cond_wait(&w->done, &w->mu);
 	}
 	pthread_mutex_unlock(&w->mu);
 }
@@ -559,7 +617,8 @@ collect(struct ll_pq *w, struct col *c)
 {
 	pthread_mutex_lock(&w->mu);
 	for (reap(w, c); c->jhead != NULL; reap(w, c))
-		pthread_cond_wait(&w->done, &w->mu);
+		if (!help(w))
+			pthread_cond_wait(&w->done, &w->mu);
 	pthread_mutex_unlock(&w->mu);
 }
 
@@ -587,7 +646,7 @@ static int
 delta_page(struct ll_pq *w, struct col *c, struct ll_jbuf *out)
 {
 	const char *p, *end = c->vals.p + c->vals.len;
-	size_t n, len, start = out->len, dl;
+	size_t n, len, start = out->len, dl, pl;
 
 	for (n = 0, p = c->vals.p; p < end; n++) {
 		if (n == w->ntmp) {
@@ -616,10 +675,20 @@ delta_page(struct ll_pq *w, struct col *c, struct ll_jbuf *out)
 		ll_jbuf_add(out, p + 4, len);
 	}
 	if (c->dlba == 0) {
-		dl = zsize(w, out, start);
+		/* The thread compresses one way while we do the other. */
+		w->trial.in.len = 0;
+		ll_jbuf_add(&w->trial.in, out->p + start, out->len - start);
+		w->trial.type = P_DATA;
+		make_room(&w->trial);
+		enqueue(w, &w->trial);
 		out->len = start;
 		ll_jbuf_add(out, c->vals.p, c->vals.len);
-		c->dlba = dl < zsize(w, out, start) ? 1 : -1;
+		pl = zsize(w, out, start);
+		pthread_mutex_lock(&w->mu);
+		await(w, &w->trial);
+		pthread_mutex_unlock(&w->mu);
+		dl = w->trial.out.len - w->trial.hlen;
+		c->dlba = dl < pl ? 1 : -1;
 		if (c->dlba < 0)
 			return E_PLAIN;
 		out->len = start;
@@ -837,25 +906,16 @@ chunk_stats(struct col *c, struct chunkmeta *cm)
 static void
 write_chunk(struct ll_pq *w, struct col *c, struct chunkmeta *cm)
 {
-	struct job dj;
-
 	flush_page(w, c);
 	collect(w, c);
 	c->cm.dict_off = -1;
 	if (c->d.n > 0) {
-		/* The thread has its own compressor; this one is ours. */
-		memset(&dj, 0, sizeof(dj));
-		dj.in = c->d.page;
-		dj.out = w->dpage;
-		dj.type = P_DICTIONARY;
-		dj.enc = E_PLAIN;
-		dj.n = c->d.n;
-		make_room(&dj);
-		page_out(w->zdict, &dj);
-		w->dpage = dj.out;
-		account(c, &dj);
+		pthread_mutex_lock(&w->mu);
+		await(w, &c->dj);
+		pthread_mutex_unlock(&w->mu);
+		account(c, &c->dj);
 		c->cm.dict_off = (int64_t)w->off;
-		out(w, dj.out.p, dj.out.len);
+		out(w, c->dj.out.p, c->dj.out.len);
 	}
 	c->cm.data_off = (int64_t)w->off;
 	out(w, c->chunk.p, c->chunk.len);
@@ -865,6 +925,25 @@ write_chunk(struct ll_pq *w, struct col *c, struct chunkmeta *cm)
 	c->chunk.len = 0;
 	c->minmax = 0;
 	dict_clear(&c->d);
+}
+
+/*
+ * Queues column C's dictionary page, if it has one.  The job borrows
+ * the dictionary's bytes, which stay until write_chunk has waited.
+ */
+static void
+queue_dict(struct ll_pq *w, struct col *c)
+{
+	struct job *j = &c->dj;
+
+	if (c->d.n == 0)
+		return;
+	j->in = c->d.page;
+	j->type = P_DICTIONARY;
+	j->enc = E_PLAIN;
+	j->n = c->d.n;
+	make_room(j);
+	enqueue(w, j);
 }
 
 static void
@@ -881,6 +960,11 @@ flush_rowgroup(struct ll_pq *w)
 	rg->rows = w->rgrows;
 	rg->off = (int64_t)w->off;
 	rg->comp = rg->uncomp = 0;
+	/* Every column's last page and dictionary to the queue, then wait. */
+	for (i = 0; i < w->ncols; i++) {
+		flush_page(w, &w->cols[i]);
+		queue_dict(w, &w->cols[i]);
+	}
 	for (i = 0; i < w->ncols; i++) {
 		write_chunk(w, &w->cols[i], &rg->cm[i]);
 		rg->comp += rg->cm[i].comp;
@@ -1167,6 +1251,7 @@ ll_parquet_defaults(struct ll_parquet_opts *o)
 	o->page_rows = 20000;
 	o->dict = 1 << 20;
 	o->level = 6;
+	o->threads = 2;
 }
 
 struct ll_pq *
@@ -1193,7 +1278,8 @@ ll_parquet_open(FILE *fp, const struct ll_parquet_col *cols, size_t ncols,
 	pthread_cond_init(&w->more, NULL);
 	pthread_cond_init(&w->done, NULL);
 	/* Without a thread, pages are compressed as they are made. */
-	w->threaded = pthread_create(&w->thr, NULL, worker, w) == 0;
+	w->threaded = opts->threads > 1 &&
+	    pthread_create(&w->thr, NULL, worker, w) == 0;
 	w->ncols = ncols;
 	w->cols = xcalloc(ncols, sizeof(*w->cols));
 	for (i = 0; i < ncols; i++) {
@@ -1405,6 +1491,7 @@ ll_parquet_free(struct ll_pq *w)
 		ll_jbuf_free(&c->min);
 		ll_jbuf_free(&c->max);
 		ll_jbuf_free(&c->d.page);
+		ll_jbuf_free(&c->dj.out);
 		free(c->idx);
 		free(c->d.off);
 		free(c->d.hash);
@@ -1419,7 +1506,8 @@ ll_parquet_free(struct ll_pq *w)
 	}
 	free(w->rg);
 	free(w->cols);
-	ll_jbuf_free(&w->dpage);
+	ll_jbuf_free(&w->trial.in);
+	ll_jbuf_free(&w->trial.out);
 	free(w->tmp);
 	ll_jbuf_free(&w->ztmp);
 	ll_jbuf_free(&w->arena);

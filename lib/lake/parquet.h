@@ -45,6 +45,7 @@ struct ll_parquet_opts {
 	size_t		 page_rows;	/* values per data page */
 	size_t		 dict;		/* dictionary bytes, then plain */
 	int		 level;		/* gzip level, 1 to 12 */
+	int		 threads;	/* 1: compress in the caller's */
 };
 
 struct ll_pq;
