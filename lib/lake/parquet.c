@@ -26,7 +26,10 @@
  * sleep, so both cores work; dictionary pages and the trial compression
  * that chooses a string column's encoding go through the queue too.
  * Compressors of one level give the same bytes whoever runs them, so
- * the file is the same as without the thread.
+ * the file is the same as without the thread.  Sorted rows are held,
+ * a row group's worth in one batch while a second thread sorts, encodes
+ * and writes the batch before (see hand_over): the caller, reading and
+ * flattening, no longer waits for the encoder.
  */
 #include <errno.h>
 #include <pthread.h>
@@ -114,6 +117,14 @@ struct col {
 	int64_t		 imin, imax;
 };
 
+/* Rows held back to be sorted, as held (see hold). */
+struct batch {
+	struct ll_jbuf	 arena;
+	uint32_t	*keys;
+	size_t		 nheld, heldcap;
+	size_t		 heldbytes;	/* their bytes, as held counts them */
+};
+
 struct ll_pq {
 	FILE		*fp;
 	struct ll_parquet_opts opts;
@@ -125,11 +136,20 @@ struct ll_pq {
 	struct rowgroup	*rg;
 	size_t		 nrg;
 	struct libdeflate_compressor *z, *zdict;
-	/* Rows held to be sorted, and a page's values for delta_page. */
-	struct ll_jbuf	 arena;
-	uint32_t	*keys;
-	size_t		 nheld, heldcap;
-	size_t		 heldbytes;	/* their bytes, as held counts them */
+	/*
+	 * Rows held to be sorted: fb is filled by the caller while rb, the
+	 * row group before, is sorted, encoded and written by the row
+	 * group thread (the same batch when there is none).
+	 */
+	struct batch	 bat[2], *fb, *rb;
+	uint64_t	 nrows;		/* rows ended by the caller */
+	uint64_t	 synced;	/* off when the thread last stopped */
+	size_t		 inflight;	/* held bytes of the thread's batch */
+	pthread_t	 rgthr;
+	pthread_cond_t	 rgcv;
+	int		 rgthreaded, rgwork, rgstop;
+	int		 handed;	/* the caller's view of rgwork */
+	/* A page's values for delta_page. */
 	int64_t		*tmp;
 	size_t		 ntmp;
 	struct ll_jbuf	 ztmp;		/* its trial compressions */
@@ -1011,13 +1031,13 @@ start_row(struct ll_pq *w)
 	uint32_t *k;
 	size_t j, per = 1 + w->opts.nsort;
 
-	if (w->nheld == w->heldcap) {
-		w->heldcap = w->heldcap == 0 ? 4096 : w->heldcap * 2;
-		w->keys = xreallocarray(w->keys, w->heldcap, per *
-		    sizeof(*w->keys));
+	if (w->fb->nheld == w->fb->heldcap) {
+		w->fb->heldcap = w->fb->heldcap == 0 ? 4096 : w->fb->heldcap * 2;
+		w->fb->keys = xreallocarray(w->fb->keys, w->fb->heldcap, per *
+		    sizeof(*w->fb->keys));
 	}
-	k = &w->keys[w->nheld * per];
-	k[0] = (uint32_t)w->arena.len;
+	k = &w->fb->keys[w->fb->nheld * per];
+	k[0] = (uint32_t)w->fb->arena.len;
 	for (j = 0; j < w->opts.nsort; j++)
 		k[1 + j] = UINT32_MAX;
 }
@@ -1028,16 +1048,16 @@ hold(struct ll_pq *w, size_t i, int tag, const void *p, size_t n)
 	uint32_t *k;
 	size_t j, per = 1 + w->opts.nsort;
 
-	k = &w->keys[w->nheld * per];
+	k = &w->fb->keys[w->fb->nheld * per];
 	for (j = 0; j < w->opts.nsort; j++)
 		if (w->opts.sort[j] == i)
-			k[1 + j] = (uint32_t)w->arena.len;
-	uleb(&w->arena, i);
-	ll_jbuf_addc(&w->arena, (char)tag);
+			k[1 + j] = (uint32_t)w->fb->arena.len;
+	uleb(&w->fb->arena, i);
+	ll_jbuf_addc(&w->fb->arena, (char)tag);
 	if (tag == V_STR)
-		uleb(&w->arena, n);
-	ll_jbuf_add(&w->arena, p, n);
-	w->heldbytes += tag == V_STR ? n + 4 : tag == V_INT ? 8 : 1;
+		uleb(&w->fb->arena, n);
+	ll_jbuf_add(&w->fb->arena, p, n);
+	w->fb->heldbytes += tag == V_STR ? n + 4 : tag == V_INT ? 8 : 1;
 }
 
 static uint64_t
@@ -1062,7 +1082,7 @@ static int
 held_value(const struct ll_pq *w, uint32_t off, size_t *col, const char **p,
     size_t *n, const char **next)
 {
-	const char *v = w->arena.p + off;
+	const char *v = w->rb->arena.p + off;
 	int tag;
 
 	*col = (size_t)get_uleb(&v);
@@ -1082,8 +1102,8 @@ row_cmp(const struct ll_pq *w, uint32_t a, uint32_t b)
 	int ta, tb, r;
 	int64_t ia, ib;
 
-	ka = &w->keys[a * per];
-	kb = &w->keys[b * per];
+	ka = &w->rb->keys[a * per];
+	kb = &w->rb->keys[b * per];
 	for (j = 0; j < w->opts.nsort; j++) {
 		ta = ka[1 + j] == UINT32_MAX ? V_NULL :
 		    held_value(w, ka[1 + j], &col, &pa, &na, &next);
@@ -1129,20 +1149,20 @@ release(struct ll_pq *w)
 	size_t i, n, col, per = 1 + w->opts.nsort;
 	int tag;
 
-	if (w->nheld == 0)
+	if (w->rb->nheld == 0)
 		return;
-	order = xreallocarray(NULL, w->nheld, sizeof(*order));
-	tmp = xreallocarray(NULL, w->nheld, sizeof(*tmp));
-	for (i = 0; i < w->nheld; i++)
+	order = xreallocarray(NULL, w->rb->nheld, sizeof(*order));
+	tmp = xreallocarray(NULL, w->rb->nheld, sizeof(*tmp));
+	for (i = 0; i < w->rb->nheld; i++)
 		order[i] = (uint32_t)i;
-	merge_sort(w, order, tmp, w->nheld);
-	for (i = 0; i < w->nheld; i++) {
+	merge_sort(w, order, tmp, w->rb->nheld);
+	for (i = 0; i < w->rb->nheld; i++) {
 		r = order[i];
-		p = w->arena.p + w->keys[r * per];
-		end = r + 1 < w->nheld ? w->arena.p + w->keys[(r + 1) * per] :
-		    w->arena.p + w->arena.len;
+		p = w->rb->arena.p + w->rb->keys[r * per];
+		end = r + 1 < w->rb->nheld ? w->rb->arena.p + w->rb->keys[(r + 1) * per] :
+		    w->rb->arena.p + w->rb->arena.len;
 		while (p < end) {
-			tag = held_value(w, (uint32_t)(p - w->arena.p), &col,
+			tag = held_value(w, (uint32_t)(p - w->rb->arena.p), &col,
 			    &v, &n, &p);
 			if (tag == V_FALSE || tag == V_TRUE)
 				enc_bool(w, col, tag == V_TRUE);
@@ -1155,9 +1175,9 @@ release(struct ll_pq *w)
 	}
 	free(order);
 	free(tmp);
-	w->nheld = 0;
-	w->heldbytes = 0;
-	w->arena.len = 0;
+	w->rb->nheld = 0;
+	w->rb->heldbytes = 0;
+	w->rb->arena.len = 0;
 }
 
 static int
@@ -1212,6 +1232,82 @@ ll_parquet_int(struct ll_pq *w, size_t i, int64_t v)
 	hold(w, i, V_INT, b, 8);
 }
 
+/* Waits for the row group thread to finish its batch. */
+static void
+rg_wait(struct ll_pq *w)
+{
+	if (!w->rgthreaded)
+		return;
+	pthread_mutex_lock(&w->mu);
+	while (w->rgwork)
+		pthread_cond_wait(&w->rgcv, &w->mu);
+	pthread_mutex_unlock(&w->mu);
+	w->synced = w->off;
+	w->inflight = 0;
+	w->handed = 0;
+}
+
+static void *
+rg_worker(void *arg)
+{
+	struct ll_pq *w = arg;
+
+	pthread_mutex_lock(&w->mu);
+	for (;;) {
+		while (!w->rgwork && !w->rgstop)
+			pthread_cond_wait(&w->rgcv, &w->mu);
+		if (!w->rgwork)
+			break;
+		pthread_mutex_unlock(&w->mu);
+		release(w);
+		flush_rowgroup(w);
+		pthread_mutex_lock(&w->mu);
+		w->rgwork = 0;
+		pthread_cond_broadcast(&w->rgcv);
+	}
+	pthread_mutex_unlock(&w->mu);
+	return NULL;
+}
+
+/*
+ * The rows held are a row group: sorted, encoded and written by the
+ * thread while the caller holds the next rows in the other batch, or
+ * here if there is no thread.
+ */
+static void
+hand_over(struct ll_pq *w)
+{
+	struct batch *b;
+
+	if (!w->rgthreaded) {
+		release(w);
+		flush_rowgroup(w);
+		return;
+	}
+	rg_wait(w);
+	b = w->rb;
+	w->rb = w->fb;
+	w->fb = b;
+	w->inflight = w->rb->heldbytes;
+	w->handed = 1;
+	pthread_mutex_lock(&w->mu);
+	w->rgwork = 1;
+	pthread_cond_broadcast(&w->rgcv);
+	pthread_mutex_unlock(&w->mu);
+}
+
+/*
+ * Starts writing the rows held, in the thread, so that the row groups
+ * of several files being closed are written at once; the file is the
+ * same as if ll_parquet_close did it.
+ */
+void
+ll_parquet_flush(struct ll_pq *w)
+{
+	if (w->rgthreaded && w->fb->nheld > 0)
+		hand_over(w);
+}
+
 /*
  * Ends a row: columns given no value are null.  Sorted rows are a row
  * group each time the arena holds a row group's bytes.
@@ -1222,25 +1318,45 @@ ll_parquet_row(struct ll_pq *w)
 	if (!sorting(w))
 		enc_row(w);
 	else {
-		w->nheld++;
-		if (w->heldbytes >= w->opts.rowgroup ||
-		    w->arena.len >= ARENA_MAX - LL_PQ_MAXVALUE - 64) {
-			release(w);
-			flush_rowgroup(w);
-		}
+		w->fb->nheld++;
+		if (w->fb->heldbytes >= w->opts.rowgroup ||
+		    w->fb->arena.len >= ARENA_MAX - LL_PQ_MAXVALUE - 64)
+			hand_over(w);
 		start_row(w);
 	}
-	if (w->err != 0) {
+	w->nrows++;
+	/* The thread's errors are seen once it has stopped. */
+	if (!w->handed && w->err != 0) {
 		errno = w->err;
 		return -1;
 	}
 	return 0;
 }
 
+/*
+ * The file's size overestimated: the bytes written and those held (or
+ * encoded, unsorted).  While the thread writes a row group, the bytes
+ * it will have written are not known yet; a bound on them will do as
+ * long as the total stays under ATLEAST, the size the caller acts on,
+ * and otherwise the thread is waited for, so the answer compared with
+ * ATLEAST is the same whatever the thread's progress.
+ */
 uint64_t
-ll_parquet_size(const struct ll_pq *w)
+ll_parquet_size(struct ll_pq *w, uint64_t atleast)
 {
-	return w->off + w->held + w->heldbytes;
+	uint64_t bound;
+
+	if (!sorting(w))
+		return w->off + w->held;
+	if (w->handed) {
+		bound = w->synced + 2 * (uint64_t)w->inflight +
+		    (uint64_t)w->ncols * (64 << 10) + (1 << 20) +
+		    w->fb->heldbytes;
+		if (bound < atleast)
+			return bound;
+		rg_wait(w);
+	}
+	return w->off + w->fb->heldbytes;
 }
 
 void
@@ -1280,6 +1396,15 @@ ll_parquet_open(FILE *fp, const struct ll_parquet_col *cols, size_t ncols,
 	/* Without a thread, pages are compressed as they are made. */
 	w->threaded = opts->threads > 1 &&
 	    pthread_create(&w->thr, NULL, worker, w) == 0;
+	w->fb = w->rb = &w->bat[0];
+	pthread_cond_init(&w->rgcv, NULL);
+	if (w->threaded && opts->nsort > 0) {
+		w->rb = &w->bat[1];
+		w->rgthreaded = pthread_create(&w->rgthr, NULL, rg_worker,
+		    w) == 0;
+		if (!w->rgthreaded)
+			w->rb = w->fb;
+	}
 	w->ncols = ncols;
 	w->cols = xcalloc(ncols, sizeof(*w->cols));
 	for (i = 0; i < ncols; i++) {
@@ -1299,7 +1424,7 @@ ll_parquet_open(FILE *fp, const struct ll_parquet_col *cols, size_t ncols,
 uint64_t
 ll_parquet_rows(const struct ll_pq *w)
 {
-	return (uint64_t)w->rows + w->nheld;
+	return sorting(w) ? w->nrows : (uint64_t)w->rows;
 }
 
 static int
@@ -1444,7 +1569,11 @@ ll_parquet_close(struct ll_pq *w, uint64_t *size)
 	struct ll_jbuf b;
 	int err;
 
-	release(w);
+	if (sorting(w)) {
+		rg_wait(w);
+		w->rb = w->fb;
+		release(w);
+	}
 	flush_rowgroup(w);
 	memset(&b, 0, sizeof(b));
 	footer(w, &b);
@@ -1470,6 +1599,16 @@ ll_parquet_free(struct ll_pq *w)
 
 	if (w == NULL)
 		return;
+	if (w->rgthreaded) {
+		pthread_mutex_lock(&w->mu);
+		while (w->rgwork)
+			pthread_cond_wait(&w->rgcv, &w->mu);
+		w->rgstop = 1;
+		pthread_cond_broadcast(&w->rgcv);
+		pthread_mutex_unlock(&w->mu);
+		pthread_join(w->rgthr, NULL);
+	}
+	pthread_cond_destroy(&w->rgcv);
 	if (w->threaded) {
 		pthread_mutex_lock(&w->mu);
 		w->stop = 1;
@@ -1510,8 +1649,10 @@ ll_parquet_free(struct ll_pq *w)
 	ll_jbuf_free(&w->trial.out);
 	free(w->tmp);
 	ll_jbuf_free(&w->ztmp);
-	ll_jbuf_free(&w->arena);
-	free(w->keys);
+	for (i = 0; i < 2; i++) {
+		ll_jbuf_free(&w->bat[i].arena);
+		free(w->bat[i].keys);
+	}
 	libdeflate_free_compressor(w->z);
 	libdeflate_free_compressor(w->zdict);
 	free(w);
