@@ -1028,16 +1028,17 @@ enum { V_NULL, V_FALSE, V_TRUE, V_INT, V_STR };
 static void
 start_row(struct ll_pq *w)
 {
+	struct batch *b = w->fb;
 	uint32_t *k;
 	size_t j, per = 1 + w->opts.nsort;
 
-	if (w->fb->nheld == w->fb->heldcap) {
-		w->fb->heldcap = w->fb->heldcap == 0 ? 4096 : w->fb->heldcap * 2;
-		w->fb->keys = xreallocarray(w->fb->keys, w->fb->heldcap, per *
-		    sizeof(*w->fb->keys));
+	if (b->nheld == b->heldcap) {
+		b->heldcap = b->heldcap == 0 ? 4096 : b->heldcap * 2;
+		b->keys = xreallocarray(b->keys, b->heldcap, per *
+		    sizeof(*b->keys));
 	}
-	k = &w->fb->keys[w->fb->nheld * per];
-	k[0] = (uint32_t)w->fb->arena.len;
+	k = &b->keys[b->nheld * per];
+	k[0] = (uint32_t)b->arena.len;
 	for (j = 0; j < w->opts.nsort; j++)
 		k[1 + j] = UINT32_MAX;
 }
@@ -1144,25 +1145,26 @@ merge_sort(const struct ll_pq *w, uint32_t *v, uint32_t *tmp, size_t n)
 static void
 release(struct ll_pq *w)
 {
+	struct batch *b = w->rb;
 	uint32_t *order, *tmp, r;
 	const char *p, *end, *v;
 	size_t i, n, col, per = 1 + w->opts.nsort;
 	int tag;
 
-	if (w->rb->nheld == 0)
+	if (b->nheld == 0)
 		return;
-	order = xreallocarray(NULL, w->rb->nheld, sizeof(*order));
-	tmp = xreallocarray(NULL, w->rb->nheld, sizeof(*tmp));
-	for (i = 0; i < w->rb->nheld; i++)
+	order = xreallocarray(NULL, b->nheld, sizeof(*order));
+	tmp = xreallocarray(NULL, b->nheld, sizeof(*tmp));
+	for (i = 0; i < b->nheld; i++)
 		order[i] = (uint32_t)i;
-	merge_sort(w, order, tmp, w->rb->nheld);
-	for (i = 0; i < w->rb->nheld; i++) {
+	merge_sort(w, order, tmp, b->nheld);
+	for (i = 0; i < b->nheld; i++) {
 		r = order[i];
-		p = w->rb->arena.p + w->rb->keys[r * per];
-		end = r + 1 < w->rb->nheld ? w->rb->arena.p + w->rb->keys[(r + 1) * per] :
-		    w->rb->arena.p + w->rb->arena.len;
+		p = b->arena.p + b->keys[r * per];
+		end = r + 1 < b->nheld ? b->arena.p + b->keys[(r + 1) * per] :
+		    b->arena.p + b->arena.len;
 		while (p < end) {
-			tag = held_value(w, (uint32_t)(p - w->rb->arena.p), &col,
+			tag = held_value(w, (uint32_t)(p - b->arena.p), &col,
 			    &v, &n, &p);
 			if (tag == V_FALSE || tag == V_TRUE)
 				enc_bool(w, col, tag == V_TRUE);
@@ -1175,9 +1177,9 @@ release(struct ll_pq *w)
 	}
 	free(order);
 	free(tmp);
-	w->rb->nheld = 0;
-	w->rb->heldbytes = 0;
-	w->rb->arena.len = 0;
+	b->nheld = 0;
+	b->heldbytes = 0;
+	b->arena.len = 0;
 }
 
 static int
