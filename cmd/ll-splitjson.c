@@ -45,36 +45,6 @@ static const struct ll_cmd cmd = {
 	"  ll-splitjson -e Records -s source_object raw/*.json.gz"
 };
 
-/* A plain key name: it is written into the output between quotes. */
-static void
-check_name(const char *opt, const char *name)
-{
-	const char *c;
-
-	if (*name == '\0')
-		errx(LL_EXIT_USAGE, "%s: empty field name", opt);
-	for (c = name; *c != '\0'; c++)
-		if (*c == '"' || *c == '\\' || (unsigned char)*c < 0x20)
-			errx(LL_EXIT_USAGE, "%s: %s: field names may not "
-			    "hold quotes, backslashes or control characters",
-			    opt, name);
-}
-
-static void
-parse_keep(struct ll_split_opts *o, const char *arg)
-{
-	char *copy, *f, *rest;
-
-	copy = xstrdup(arg);
-	for (rest = copy; (f = strsep(&rest, ",")) != NULL;) {
-		check_name("--keep", f);
-		o->keep = xreallocarray(o->keep, o->nkeep + 1,
-		    sizeof(*o->keep));
-		o->keep[o->nkeep++] = xstrdup(f);
-	}
-	free(copy);
-}
-
 static void
 split_file(const struct ll_split_opts *o, const char *path)
 {
@@ -115,18 +85,6 @@ split_list(const struct ll_split_opts *o, const char *list)
 		fclose(fp);
 }
 
-static void
-free_opts(struct ll_split_opts *o)
-{
-	size_t i;
-
-	for (i = 0; i < o->nkeep; i++)
-		free(o->keep[i]);
-	free(o->keep);
-	ll_path_free(&o->explode);
-	ll_path_free(&o->parse);
-}
-
 int
 main(int argc, char *argv[])
 {
@@ -148,14 +106,13 @@ main(int argc, char *argv[])
 			list = arg;
 			break;
 		case 'k':
-			parse_keep(&o, arg);
+			ll_split_keep(&o, arg);
 			break;
 		case 'p':
 			ll_path_option(&o.parse, "--parse", arg);
 			break;
 		case 's':
-			check_name("--source", arg);
-			o.source = arg;
+			ll_split_source(&o, arg);
 			break;
 		default:
 			ll_opt_usage(&cmd);
@@ -164,14 +121,13 @@ main(int argc, char *argv[])
 	o.max_record = ll_opt_max_record;
 	argc -= optind;
 	argv += optind;
-	if (o.nkeep > 0 && o.explode.n == 0)
-		errx(LL_EXIT_USAGE, "--keep needs --explode");
+	ll_split_check(&o);
 	if (list != NULL)
 		split_list(&o, list);
 	else if (argc == 0)
 		split_file(&o, "-");
 	for (i = 0; i < argc; i++)
 		split_file(&o, argv[i]);
-	free_opts(&o);
+	ll_split_opts_free(&o);
 	return ll_finish();
 }

@@ -86,6 +86,11 @@ struct split {
 	size_t		 reclen, recsize;
 	char		*spare;		/* the other record buffer */
 	size_t		 sparesize;
+	char		*tmp;		/* an element whose fields are replaced */
+	size_t		 tmpsize;
+	char		*key;		/* a key with escapes, decoded */
+	size_t		 keysize;
+	uint64_t	 elem_line;	/* where the record began */
 };
 
 static const unsigned char wsp[256] = {
@@ -273,14 +278,130 @@ output(struct split *s, const char *p, size_t n)
 	}
 }
 
-/* Builds the record: injected fields first, then the value itself. */
+static int
+keyeq(const unsigned char *k, size_t n, const char *want, size_t wn)
+{
+	return n == wn && memcmp(k, want, n) == 0;
+}
+
+/*
+ * Is the key K (its body as written, N bytes) the field NAME?  Escapes
+ * are decoded, so that "source\u005fobject" cannot pass for another
+ * field than the one the splitter writes.
+ */
+static int
+key_is(struct split *s, const unsigned char *k, size_t n, const char *name)
+{
+	if (memchr(k, '\\', n) == NULL)
+		return keyeq(k, n, name, strlen(name));
+	if (n > s->keysize) {
+		s->keysize = n;
+		s->key = xrealloc(s->key, n);
+	}
+	n = ll_json_unescape(s->key, (const char *)k, n);
+	return keyeq((unsigned char *)s->key, n, name, strlen(name));
+}
+
+/* The field the splitter writes whose name is K: its index, or -1. */
+static int
+added(struct split *s, const unsigned char *k, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < s->o->nkeep; i++)
+		if (s->keepval[i] != NULL && key_is(s, k, n, s->o->keep[i]))
+			return (int)i;
+	if (s->srcq != NULL && key_is(s, k, n, s->o->source))
+		return (int)s->o->nkeep;
+	return -1;
+}
+
+static void
+add_fields(struct split *s)
+{
+	size_t i;
+	int first = 1;
+
+	for (i = 0; i < s->o->nkeep; i++) {
+		if (s->keepval[i] == NULL)
+			continue;
+		if (!first)
+			rec_add(s, ",", 1);
+		rec_add(s, s->keepval[i], strlen(s->keepval[i]));
+		first = 0;
+	}
+	if (s->srcq != NULL) {
+		if (!first)
+			rec_add(s, ",", 1);
+		rec_add(s, s->srcq, strlen(s->srcq));
+	}
+}
+
+/*
+ * The element holds a field the splitter writes: lineage is the
+ * splitter's, so the element's own is left out, and reported when it
+ * said something else.
+ */
+static void
+emit_replacing(struct split *s, const unsigned char *p, size_t n,
+    uint64_t line)
+{
+	const char *q, *end, *m, *want;
+	char *t;
+	size_t tsize, klen;
+	int i, first;
+
+	s->reclen = 0;
+	rec_compact(s, p, n);
+	t = s->tmp;
+	s->tmp = s->rec;
+	s->rec = t;
+	tsize = s->tmpsize;
+	s->tmpsize = s->recsize;
+	s->recsize = tsize;
+	end = s->tmp + s->reclen;
+	s->reclen = 0;
+	rec_add(s, "{", 1);
+	add_fields(s);
+	first = s->reclen == 1;
+	for (q = s->tmp + 1; q < end && *q != '}'; q += *q == ',') {
+		m = q;
+		q = skip_string(q, end);
+		klen = (size_t)(q - m - 2);
+		q = skip_value(q + 1, end);
+		if ((i = added(s, (const unsigned char *)m + 1, klen)) >= 0) {
+			want = (size_t)i < s->o->nkeep ? s->keepval[i] :
+			    s->srcq;
+			if (strlen(want) == (size_t)(q - m) &&
+			    memcmp(want, m, (size_t)(q - m)) == 0)
+				continue;
+			ll_warnx_at(s->name, line, "the record's own \"%s\" "
+			    "is replaced by the %s", (size_t)i <
+			    s->o->nkeep ? s->o->keep[i] : s->o->source,
+			    (size_t)i < s->o->nkeep ? "document's" :
+			    "input's name");
+			ll_count("field_replaced");
+			continue;
+		}
+		if (!first)
+			rec_add(s, ",", 1);
+		rec_add(s, m, (size_t)(q - m));
+		first = 0;
+	}
+	rec_add(s, "}", 1);
+	output(s, s->rec, s->reclen);
+}
+
+/*
+ * Builds the record: the fields the splitter adds first, then the
+ * value itself.  LIVE: the value is the one just scanned (not parked).
+ */
 static void
 emit(struct split *s, const unsigned char *p, size_t n, int ws,
-    const unsigned char *has)
+    const unsigned char *has, int live)
 {
 	const unsigned char *body;
 	size_t i;
-	int first = 1;
 
 	if (p[0] != '{' || (s->nkept == 0 && s->srcq == NULL)) {
 		if (!ws) {
@@ -292,25 +413,19 @@ emit(struct split *s, const unsigned char *p, size_t n, int ws,
 		output(s, s->rec, s->reclen);
 		return;
 	}
+	for (i = 0; i <= s->o->nkeep; i++)
+		if (has[i] && (i < s->o->nkeep ? s->keepval[i] != NULL :
+		    s->srcq != NULL)) {
+			emit_replacing(s, p, n,
+			    live ? s->elem_line : s->line_doc);
+			return;
+		}
 	s->reclen = 0;
 	rec_add(s, "{", 1);
-	for (i = 0; i < s->o->nkeep; i++) {
-		if (s->keepval[i] == NULL || has[i])
-			continue;
-		if (!first)
-			rec_add(s, ",", 1);
-		rec_add(s, s->keepval[i], strlen(s->keepval[i]));
-		first = 0;
-	}
-	if (s->srcq != NULL && !has[s->o->nkeep]) {
-		if (!first)
-			rec_add(s, ",", 1);
-		rec_add(s, s->srcq, strlen(s->srcq));
-		first = 0;
-	}
+	add_fields(s);
 	for (body = p + 1; wsp[*body]; body++)
 		;
-	if (!first && *body != '}')
+	if (s->reclen > 1 && *body != '}')
 		rec_add(s, ",", 1);
 	if (ws)
 		rec_compact(s, body, n - (size_t)(body - p));
@@ -350,7 +465,7 @@ unpark(struct split *s)
 	rewind(s->pending);
 	while ((n = getline(&line, &cap, s->pending)) > 0)
 		emit(s, (unsigned char *)line + nf, (size_t)n - nf - 1, 0,
-		    (unsigned char *)line);
+		    (unsigned char *)line, 0);
 	if (ferror(s->pending))
 		err(LL_EXIT_IO, "temporary file");
 	free(line);
@@ -403,7 +518,7 @@ doc_end(struct split *s, uint64_t end)
 		;
 	else if (o->explode.n == 0)
 		emit(s, at(s, s->doc_start), end - s->doc_start,
-		    s->ws != s->doc_ws, s->has);
+		    s->ws != s->doc_ws, s->has, 1);
 	else if (!s->found) {
 		ll_warnx_at(s->name, s->line_doc, "byte %ju: %s at %s; "
 		    "document rejected", (uintmax_t)s->doc_start,
@@ -453,7 +568,7 @@ value_end(struct split *s, uint64_t end)
 			park(s, at(s, s->elem_start), end - s->elem_start);
 		else
 			emit(s, at(s, s->elem_start), end - s->elem_start,
-			    s->ws != s->elem_ws, s->has);
+			    s->ws != s->elem_ws, s->has, 1);
 	}
 	if (d == 0)
 		doc_end(s, end);
@@ -470,6 +585,13 @@ fail(struct split *s, size_t p, const char *msg)
 	return -1;
 }
 
+/* A record (document, or element with --explode) begins. */
+static void
+record_start(struct split *s)
+{
+	s->elem_line = s->line;
+}
+
 /* Path bookkeeping for a value starting with C in container d. */
 static void
 value_path(struct split *s, size_t d, unsigned char c, uint64_t off)
@@ -484,6 +606,8 @@ value_path(struct split *s, size_t d, unsigned char c, uint64_t off)
 		memset(s->has, 0, s->o->nkeep + 1);
 		if (k > 0)
 			s->on[1] = c == '{';
+		else
+			record_start(s);
 		return;
 	}
 	if (s->target && d == k + 1) {
@@ -491,6 +615,7 @@ value_path(struct split *s, size_t d, unsigned char c, uint64_t off)
 		s->elem_start = off;
 		s->elem_ws = s->ws;
 		memset(s->has, 0, s->o->nkeep + 1);
+		record_start(s);
 	}
 	if (d <= k && s->on[d] && s->key_on && s->stack[d - 1] == '{') {
 		if (d < k)
@@ -552,12 +677,6 @@ value_start(struct split *s, size_t p, unsigned char c)
 	}
 }
 
-static int
-keyeq(const unsigned char *k, size_t n, const char *want, size_t wn)
-{
-	return n == wn && memcmp(k, want, n) == 0;
-}
-
 /* A key has ended: does it lead on along the path, or name a field? */
 static void
 key_end(struct split *s, uint64_t end)
@@ -582,9 +701,9 @@ key_end(struct split *s, uint64_t end)
 	if (d != recdepth || (s->k > 0 && !s->in_elem))
 		return;
 	for (i = 0; i < o->nkeep; i++)
-		if (keyeq(kp, n, o->keep[i], strlen(o->keep[i])))
+		if (key_is(s, kp, n, o->keep[i]))
 			s->has[i] = 1;
-	if (o->source != NULL && keyeq(kp, n, o->source, strlen(o->source)))
+	if (o->source != NULL && key_is(s, kp, n, o->source))
 		s->has[o->nkeep] = 1;
 }
 
@@ -980,6 +1099,8 @@ split_free(struct split *s)
 	free(s->stack);
 	free(s->rec);
 	free(s->spare);
+	free(s->tmp);
+	free(s->key);
 }
 
 void
@@ -1000,4 +1121,72 @@ ll_split(const struct ll_split_opts *o, struct ll_input *in,
 		recover(&s);
 	}
 	split_free(&s);
+}
+
+/* A plain key name: it is written into the output between quotes. */
+static void
+check_name(const char *opt, const char *name)
+{
+	const char *c;
+
+	if (*name == '\0')
+		errx(LL_EXIT_USAGE, "%s: empty field name", opt);
+	for (c = name; *c != '\0'; c++)
+		if (*c == '"' || *c == '\\' || (unsigned char)*c < 0x20)
+			errx(LL_EXIT_USAGE, "%s: %s: field names may not "
+			    "hold quotes, backslashes or control characters",
+			    opt, name);
+}
+
+void
+ll_split_keep(struct ll_split_opts *o, const char *arg)
+{
+	char *copy, *f, *rest;
+
+	copy = xstrdup(arg);
+	for (rest = copy; (f = strsep(&rest, ",")) != NULL;) {
+		check_name("--keep", f);
+		o->keep = xreallocarray(o->keep, o->nkeep + 1,
+		    sizeof(*o->keep));
+		o->keep[o->nkeep++] = xstrdup(f);
+	}
+	free(copy);
+}
+
+void
+ll_split_source(struct ll_split_opts *o, const char *arg)
+{
+	check_name("--source", arg);
+	o->source = arg;
+}
+
+/* --keep needs --explode; each field the splitter writes is named once. */
+void
+ll_split_check(const struct ll_split_opts *o)
+{
+	size_t i, j;
+
+	if (o->nkeep > 0 && o->explode.n == 0)
+		errx(LL_EXIT_USAGE, "--keep needs --explode");
+	for (i = 0; i < o->nkeep; i++) {
+		for (j = 0; j < i; j++)
+			if (strcmp(o->keep[i], o->keep[j]) == 0)
+				errx(LL_EXIT_USAGE, "--keep: %s: named twice",
+				    o->keep[i]);
+		if (o->source != NULL && strcmp(o->keep[i], o->source) == 0)
+			errx(LL_EXIT_USAGE, "%s: both --keep and --source",
+			    o->source);
+	}
+}
+
+void
+ll_split_opts_free(struct ll_split_opts *o)
+{
+	size_t i;
+
+	for (i = 0; i < o->nkeep; i++)
+		free(o->keep[i]);
+	free(o->keep);
+	ll_path_free(&o->explode);
+	ll_path_free(&o->parse);
 }

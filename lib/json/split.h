@@ -27,6 +27,12 @@ struct ll_split_opts {
 
 struct ll_input;
 
+/* --keep FIELD,... and --source FIELD; usage errors exit 2. */
+void	ll_split_keep(struct ll_split_opts *, const char *);
+void	ll_split_source(struct ll_split_opts *, const char *);
+void	ll_split_check(const struct ll_split_opts *);
+void	ll_split_opts_free(struct ll_split_opts *);
+
 /* Splits one input; counts and rejects go through ll.h. */
 void	ll_split(const struct ll_split_opts *, struct ll_input *,
 	    const char *);
