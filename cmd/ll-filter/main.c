@@ -4,9 +4,11 @@
  * Each line is validated and its tested fields found in one pass,
  * without building a JSON tree.  Lines that are not JSON objects are
  * reported, counted and quarantined with --reject; --stats counts the
- * records each test and each controls rule removed.
+ * records each test and each controls rule removed.  With --explode it
+ * reads JSON documents (CloudTrail files) and splits them itself.
  */
 #include <err.h>
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,33 +21,23 @@
 #include "json/json.h"
 #include "lake/controls.h"
 #include "ll.h"
-#include "grep.h"
-#include "tests.h"
+#include "filter.h"
 #include "opt.h"
 #include "xalloc.h"
 
-struct filter {
-	struct ll_controls *ctl;
-	size_t		 ctlpath[LL_NCSOURCES];	/* source -> path */
-	struct ll_tests	 tests;
-	struct ll_grep	 grep;
-	struct ll_pathset paths;
-	struct ll_jfind	 scan;
-	struct ll_val	*vals;
-	char		**dec;		/* per path: decoded strings */
-	size_t		*decsize;
-	int		 full;		/* --parse: use jansson */
-	size_t		 max_record;
-	uintmax_t	*removed;	/* per rule, per test, then --grep */
-	uintmax_t	 blank;
-};
-
 static const struct ll_opt opts[] = {
 	{ 'c', "controls", "FILE", "apply the central controls in FILE", 0 },
+	{ 'e', "explode", "PATH", "read JSON documents, filter the array "
+	    "at PATH", 0 },
 	{ 'g', "grep", "STRING", "keep records holding STRING (repeatable)",
 	    0 },
 	{ 'i', "ignore-case", NULL, "--grep ignores ASCII case", 0 },
+	{ 'j', "jobs", "N", "work on N input files at once", 0 },
+	{ 'k', "keep", "FIELD,...",
+	    "with -e, copy document fields into each element", 0 },
 	{ 'p', "parse", NULL, "parse every record with jansson (slower)", 0 },
+	{ 's', "source", "FIELD",
+	    "with -e, add FIELD holding the input file's name", 0 },
 	{ 'w', "where", "TEST", "keep records passing TEST, e.g. "
 	    "'.eventName = X'", 0 },
 	{ 'x', "word", NULL, "--grep finds whole words only", 0 },
@@ -53,14 +45,18 @@ static const struct ll_opt opts[] = {
 };
 
 static const struct ll_cmd cmd = {
-	"usage: ll-filter [-hipuVx] [-c file] [-g string] "
-	    "[-M size] [-m size] [-R ratio]\n"
-	    "                 [-r file] [-S file] [-w test] [file ...]",
+	"usage: ll-filter [-hipuVx] [-c file] [-e path] [-g string] [-j n] "
+	    "[-k field,...]\n"
+	    "                 [-M size] [-m size] [-R ratio] [-r file] "
+	    "[-S file] [-s field]\n"
+	    "                 [-w test] [file ...]",
 	"Keep NDJSON records that pass field tests, a string search and "
 	    "the controls.",
 	"MRSmru", opts,
 	"  ll-filter -c controls.conf "
-	    "-w '.eventName in StartSession,AssumeRole' ev"
+	    "-w '.eventName in StartSession,AssumeRole' ev\n"
+	    "  ll-filter -e Records -s source_object -c controls.conf -j 2 "
+	    "raw/*.json.gz"
 };
 
 /*
@@ -70,7 +66,7 @@ static const struct ll_cmd cmd = {
  * jansson lets a raw NUL byte after a number pass; we do not.
  */
 static int
-load(struct filter *f, const struct ll_reader *rd, const char *line,
+load(struct filter *f, const char *name, uintmax_t lineno, const char *line,
     size_t n, json_t **jp)
 {
 	json_error_t jerr;
@@ -85,10 +81,10 @@ load(struct filter *f, const struct ll_reader *rd, const char *line,
 		return 0;
 	}
 	if ((nul = memchr(line, '\0', n)) != NULL)
-		ll_warnx_at(rd->name, rd->line, "byte %zu: invalid JSON: "
+		ll_warnx_at(name, lineno, "byte %zu: invalid JSON: "
 		    "NUL byte", (size_t)(nul - line));
 	else if ((*jp = ll_json_parse(line, n, &jerr)) == NULL)
-		ll_warnx_at(rd->name, rd->line, "byte %d: invalid JSON: %s",
+		ll_warnx_at(name, lineno, "byte %d: invalid JSON: %s",
 		    jerr.position, jerr.text);
 	else {
 		/* With --parse; without, only a scanner bug leads here. */
@@ -136,45 +132,63 @@ verdict(struct filter *f, const char *line, size_t n, json_t *j)
 	return -1;
 }
 
-static void
-filter(struct filter *f, const char *path)
+/* Judges one record, LINENO of NAME, and writes it if it passes. */
+void
+ll_filter_line(struct filter *f, const char *name, uintmax_t lineno,
+    const char *line, size_t n)
+{
+	const char *p;
+	json_t *j;
+	int k;
+
+	for (p = line; p < line + n && (*p == ' ' || *p == '\t' ||
+	    *p == '\r'); p++)
+		;
+	if (p == line + n) {
+		f->blank++;
+		return;
+	}
+	if (*p != '{') {
+		ll_warnx_at(name, lineno, "not a JSON object");
+		ll_reject("not_object", line, n);
+		return;
+	}
+	if (load(f, name, lineno, line, n, &j) == -1)
+		return;
+	if ((k = verdict(f, line, n, j)) < 0)
+		ll_out_record(line, n);
+	else
+		f->removed[k]++;
+	json_decref(j);
+}
+
+void
+ll_filter_file(struct filter *f, const char *path)
 {
 	struct ll_reader rd;
 	struct ll_input *in;
-	const char *line, *p;
-	json_t *j;
+	const char *line;
 	size_t n;
-	int k;
 
 	if ((in = ll_input_open(path)) == NULL) {
-		warn("%s", path);
+		ll_msg("%s: %s", path, strerror(errno));
 		ll_fail(LL_EXIT_IO);
 		return;
 	}
 	ll_reader_init(&rd, in, f->max_record);
-	while (ll_reader_next(&rd, &line, &n)) {
-		for (p = line; p < line + n && (*p == ' ' || *p == '\t' ||
-		    *p == '\r'); p++)
-			;
-		if (p == line + n) {
-			f->blank++;
-			continue;
-		}
-		if (*p != '{') {
-			ll_warnx_at(rd.name, rd.line, "not a JSON object");
-			ll_reject("not_object", line, n);
-			continue;
-		}
-		if (load(f, &rd, line, n, &j) == -1)
-			continue;
-		if ((k = verdict(f, line, n, j)) < 0)
-			ll_out_record(line, n);
-		else
-			f->removed[k]++;
-		json_decref(j);
-	}
+	while (ll_reader_next(&rd, &line, &n))
+		ll_filter_line(f, rd.name, rd.line, line, n);
 	ll_reader_free(&rd);
 	ll_input_close(in);
+}
+
+static void
+filter(struct filter *f, const char *path)
+{
+	if (f->split.explode.n > 0)
+		ll_filter_explode(f, path);
+	else
+		ll_filter_file(f, path);
 }
 
 /* Paths the controls read, then those of the tests, one set. */
@@ -202,7 +216,10 @@ prepare(struct filter *f, int icase)
 	f->dec = xcalloc(f->paths.n + 1, sizeof(*f->dec));
 	f->decsize = xcalloc(f->paths.n + 1, sizeof(*f->decsize));
 	nrules = f->ctl != NULL ? ll_controls_nrules(f->ctl) : 0;
-	f->removed = xcalloc(nrules + f->tests.n + 1, sizeof(*f->removed));
+	f->nremoved = nrules + f->tests.n + 1;
+	f->removed = xcalloc(f->nremoved, sizeof(*f->removed));
+	if (f->split.explode.n > 0)
+		ll_filter_explode_init(f);
 }
 
 /* --stats: what each rule and test removed, in the order applied. */
@@ -225,6 +242,10 @@ report(struct filter *f)
 		    (json_int_t)f->removed[nrules + f->tests.n]));
 	json_object_set_new(ll_stats.extra, "removed", o);
 	ll_stats_add("blank_lines", f->blank);
+	if (f->split.explode.n > 0) {
+		ll_stats.records_in = f->records;
+		ll_stats_add("documents_in", f->docs);
+	}
 }
 
 static void
@@ -243,6 +264,7 @@ cleanup(struct filter *f)
 	ll_tests_free(&f->tests);
 	ll_grep_free(&f->grep);
 	ll_controls_free(f->ctl);
+	ll_filter_explode_free(f);
 }
 
 int
@@ -261,14 +283,26 @@ main(int argc, char *argv[])
 				errx(LL_EXIT_USAGE, "only one --controls file");
 			f.ctl = ll_controls_load(arg);
 			break;
+		case 'e':
+			ll_path_option(&f.split.explode, "--explode", arg);
+			break;
 		case 'g':
 			ll_grep_add(&f.grep, arg);
 			break;
 		case 'i':
 			icase = 1;
 			break;
+		case 'j':
+			f.jobs = (int)ll_opt_num("--jobs", arg, 1, 64);
+			break;
+		case 'k':
+			ll_split_keep(&f.split, arg);
+			break;
 		case 'p':
 			f.full = 1;
+			break;
+		case 's':
+			ll_split_source(&f.split, arg);
 			break;
 		case 'w':
 			if (ll_tests_add(&f.tests, &f.paths, arg, &why) == -1)
@@ -289,11 +323,17 @@ main(int argc, char *argv[])
 		errx(LL_EXIT_USAGE, "--ignore-case needs --grep");
 	if (f.grep.word && f.grep.n == 0)
 		errx(LL_EXIT_USAGE, "--word needs --grep");
+	if (f.split.source != NULL && f.split.explode.n == 0)
+		errx(LL_EXIT_USAGE, "--source needs --explode");
+	ll_split_check(&f.split);
 	prepare(&f, icase);
-	if (argc == 0)
+	if (f.jobs > 1 && argc > 1)
+		ll_filter_jobs(&f, argv, argc);
+	else if (argc == 0)
 		filter(&f, "-");
-	for (i = 0; i < argc; i++)
-		filter(&f, argv[i]);
+	else
+		for (i = 0; i < argc; i++)
+			filter(&f, argv[i]);
 	report(&f);
 	cleanup(&f);
 	return ll_finish();
