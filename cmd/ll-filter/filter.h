@@ -1,5 +1,5 @@
 /*
- * ll-filter's state, shared by its modules: main.c reads NDJSON lines
+ * ll-filter's state, shared by its modules: filter.c reads NDJSON lines
  * and judges each record; explode.c splits JSON documents in the same
  * process (-e) and lets the controls drop most records before they are
  * built; jobs.c works on several files at once (-j), each thread with
