@@ -251,6 +251,9 @@ ll_sink_record(const void *p, size_t n)
 	put(EV_RECORD, NULL, 0, p, n, NULL, 0);
 }
 
+static char *format(const char *, va_list)
+    __attribute__((format(printf, 1, 0)));
+
 static char *
 format(const char *fmt, va_list ap)
 {
