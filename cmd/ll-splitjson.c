@@ -55,6 +55,18 @@ split_file(const struct ll_split_opts *o, const char *path)
 		ll_fail(LL_EXIT_IO);
 		return;
 	}
+	/*
+	 * A Parquet file of the lake holds rows, not JSON text: one clear
+	 * message in place of a parse error every few hundred bytes.
+	 */
+	if (strcmp(ll_input_format(in), "parquet") == 0) {
+		ll_warnx_at(path, 1, "a Parquet file holds rows, not JSON "
+		    "text: ll-filter or ll-timeline reads them");
+		ll_count("parquet_input");
+		ll_fail(LL_EXIT_REJECT);
+		ll_input_close(in);
+		return;
+	}
 	ll_split(o, in, strcmp(path, "-") == 0 ? "-" : path);
 	ll_input_close(in);
 }

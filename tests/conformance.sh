@@ -145,5 +145,27 @@ if [ -d "$rules" ]; then
 	done <"$work/supported"
 fi
 
+# A real digest's shape (Elastic's test sample, whose previous hash lost
+# a digit): ll-verify reads it, refuses that hash, and with the digit
+# back finds that the signing key was not given and the previous digest
+# is not there.
+f=$corpus/elastic-integrations/test-cloudtrail-digest-json.log
+if [ -f "$f" ]; then
+	k=$(jq -r .digestS3Object "$f")
+	mkdir -p "$work/store/alice-bucket/$(dirname "$k")"
+	gzip -n <"$f" >"$work/store/alice-bucket/$k"
+	check "elastic digest, short hash" "$(ll-verify -q -s "$work/store" |
+	    jq -r '[.type, .reason] | join(": ")')" \
+	    "digest_invalid: previousDigestHashValue is not 64 hex digits"
+	jq -c '.previousDigestHashValue += "0"' "$f" |
+	    gzip -n >"$work/store/alice-bucket/$k"
+	check "elastic digest" "$(ll-verify -q -s "$work/store" |
+	    jq -r '[.type, .reason] | join(": ")')" \
+	    "$(printf '%s\n%s' "digest_unverified: no public key with \
+fingerprint 47aaa19f7eec22e9bd0b5e58cfade8cb in the key files" \
+	    "digest_missing: named as the previous digest, and not in the store")"
+	rm -rf "$work/store"
+fi
+
 echo "conformance: $pass passed, $fail failed"
 [ $fail -eq 0 ]

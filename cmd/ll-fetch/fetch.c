@@ -13,6 +13,7 @@
 #include "fetch.h"
 #include "ledger.h"
 #include "listing.h"
+#include "io/dir.h"
 #include "ll.h"
 #include "progress.h"
 #include "aws/s3.h"
@@ -79,12 +80,11 @@ obj_free(struct ll_fetch_obj *o)
 	free(o);
 }
 
-/* The record named no object it could fetch, WHY. */
+/* The record named no object it could fetch (OC), WHY. */
 void
-ll_fetch_bad(struct ll_fetch_obj *o, const char *why)
+ll_fetch_bad(struct ll_fetch_obj *o, enum ll_outcome oc, const char *why)
 {
-	ll_ledger_note(&o->f->ledger, &o->l, o->path, o->body.sha, LL_O_BAD,
-	    why);
+	ll_ledger_note(&o->f->ledger, &o->l, o->path, o->body.sha, oc, why);
 	o->f->prog->done++;
 	obj_free(o);
 }
@@ -116,6 +116,7 @@ commit(struct ll_fetch_obj *o)
 {
 	if (o->c.tmp.path == NULL)
 		ll_store_tmpname(o->f->store, &o->c.tmp);
+	o->c.store = o->f->store;
 	o->c.path = o->path;
 	o->c.etag = o->l.etag;
 	o->c.sha = o->body.sha;
@@ -148,10 +149,14 @@ committed(void)
 			    "the stored copy differs in content");
 			break;
 		default:
-			snprintf(why, sizeof(why), "%s: %s: %s", o->path, c->op,
-			    strerror(c->err));
-			ll_fail(LL_EXIT_IO);
-			ll_fetch_end(o, LL_O_FAILED, why);
+			if (c->op == NULL)
+				snprintf(why, sizeof(why), "%.*s: %s",
+				    (int)c->bad, o->path,
+				    ll_dir_strerror(c->err));
+			else
+				snprintf(why, sizeof(why), "%s: %s: %s",
+				    o->path, c->op, ll_dir_strerror(c->err));
+			ll_fetch_end(o, LL_O_LOCAL, why);
 			break;
 		}
 	}
@@ -211,6 +216,11 @@ o_check(struct ll_xfer *x)
 {
 	struct ll_fetch_obj *o = x->arg;
 
+	/* A digest's signature is metadata, in no byte of the object. */
+	free(o->l.sig);
+	free(o->l.sigalg);
+	o->l.sig = x->meta_sig[0] != '\0' ? xstrdup(x->meta_sig) : NULL;
+	o->l.sigalg = x->meta_alg[0] != '\0' ? xstrdup(x->meta_alg) : NULL;
 	return ll_body_check(&o->body, &o->l, x->got, x->etag, x->kms, x->msg,
 	    sizeof(x->msg));
 }

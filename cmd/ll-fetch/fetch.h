@@ -55,7 +55,7 @@ struct ll_fetch {
 void	ll_fetch_open(struct ll_fetch *, const char *);
 struct ll_fetch_obj *ll_fetch_new(struct ll_fetch *, const char *,
 	    uintmax_t, const char *, size_t);
-void	ll_fetch_bad(struct ll_fetch_obj *, const char *);
+void	ll_fetch_bad(struct ll_fetch_obj *, enum ll_outcome, const char *);
 void	ll_fetch_start(struct ll_fetch_obj *, enum ll_presence);
 void	ll_fetch_end(struct ll_fetch_obj *, enum ll_outcome, const char *);
 int	ll_fetch_turn(struct ll_fetch *, int);

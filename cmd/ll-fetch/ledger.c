@@ -1,8 +1,8 @@
 /*
  * Refusals are the input's fault and go to --reject like any bad
- * record.  Failures are the remote's or the disk's and decide the
- * exit status: 1 when other objects were stored, found present or
- * (--cat) written, 4 when none were.
+ * record.  Failures of the remote decide the exit status: 1 when other
+ * objects were stored, found present or (--cat) written, 4 when none
+ * were; failures here (the disk, a link in the store) make it 3.
  */
 #include <sys/stat.h>
 
@@ -15,6 +15,7 @@
 
 #include "io/afile.h"
 #include "io/out.h"
+#include "lake/s3key.h"
 #include "ledger.h"
 #include "listing.h"
 #include "ll.h"
@@ -31,7 +32,9 @@ static const struct {
 	[LL_O_UNSAFE] =		{ "refused",		"unsafe_key" },
 	[LL_O_CONFLICT] =	{ "conflict",		"conflict" },
 	[LL_O_FAILED] =		{ "failed",		"failed" },
-	[LL_O_WRITTEN] =	{ "written",		"written" }
+	[LL_O_WRITTEN] =	{ "written",		"written" },
+	[LL_O_LOCAL] =		{ "failed",		"failed" },
+	[LL_O_VERBATIM] =	{ "refused",		"unrequestable_key" }
 };
 
 /* MANIFEST: write manifest records (--get); FAILPATH: --failures. */
@@ -54,6 +57,7 @@ manifest(const struct ll_listing *l, const char *path, const char *sha,
 {
 	json_t *r;
 	struct stat st;
+	struct ll_s3key k;
 	long long bytes = l->size;
 
 	if (bytes < 0 && path != NULL && stat(path, &st) == 0)
@@ -69,6 +73,14 @@ manifest(const struct ll_listing *l, const char *path, const char *sha,
 	json_object_set_new(r, "sha256", ll_listing_str(sha));
 	json_object_set_new(r, "status", json_string(status));
 	json_object_set_new(r, "error", ll_listing_str(error));
+	/* A digest's signature, kept for ll-verify: null if not fetched. */
+	if (l->key != NULL)
+		ll_s3key_parse(l->key, l->keylen, &k);
+	if (l->key != NULL && k.kind == LL_S3K_DIGEST) {
+		json_object_set_new(r, "signature", ll_listing_str(l->sig));
+		json_object_set_new(r, "signature_algorithm",
+		    ll_listing_str(l->sigalg));
+	}
 	ll_out_json(r);
 	json_decref(r);
 }
@@ -110,10 +122,21 @@ ll_ledger_note(struct ll_ledger *ld, const struct ll_listing *l,
 		ll_warnx_at(l->file, l->lineno, "%s", why);
 		ll_reject(outcomes[oc].counter, l->line, l->linelen);
 		break;
+	case LL_O_LOCAL:
+		ld->nlocal++;
+		ll_fail(LL_EXIT_IO);
+		/* FALLTHROUGH */
 	case LL_O_FAILED:
 		ll_warnx_at(l->file, l->lineno, "%s: %s", l->shown, why);
 		ll_stats_add(outcomes[oc].counter, 1);
 		failed(ld, l);
+		break;
+	case LL_O_VERBATIM:
+		/* Refused, and kept with the failures for the run's count. */
+		ld->nlocal++;
+		failed(ld, l);
+		ll_warnx_at(l->file, l->lineno, "%s: %s", l->shown, why);
+		ll_reject(outcomes[oc].counter, l->line, l->linelen);
 		break;
 	case LL_O_CONFLICT:
 		why = msg = xasprintf("conflict: %s; not overwritten", why);
@@ -135,6 +158,6 @@ ll_ledger_close(struct ll_ledger *ld)
 {
 	if (ld->failfp != NULL && ll_afile_commit(&ld->failaf) == -1)
 		err(LL_EXIT_IO, "%s", ld->failpath);
-	if (ld->nfailed > 0)
+	if (ld->nfailed > ld->nlocal)
 		ll_fail(ld->nok == 0 ? LL_EXIT_REMOTE : LL_EXIT_REJECT);
 }

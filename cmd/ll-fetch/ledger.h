@@ -23,7 +23,9 @@ enum ll_outcome {
 	LL_O_UNSAFE,		/* the key would not stay below the store */
 	LL_O_CONFLICT,		/* another object is stored under the name */
 	LL_O_FAILED,		/* the fetch failed after its retries */
-	LL_O_WRITTEN		/* --cat: written to standard output */
+	LL_O_WRITTEN,		/* --cat: written to standard output */
+	LL_O_LOCAL,		/* failed here: the disk, a link in the store */
+	LL_O_VERBATIM		/* the key cannot be requested as it is */
 };
 
 struct ll_ledger {
@@ -31,7 +33,7 @@ struct ll_ledger {
 	const char	*failpath;	/* --failures, or NULL */
 	struct ll_afile	 failaf;
 	FILE		*failfp;
-	uintmax_t	 nok, nfailed;
+	uintmax_t	 nok, nfailed, nlocal;
 };
 
 void	ll_ledger_open(struct ll_ledger *, int, const char *);

@@ -194,6 +194,33 @@ ll_listing_read(struct ll_listing *l, json_t *j, int needname)
 	return why;
 }
 
+/*
+ * Why the object of L cannot be requested exactly as named, or NULL.
+ * S3 keys are sent as they are, dot segments and all (CURLOPT_PATH_AS_IS
+ * in the engine); a file:// path with a "." or ".." segment would be
+ * resolved by the file system to another file than the one named.
+ */
+const char *
+ll_listing_verbatim(const struct ll_listing *l)
+{
+	const char *p, *seg;
+	size_t n;
+
+	if (l->local == NULL)
+		return NULL;
+	for (p = l->local; *p != '\0'; p = seg + n) {
+		while (*p == '/')
+			p++;
+		seg = p;
+		n = strcspn(seg, "/");
+		if ((n == 1 && seg[0] == '.') || (n == 2 && seg[0] == '.' &&
+		    seg[1] == '.'))
+			return "cannot be read as named: '.' or '..' segment "
+			    "in a file:// path";
+	}
+	return NULL;
+}
+
 void
 ll_listing_free(struct ll_listing *l)
 {
@@ -204,4 +231,6 @@ ll_listing_free(struct ll_listing *l)
 	free(l->local);
 	free(l->etag);
 	free(l->shown);
+	free(l->sig);
+	free(l->sigalg);
 }

@@ -28,10 +28,14 @@ struct ll_listing {
 	char		*local;		/* file:// path, or NULL */
 	char		*etag;		/* NULL when unknown */
 	long long	 size;		/* -1 when unknown */
+	/* A digest's x-amz-meta-signature(-algorithm), once fetched. */
+	char		*sig;
+	char		*sigalg;
 };
 
 int	ll_listing_emit(const struct ll_walk_obj *);
 const char *ll_listing_read(struct ll_listing *, json_t *, int);
+const char *ll_listing_verbatim(const struct ll_listing *);
 void	ll_listing_free(struct ll_listing *);
 json_t	*ll_listing_str(const char *);
 

@@ -177,8 +177,8 @@ start_get(struct ll_fetch_obj *o)
 		return;
 	}
 	o->path = ll_store_path(&g.store, l->bucket, l->key);
-	pres = ll_store_check(o->path, l->size, l->etag, o->body.sha, msg,
-	    sizeof(msg));
+	pres = ll_store_check(&g.store, o->path, l->size, l->etag,
+	    o->body.sha, msg, sizeof(msg));
 	switch (pres) {
 	case LL_SAME:
 		ll_fetch_end(o, LL_O_PRESENT, NULL);
@@ -186,10 +186,12 @@ start_get(struct ll_fetch_obj *o)
 	case LL_DIFFERENT:
 		ll_fetch_end(o, LL_O_CONFLICT, msg);
 		return;
+	case LL_LINK:
+		ll_fetch_end(o, LL_O_LOCAL, msg);
+		return;
 	case LL_PERROR:
 		snprintf(msg, sizeof(msg), "%s: %s", o->path, strerror(errno));
-		ll_fail(LL_EXIT_IO);
-		ll_fetch_end(o, LL_O_FAILED, msg);
+		ll_fetch_end(o, LL_O_LOCAL, msg);
 		return;
 	default:
 		break;
@@ -226,7 +228,9 @@ record(const char *file, uintmax_t lineno, const char *line, size_t len)
 	why = ll_listing_read(&o->l, j, g.mode == 'g');
 	json_decref(j);
 	if (why != NULL)
-		ll_fetch_bad(o, why);
+		ll_fetch_bad(o, LL_O_BAD, why);
+	else if ((why = ll_listing_verbatim(&o->l)) != NULL)
+		ll_fetch_bad(o, LL_O_VERBATIM, why);
 	else if (g.mode == 'g')
 		start_get(o);
 	else

@@ -2,7 +2,10 @@
  * Write-once object store.  A temporary file holds an flock(2) for
  * as long as its writer lives, so the next run can tell the leftovers
  * of a killed run (lockable) from files still being written (locked)
- * and remove only the former.
+ * and remove only the former.  Every folder below the store's root is
+ * opened relative to its parent without following a link
+ * (lib/io/dir.h): a link planted in the store is refused, never
+ * written through.
  */
 /* O_TMPFILE and linkat(AT_SYMLINK_FOLLOW) are Linux's. */
 #define _GNU_SOURCE
@@ -22,7 +25,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "io/afile.h"
+#include "io/dir.h"
 #include "io/hash.h"
 #include "ll.h"
 #include "store.h"
@@ -32,31 +35,48 @@
 #define XA_ETAG		"user.ll.etag"
 #define XA_SHA256	"user.ll.sha256"
 
-/* Removes temporary files whose writer is gone. */
+/* Closes the folders of DC from the Nth on. */
 static void
-sweep(const char *dir)
+dircache_cut(struct ll_dircache *dc, size_t n)
 {
-	struct dirent *d;
-	DIR *dp;
-	char *p;
-	int fd;
-
-	if ((dp = opendir(dir)) == NULL)
-		return;
-	while ((d = readdir(dp)) != NULL) {
-		if (d->d_name[0] == '.')
-			continue;
-		p = xasprintf("%s/%s", dir, d->d_name);
-		fd = open(p, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
-		if (fd != -1 && flock(fd, LOCK_EX | LOCK_NB) == 0)
-			unlink(p);
-		if (fd != -1)
-			close(fd);
-		free(p);
-	}
-	closedir(dp);
+	while (dc->n > n)
+		close(dc->fds[--dc->n]);
+	dc->len = dc->n > 0 ? dc->ends[dc->n - 1] : 0;
 }
 
+static void
+dircache_clear(struct ll_dircache *dc)
+{
+	dircache_cut(dc, 0);
+	free(dc->rel);
+	free(dc->fds);
+	free(dc->ends);
+	memset(dc, 0, sizeof(*dc));
+}
+
+/* The temporary names this tool makes: PID-SEQ. */
+static int
+is_tmp(const char *name, void *arg)
+{
+	const char *p = name;
+
+	(void)arg;
+	if (*p < '0' || *p > '9')
+		return 0;
+	while (*p >= '0' && *p <= '9')
+		p++;
+	if (*p++ != '-' || *p < '0' || *p > '9')
+		return 0;
+	while (*p >= '0' && *p <= '9')
+		p++;
+	return *p == '\0';
+}
+
+/*
+ * Opens the store ROOT (made if missing; a link there is the user's
+ * choice) and its temporary folder, which must be a real folder, and
+ * removes what killed runs left in it.  Exits 3 on failure.
+ */
 void
 ll_store_open(struct ll_store *s, const char *root)
 {
@@ -67,9 +87,14 @@ ll_store_open(struct ll_store *s, const char *root)
 	s->root = xstrndup(root, n);
 	s->tmpdir = xasprintf("%s/%s", s->root, TMPDIR_NAME);
 	s->seq = 0;
-	if (ll_afile_mkdirs(s->tmpdir, 0755) == -1)
-		err(LL_EXIT_IO, "%s", s->tmpdir);
-	sweep(s->tmpdir);
+	memset(&s->checkdir, 0, sizeof(s->checkdir));
+	s->objmode = 0444 & ~ll_dir_umask();
+	if ((s->rootfd = ll_dir_root(s->root, 1)) == -1)
+		err(LL_EXIT_IO, "%s", s->root);
+	if ((s->tmpfd = ll_dir_walk(s->rootfd, TMPDIR_NAME,
+	    strlen(TMPDIR_NAME), 1, NULL)) == -1)
+		errx(LL_EXIT_IO, "%s: %s", s->tmpdir, ll_dir_strerror(errno));
+	(void)ll_dir_sweep(s->tmpfd, is_tmp, NULL);
 }
 
 /*
@@ -81,17 +106,15 @@ ll_store_open(struct ll_store *s, const char *root)
 void
 ll_store_close(struct ll_store *s)
 {
-	int fd;
-
 	if (s->root == NULL)
 		return;		/* --cat: no store */
-	if ((fd = open(s->root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1 ||
-	    syncfs(fd) == -1) {
+	if (syncfs(s->rootfd) == -1) {
 		warn("%s: sync", s->root);
 		ll_fail(LL_EXIT_IO);
 	}
-	if (fd != -1)
-		close(fd);
+	dircache_clear(&s->checkdir);
+	close(s->rootfd);
+	close(s->tmpfd);
 	free(s->root);
 	free(s->tmpdir);
 	s->root = s->tmpdir = NULL;
@@ -143,68 +166,155 @@ ll_store_path(const struct ll_store *s, const char *bucket, const char *key)
 	return xasprintf("%s/%s/%s", s->root, bucket, key);
 }
 
+/* PATH (a store path) below the root, as the folders walk it. */
+static const char *
+rel_of(const struct ll_store *s, const char *path)
+{
+	return path + strlen(s->root) + 1;
+}
+
+/* The length of REL's folder part (up to the last '/'), and its leaf. */
+static size_t
+dir_len(const char *rel, const char **leaf)
+{
+	const char *slash = strrchr(rel, '/');
+
+	*leaf = slash != NULL ? slash + 1 : rel;
+	return slash != NULL ? (size_t)(slash - rel) : 0;
+}
+
+/*
+ * The folder REL (LEN bytes) below the root.  DC keeps open the
+ * folders of the path opened last, one descriptor a name: objects come
+ * mostly in key order, so the next path shares most of its folders and
+ * only the names that differ are opened.  The descriptor stays DC's.
+ */
+static int
+cached_dir(struct ll_dircache *dc, int rootfd, const char *rel, size_t len,
+    int create, size_t *bad)
+{
+	size_t k, start, end;
+	int fd;
+
+	/* Keep the folders whose path is a prefix of REL, name by name. */
+	for (k = 0; k < dc->n; k++) {
+		end = dc->ends[k];
+		if (end > len || (end < len && rel[end] != '/') ||
+		    memcmp(dc->rel, rel, end) != 0)
+			break;
+	}
+	dircache_cut(dc, k);
+	dc->rel = xrealloc(dc->rel, len + 1);
+	memcpy(dc->rel, rel, len);
+	for (start = dc->len > 0 ? dc->len + 1 : 0; start < len;
+	    start = end + 1) {
+		for (end = start; end < len && rel[end] != '/'; end++)
+			;
+		fd = ll_dir_walk(dc->n > 0 ? dc->fds[dc->n - 1] : rootfd,
+		    rel + start, end - start, create, NULL);
+		if (fd == -1) {
+			if (bad != NULL)
+				*bad = end;
+			return -1;
+		}
+		dc->fds = xreallocarray(dc->fds, dc->n + 1, sizeof(*dc->fds));
+		dc->ends = xreallocarray(dc->ends, dc->n + 1,
+		    sizeof(*dc->ends));
+		dc->fds[dc->n] = fd;
+		dc->ends[dc->n++] = end;
+		dc->len = end;
+	}
+	return dc->n > 0 ? dc->fds[dc->n - 1] : rootfd;
+}
+
 static ssize_t
-getattr(const char *path, const char *name, char *buf, size_t size)
+getattr(int fd, const char *name, char *buf, size_t size)
 {
 	ssize_t n;
 
-	n = getxattr(path, name, buf, size - 1);
+	n = fgetxattr(fd, name, buf, size - 1);
 	if (n >= 0)
 		buf[n] = '\0';
 	return n;
 }
 
+/* What the name holds, looked at through an open descriptor FD. */
+static enum ll_presence
+compare(int fd, const struct stat *st, long long size, const char *etag,
+    char sha[65], char *why, size_t whylen)
+{
+	char xetag[256], md5[33];
+	int vouched = 0;
+
+	if (size >= 0 && (long long)st->st_size != size) {
+		snprintf(why, whylen, "stored copy has %lld bytes, the object "
+		    "%lld", (long long)st->st_size, size);
+		return LL_DIFFERENT;
+	}
+	if (etag != NULL && getattr(fd, XA_ETAG, xetag, sizeof(xetag)) >= 0) {
+		if (strcmp(xetag, etag) != 0) {
+			snprintf(why, whylen, "stored copy has ETag %s, the "
+			    "object %s", xetag, etag);
+			return LL_DIFFERENT;
+		}
+		if (getattr(fd, XA_SHA256, sha, 65) == 64)
+			return LL_SAME;
+		vouched = 1;
+	} else if (etag == NULL || !ll_hash_is_md5(etag))
+		return LL_UNKNOWN;
+	if (ll_hash_file(fd, sha, md5) == -1)
+		return LL_PERROR;
+	/* Without the attribute, a differing MD5 may be an SSE-KMS ETag. */
+	return vouched || strcmp(md5, etag) == 0 ? LL_SAME : LL_UNKNOWN;
+}
+
 /*
  * Is the object (SIZE bytes, ETAG; -1 and NULL when unknown) stored
  * at PATH?  On LL_SAME, SHA gets the stored file's digest; on
- * LL_DIFFERENT, WHY says how it differs.
+ * LL_DIFFERENT, WHY says how it differs, and on LL_LINK which link
+ * is in the way.  Nothing is followed through a link.
  */
 enum ll_presence
-ll_store_check(const char *path, long long size, const char *etag,
-    char sha[65], char *why, size_t whylen)
+ll_store_check(struct ll_store *s, const char *path, long long size,
+    const char *etag, char sha[65], char *why, size_t whylen)
 {
 	struct stat st;
-	char xetag[256], md5[33];
-	int fd, vouched = 0;
+	const char *rel, *leaf;
+	enum ll_presence pres;
+	size_t bad;
+	int dfd, fd;
 
-	if (lstat(path, &st) == -1) {
+	rel = rel_of(s, path);
+	if ((dfd = cached_dir(&s->checkdir, s->rootfd, rel, dir_len(rel,
+	    &leaf), 0, &bad)) == -1) {
 		if (errno == ENOENT)
 			return LL_ABSENT;
 		if (errno == ENOTDIR) {
 			snprintf(why, whylen, "a parent of the path is a file");
 			return LL_DIFFERENT;
 		}
-		return LL_PERROR;
+		if (errno != ELOOP)
+			return LL_PERROR;
+		snprintf(why, whylen, "%.*s: %s", (int)(rel - path + bad),
+		    path, ll_dir_strerror(ELOOP));
+		return LL_LINK;
 	}
-	if (!S_ISREG(st.st_mode)) {
+	pres = LL_PERROR;
+	if (fstatat(dfd, leaf, &st, AT_SYMLINK_NOFOLLOW) == -1) {
+		if (errno == ENOENT)
+			pres = LL_ABSENT;
+	} else if (S_ISLNK(st.st_mode)) {
+		snprintf(why, whylen, "%s: %s", path, ll_dir_strerror(ELOOP));
+		pres = LL_LINK;
+	} else if (!S_ISREG(st.st_mode)) {
 		snprintf(why, whylen, "not a regular file");
-		return LL_DIFFERENT;
-	}
-	if (size >= 0 && (long long)st.st_size != size) {
-		snprintf(why, whylen, "stored copy has %lld bytes, the object "
-		    "%lld", (long long)st.st_size, size);
-		return LL_DIFFERENT;
-	}
-	if (etag != NULL && getattr(path, XA_ETAG, xetag, sizeof(xetag)) >= 0) {
-		if (strcmp(xetag, etag) != 0) {
-			snprintf(why, whylen, "stored copy has ETag %s, the "
-			    "object %s", xetag, etag);
-			return LL_DIFFERENT;
-		}
-		if (getattr(path, XA_SHA256, sha, 65) == 64)
-			return LL_SAME;
-		vouched = 1;
-	} else if (etag == NULL || !ll_hash_is_md5(etag))
-		return LL_UNKNOWN;
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
-		return LL_PERROR;
-	if (ll_hash_file(fd, sha, md5) == -1) {
+		pres = LL_DIFFERENT;
+	} else if ((fd = openat(dfd, leaf, O_RDONLY | O_NOFOLLOW |
+	    O_NONBLOCK | O_CLOEXEC)) != -1) {
+		pres = compare(fd, &st, size, etag, sha, why, whylen);
 		close(fd);
-		return LL_PERROR;
 	}
-	close(fd);
-	/* Without the attribute, a differing MD5 may be an SSE-KMS ETag. */
-	return vouched || strcmp(md5, etag) == 0 ? LL_SAME : LL_UNKNOWN;
+	return pres;
 }
 
 /* Names a temporary file; the writer threads create it. */
@@ -213,6 +323,8 @@ ll_store_tmpname(struct ll_store *s, struct ll_stmp *t)
 {
 	t->path = xasprintf("%s/%ld-%lu", s->tmpdir, (long)getpid(),
 	    s->seq++);
+	t->name = strrchr(t->path, '/') + 1;
+	t->dfd = s->tmpfd;
 	t->fd = -1;
 }
 
@@ -220,44 +332,47 @@ ll_store_tmpname(struct ll_store *s, struct ll_stmp *t)
  * An unnamed file (O_TMPFILE) where the file system has them: nothing
  * is left behind if the process dies, and creating one does not
  * touch the temporary directory.  Otherwise a named file, locked so
- * that the next run knows when its writer is gone.
+ * that the next run knows when its writer is gone; a sweep by another
+ * run between the create and the lock is caught by checking that the
+ * name is still this file's.
  */
 static int
 tmp_create(struct ll_stmp *t)
 {
-	char *slash;
+	struct stat a, b;
 
-	slash = strrchr(t->path, '/');
-	*slash = '\0';
-	t->fd = open(t->path, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
-	*slash = '/';
+	t->fd = openat(t->dfd, ".", O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
 	if (t->fd != -1) {
 		t->anon = 1;
 		return 0;
 	}
 	t->anon = 0;
-	t->fd = open(t->path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	t->fd = openat(t->dfd, t->name, O_RDWR | O_CREAT | O_EXCL |
+	    O_NOFOLLOW | O_CLOEXEC, 0600);
 	if (t->fd == -1)
 		return -1;
-	if (flock(t->fd, LOCK_EX | LOCK_NB) == -1) {
+	if (flock(t->fd, LOCK_EX | LOCK_NB) == -1 || fstat(t->fd, &a) == -1 ||
+	    fstatat(t->dfd, t->name, &b, AT_SYMLINK_NOFOLLOW) == -1 ||
+	    a.st_ino != b.st_ino) {
+		if (errno == 0)
+			errno = EEXIST;
 		close(t->fd);
-		unlink(t->path);
 		t->fd = -1;
 		return -1;
 	}
 	return 0;
 }
 
-/* Gives the temporary file the name PATH, failing if it is taken. */
+/* Gives the temporary file the name LEAF in DFD, failing if it is taken. */
 static int
-tmp_link(const struct ll_stmp *t, const char *path)
+tmp_link(const struct ll_stmp *t, int dfd, const char *leaf)
 {
 	char proc[64];
 
 	if (!t->anon)
-		return link(t->path, path);
+		return linkat(t->dfd, t->name, dfd, leaf, 0);
 	snprintf(proc, sizeof(proc), "/proc/self/fd/%d", t->fd);
-	return linkat(AT_FDCWD, proc, AT_FDCWD, path, AT_SYMLINK_FOLLOW);
+	return linkat(AT_FDCWD, proc, dfd, leaf, AT_SYMLINK_FOLLOW);
 }
 
 int
@@ -270,46 +385,6 @@ ll_store_tmp(struct ll_store *s, struct ll_stmp *t)
 		return -1;
 	}
 	return 0;
-}
-
-/* mkdir -p, deepest first: the parents of a new day mostly exist. */
-static int
-mkdirs_up(char *dir)
-{
-	char *s;
-	int r;
-
-	if (mkdir(dir, 0755) == 0 || errno == EEXIST)
-		return 0;
-	if (errno != ENOENT || (s = strrchr(dir, '/')) == NULL || s == dir)
-		return -1;
-	*s = '\0';
-	r = mkdirs_up(dir);
-	*s = '/';
-	if (r == -1)
-		return -1;
-	return mkdir(dir, 0755) == -1 && errno != EEXIST ? -1 : 0;
-}
-
-/* mkdir -p of PATH's directory, without allocating (thread-safe). */
-static int
-parent_dirs(const char *path)
-{
-	char dir[PATH_MAX];
-	const char *s;
-	size_t n;
-
-	s = strrchr(path, '/');
-	if (s == NULL || s == path)
-		return 0;
-	n = (size_t)(s - path);
-	if (n >= sizeof(dir)) {
-		errno = ENAMETOOLONG;
-		return -1;
-	}
-	memcpy(dir, path, n);
-	dir[n] = '\0';
-	return mkdirs_up(dir);
 }
 
 static int
@@ -334,23 +409,38 @@ write_at(int fd, const char *p, size_t n, off_t off)
 	while (0)
 
 /*
- * Stores one object: read-only, attributes set, synced, then linked,
- * which fails with EEXIST rather than replace anything.  A name that
- * is taken (or an object whose presence only its bytes can tell) is
- * compared with what is stored instead.  Runs in a writer thread.
+ * Stores one object: read-only (0444 less the umask), attributes set,
+ * synced, then linked into its folder, opened from the store's root
+ * without following a link and made if missing; the link fails with
+ * EEXIST rather than replace anything.  A name that is taken (or an
+ * object whose presence only its bytes can tell) is compared with what
+ * is stored instead.  Runs in a writer thread.
  */
 static void
-commit(struct ll_commit *c)
+commit(struct ll_commit *c, struct ll_dircache *dc)
 {
+	const struct ll_store *s = c->store;
+	const char *rel, *leaf;
 	char sha[65];
-	int fd;
+	size_t bad;
+	int fd, dfd;
 
+	rel = rel_of(s, c->path);
+	dfd = cached_dir(dc, s->rootfd, rel, dir_len(rel, &leaf), 1, &bad);
+	if (dfd == -1 && errno == ENOTDIR) {
+		c->result = LL_C_DIFFERENT;	/* a parent is a file */
+		return;
+	}
+	if (dfd == -1) {
+		c->bad = (size_t)(rel - c->path) + bad;
+		FAIL(NULL);
+	}
 	if (c->pres == LL_ABSENT) {
 		if (c->tmp.fd == -1 && tmp_create(&c->tmp) == -1)
 			FAIL("create");
 		if (write_at(c->tmp.fd, c->mem, c->memlen, 0) == -1)
 			FAIL("write");
-		if (fchmod(c->tmp.fd, 0444) == -1)
+		if (fchmod(c->tmp.fd, s->objmode) == -1)
 			FAIL("chmod");
 		if (c->etag != NULL)
 			(void)fsetxattr(c->tmp.fd, XA_ETAG, c->etag,
@@ -360,19 +450,20 @@ commit(struct ll_commit *c)
 		/* The attributes are a cache: losing them costs a compare. */
 		if (fdatasync(c->tmp.fd) == -1)
 			FAIL("fsync");
-		if (tmp_link(&c->tmp, c->path) == -1 && (errno != ENOENT ||
-		    parent_dirs(c->path) == -1 ||
-		    tmp_link(&c->tmp, c->path) == -1)) {
-			if (errno != EEXIST && errno != ENOTDIR)
-				FAIL("link");
-		} else {
+		if (tmp_link(&c->tmp, dfd, leaf) == 0) {
 			c->result = LL_C_STORED;
 			return;
 		}
+		if (errno != EEXIST)
+			FAIL("link");
 	}
-	/* Compare with whatever holds the name. */
-	if ((fd = open(c->path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)) == -1 ||
-	    ll_hash_file(fd, sha, NULL) == -1) {
+	/* Compare with whatever holds the name; a link is not followed. */
+	fd = openat(dfd, leaf, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+	if (fd == -1 && errno == ELOOP) {
+		c->bad = strlen(c->path);
+		FAIL(NULL);
+	}
+	if (fd == -1 || ll_hash_file(fd, sha, NULL) == -1) {
 		if (fd != -1)
 			close(fd);
 		c->result = LL_C_DIFFERENT;
@@ -407,23 +498,26 @@ static struct {
 static void *
 writer(void *arg)
 {
+	struct ll_dircache dc;
 	struct ll_commit *c;
 	ssize_t w;
 
 	(void)arg;
+	memset(&dc, 0, sizeof(dc));
 	for (;;) {
 		pthread_mutex_lock(&wmu);
 		while (wr.qlen == 0 && !wr.stop)
 			pthread_cond_wait(&wcv, &wmu);
 		if (wr.qlen == 0) {
 			pthread_mutex_unlock(&wmu);
+			dircache_clear(&dc);
 			return NULL;
 		}
 		c = wr.q[wr.qhead];
 		wr.qhead = (wr.qhead + 1) % wr.qcap;
 		wr.qlen--;
 		pthread_mutex_unlock(&wmu);
-		commit(c);
+		commit(c, &dc);
 		do
 			w = write(wr.pipe[1], &c, sizeof(c));
 		while (w == -1 && errno == EINTR);
@@ -530,7 +624,7 @@ void
 ll_store_discard(struct ll_stmp *t)
 {
 	if (t->path != NULL && !t->anon && t->fd != -1)
-		unlink(t->path);
+		unlinkat(t->dfd, t->name, 0);
 	if (t->fd != -1)
 		close(t->fd);
 	free(t->path);

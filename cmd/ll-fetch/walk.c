@@ -11,11 +11,13 @@
 #include <err.h>
 #include <errno.h>
 #include <limits.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "excerpt.h"
 #include "ll.h"
 #include "aws/s3.h"
 #include "aws/s3list.h"
@@ -24,6 +26,15 @@
 #include "aws/engine.h"
 
 enum mode { FLAT, WALK };
+
+/*
+ * The continuation tokens one prefix's listing has been given: a
+ * server that names one twice would have it listed forever.
+ */
+struct chain {
+	char	**tokens;
+	size_t	  n;
+};
 
 struct task {
 	struct ll_xfer	 x;
@@ -34,11 +45,56 @@ struct task {
 	enum mode	 mode;
 	char		*token;
 	char		*name;
+	struct chain	*chain;		/* tokens so far, or NULL */
 	struct ll_s3list *doc;
 };
 
 static void	task_add(struct ll_walk *, const char *, const char *, size_t,
-		    enum mode, const char *);
+		    enum mode, const char *, struct chain *);
+
+/* Adds TOKEN to the chain C (made if NULL); -1 if it was there. */
+static int
+chain_add(struct chain **c, const char *token)
+{
+	size_t i;
+
+	if (*c == NULL)
+		*c = xcalloc(1, sizeof(**c));
+	for (i = 0; i < (*c)->n; i++)
+		if (strcmp((*c)->tokens[i], token) == 0)
+			return -1;
+	(*c)->tokens = xreallocarray((*c)->tokens, (*c)->n + 1,
+	    sizeof(*(*c)->tokens));
+	(*c)->tokens[(*c)->n++] = xstrdup(token);
+	return 0;
+}
+
+static void
+chain_free(struct chain *c)
+{
+	if (c == NULL)
+		return;
+	while (c->n > 0)
+		free(c->tokens[--c->n]);
+	free(c->tokens);
+	free(c);
+}
+
+/* The listing of T cannot go on: the server answers in a loop. */
+static void LL_PRINTF(2, 3)
+looping(struct task *t, const char *fmt, ...)
+{
+	va_list ap;
+
+	fflush(stdout);
+	fprintf(stderr, "%s: %s: listing stopped: ", ll_progname, t->name);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	t->w->failed++;
+	ll_fail(LL_EXIT_REMOTE);
+}
 
 /* Byte order, as S3 sorts keys. */
 static int
@@ -162,7 +218,7 @@ add_days(struct ll_walk *w, const char *bucket, const char *p, size_t n,
 			continue;
 		dp = xasprintf("%.*s%02d/%02d/", (int)n, p, m, d);
 		if (!prefix_done(dp, strlen(dp), w->start_after))
-			task_add(w, bucket, dp, strlen(dp), FLAT, NULL);
+			task_add(w, bucket, dp, strlen(dp), FLAT, NULL, NULL);
 		free(dp);
 	}
 }
@@ -173,6 +229,7 @@ page(struct task *t)
 	struct ll_walk *w = t->w;
 	const struct ll_s3obj *o;
 	const char *p, *seg;
+	char e[LL_EXCERPT_BUF];
 	size_t i, n, segn;
 	int year;
 
@@ -188,8 +245,14 @@ page(struct task *t)
 	}
 	for (i = 0; i < ll_s3list_nprefixes(t->doc); i++) {
 		p = ll_s3list_prefix(t->doc, i, &n);
-		if (n == 0 || p[n - 1] != '/' || prefix_done(p, n,
-		    w->start_after))
+		/* One not below the prefix asked for would be listed again. */
+		if (n <= t->plen || memcmp(p, t->prefix, t->plen) != 0) {
+			looping(t, "the server names \"%s\" as a common prefix, "
+			    "which is not below the prefix asked for",
+			    ll_excerpt(e, sizeof(e), p, n));
+			return;
+		}
+		if (p[n - 1] != '/' || prefix_done(p, n, w->start_after))
 			continue;
 		for (seg = p + n - 1; seg > p && seg[-1] != '/'; seg--)
 			;
@@ -198,7 +261,7 @@ page(struct task *t)
 		if (year >= 0)
 			add_days(w, t->bucket, p, n, year);
 		else
-			task_add(w, t->bucket, p, n, WALK, NULL);
+			task_add(w, t->bucket, p, n, WALK, NULL, NULL);
 	}
 	if (ll_s3list_truncated(t->doc)) {
 		if (ll_s3list_token(t->doc) == NULL) {
@@ -206,9 +269,17 @@ page(struct task *t)
 			    "token", t->name);
 			w->failed++;
 			ll_fail(LL_EXIT_REMOTE);
-		} else
+		} else if (chain_add(&t->chain, ll_s3list_token(t->doc)) ==
+		    -1)
+			looping(t, "the server repeats the continuation token "
+			    "\"%s\"", ll_excerpt_str(e, sizeof(e),
+			    ll_s3list_token(t->doc)));
+		else {
+			/* The chain goes on with the next page. */
 			task_add(w, t->bucket, t->prefix, t->plen, t->mode,
-			    ll_s3list_token(t->doc));
+			    ll_s3list_token(t->doc), t->chain);
+			t->chain = NULL;
+		}
 	}
 }
 
@@ -225,6 +296,7 @@ t_done(struct ll_xfer *x, enum ll_xverdict v)
 		ll_fail(LL_EXIT_REMOTE);
 	}
 	ll_s3list_free(t->doc);
+	chain_free(t->chain);
 	free(t->bucket);
 	free(t->prefix);
 	free(t->token);
@@ -238,7 +310,7 @@ static const struct ll_xfer_ops task_ops = {
 
 static void
 task_add(struct ll_walk *w, const char *bucket, const char *prefix,
-    size_t plen, enum mode mode, const char *token)
+    size_t plen, enum mode mode, const char *token, struct chain *chain)
 {
 	struct task *t;
 	const char *sa = NULL;
@@ -250,6 +322,7 @@ task_add(struct ll_walk *w, const char *bucket, const char *prefix,
 	t->plen = plen;
 	t->mode = mode;
 	t->token = token != NULL ? xstrdup(token) : NULL;
+	t->chain = chain;
 	t->name = xasprintf("s3://%s/%s", bucket, t->prefix);
 	if (mode == FLAT && w->start_after != NULL &&
 	    keycmp(w->start_after, strlen(w->start_after), prefix, plen) > 0)
@@ -272,7 +345,7 @@ ll_walk_s3(struct ll_walk *w, const char *bucket, const char *prefix)
 
 	if (prefix_done(prefix, n, w->start_after))
 		return;
-	task_add(w, bucket, prefix, n, w->window ? WALK : FLAT, NULL);
+	task_add(w, bucket, prefix, n, w->window ? WALK : FLAT, NULL, NULL);
 }
 
 struct lwalk {

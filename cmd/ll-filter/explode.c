@@ -77,7 +77,7 @@ look(void *arg, const struct ll_split_look *lk)
 		f->removed[k]++;
 		return 0;
 	}
-	f->judge = f->tests.n > 0 || f->grep.n > 0;
+	f->judge = f->tests.n > 0 || f->grep.n > 0 || f->grep.nfiles > 0;
 	return 1;
 }
 
@@ -141,6 +141,15 @@ ll_filter_explode(struct filter *f, const char *path)
 	if ((in = ll_input_open(path)) == NULL) {
 		ll_msg("%s: %s", path, strerror(errno));
 		ll_fail(LL_EXIT_IO);
+		return;
+	}
+	/* As ll-splitjson does: a Parquet file of the lake is not JSON. */
+	if (strcmp(ll_input_format(in), "parquet") == 0) {
+		ll_warnx_at(path, 1, "a Parquet file holds rows, not JSON "
+		    "text: ll-filter reads them without --explode");
+		ll_count("parquet_input");
+		ll_fail(LL_EXIT_REJECT);
+		ll_input_close(in);
 		return;
 	}
 	/* A name's every byte may take six in JSON, as \u001f does. */

@@ -11,6 +11,7 @@
 #include "io/input.h"
 #include "io/out.h"
 #include "io/reader.h"
+#include "json/jbuf.h"
 #include "json/jfind.h"
 #include "json/json.h"
 #include "lake/controls.h"
@@ -85,9 +86,40 @@ verdict(struct filter *f, const char *line, size_t n, json_t *j)
 	}
 	if ((k = ll_tests_eval(&f->tests, f->vals)) >= 0)
 		return (int)nrules + k;
-	if (f->grep.n > 0 && !ll_grep_match(&f->grep, line, n))
+	if ((f->grep.n > 0 || f->grep.nfiles > 0) &&
+	    !ll_grep_match(&f->grep, line, n))
 		return (int)(nrules + f->tests.n);
 	return -1;
+}
+
+/*
+ * Writes a record that passed; with --indicators, with the needles it
+ * holds added as its last member, ll_match (after any it had, so that
+ * readers taking the last of two equal keys, as jq and jansson do,
+ * see this one).
+ */
+static void
+put(struct filter *f, const char *line, size_t n)
+{
+	size_t end, brace;
+
+	if (f->grep.ac == NULL) {
+		ll_out_record(line, n);
+		return;
+	}
+	for (end = n; end > 0 && line[end - 1] != '}'; end--)
+		;
+	for (brace = end - 1; brace > 0 && (line[brace - 1] == ' ' ||
+	    line[brace - 1] == '\t' || line[brace - 1] == '\n' ||
+	    line[brace - 1] == '\r'); brace--)
+		;
+	f->out.len = 0;
+	ll_jbuf_add(&f->out, line, brace);
+	if (line[brace - 1] != '{')
+		ll_jbuf_addc(&f->out, ',');
+	ll_grep_put_matches(&f->grep, &f->out);
+	ll_jbuf_add(&f->out, line + end - 1, n - (end - 1));
+	ll_out_record(f->out.p, f->out.len);
 }
 
 /* Judges one record, LINENO of NAME, and writes it if it passes. */
@@ -114,7 +146,7 @@ ll_filter_line(struct filter *f, const char *name, uintmax_t lineno,
 	if (load(f, name, lineno, line, n, &j) == -1)
 		return;
 	if ((k = verdict(f, line, n, j)) < 0)
-		ll_out_record(line, n);
+		put(f, line, n);
 	else
 		f->removed[k]++;
 	json_decref(j);

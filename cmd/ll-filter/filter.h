@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "json/jbuf.h"
 #include "json/jfind.h"
 #include "json/split.h"
 #include "lake/controls.h"
@@ -32,6 +33,7 @@ struct filter {
 	uintmax_t	*removed;	/* per rule, per test, then --grep */
 	size_t		 nremoved;
 	uintmax_t	 blank;
+	struct ll_jbuf	 out;		/* a record with ll_match added */
 	/* -e: documents split here, as ll-splitjson would */
 	struct ll_split_opts split;
 	int		 fast;		/* controls read from watched fields */

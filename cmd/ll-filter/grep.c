@@ -3,10 +3,11 @@
  * text, as written or with its strings decoded.  The record is valid
  * JSON by the time it gets here.
  *
- * Two parts: the texts a record is searched in (ll_grep_match and the
- * walk over its strings below), and the matcher that looks for the
- * needles in one text (find).  Another matcher, such as one for many
- * needles at once, replaces find and leaves the texts alone.
+ * Two parts: the texts a record is searched in (json/jtexts.c), and
+ * the matcher that looks for the needles in one text: memmem for a
+ * few --grep strings, stopping at the first text that holds one, or
+ * with --indicators one Aho-Corasick pass (io/acmatch.c) over every
+ * text, which also tells which needles the record holds.
  */
 #define _GNU_SOURCE	/* memmem */
 #include <err.h>
@@ -15,17 +16,25 @@
 
 #include "exit.h"
 #include "grep.h"
-#include "json/jscan.h"
-#include "json/json.h"
-#include "json/lex.h"
+#include "io/acmatch.h"
+#include "json/jbuf.h"
+#include "json/jtexts.h"
 #include "xalloc.h"
+
+static void
+label(struct ll_grep *g, const char *what, const char *arg)
+{
+	char *old = g->label;
+
+	g->label = old == NULL ? xasprintf("%s %s", what, arg) :
+	    xasprintf("%s or %s %s", old, what, arg);
+	free(old);
+}
 
 /* Exits 2 on an empty needle, which every record would hold. */
 void
 ll_grep_add(struct ll_grep *g, const char *pat)
 {
-	char *old;
-
 	if (*pat == '\0')
 		errx(LL_EXIT_USAGE, "--grep: empty string");
 	g->pat = xreallocarray(g->pat, g->n + 1, sizeof(*g->pat));
@@ -33,10 +42,16 @@ ll_grep_add(struct ll_grep *g, const char *pat)
 	g->pat[g->n] = xstrdup(pat);
 	g->patlen[g->n] = strlen(pat);
 	g->n++;
-	old = g->label;
-	g->label = old == NULL ? xasprintf("--grep %s", pat) :
-	    xasprintf("%s or --grep %s", old, pat);
-	free(old);
+	label(g, "--grep", pat);
+}
+
+/* --indicators FILE: its lines are needles too (read in ll_grep_done). */
+void
+ll_grep_file(struct ll_grep *g, const char *path)
+{
+	g->files = xreallocarray(g->files, g->nfiles + 1, sizeof(*g->files));
+	g->files[g->nfiles++] = xstrdup(path);
+	label(g, "--indicators", path);
 }
 
 /* Folds ASCII letters to lower case, the whole of what -i ignores. */
@@ -52,6 +67,30 @@ fold(char *d, const char *s, size_t n)
 	}
 }
 
+/* With indicator files, every needle goes into one matcher. */
+static void
+indicators(struct ll_grep *g)
+{
+	const char *p;
+	size_t i, n;
+
+	g->ac = ll_acmatch_new(g->icase, g->word);
+	for (i = 0; i < g->n; i++)
+		ll_acmatch_add(g->ac, g->pat[i], g->patlen[i]);
+	for (i = 0; i < g->nfiles; i++)
+		if (ll_acmatch_load(g->ac, g->files[i]) == 0)
+			errx(LL_EXIT_USAGE, "%s: no indicators", g->files[i]);
+	ll_acmatch_build(g->ac);
+	ll_achits_init(&g->hits, g->ac);
+	for (i = 0; i < ll_acmatch_count(g->ac); i++) {
+		p = ll_acmatch_pattern(g->ac, i, &n);
+		while (n-- > 0)
+			if (p[n] == ' ' || p[n] == '\t' || p[n] == '\n' ||
+			    p[n] == '\r')
+				g->tx.ws = 1;
+	}
+}
+
 void
 ll_grep_done(struct ll_grep *g, int icase)
 {
@@ -62,22 +101,13 @@ ll_grep_done(struct ll_grep *g, int icase)
 		if (icase)
 			fold(g->pat[i], g->pat[i], g->patlen[i]);
 		if (strpbrk(g->pat[i], " \t\n\r") != NULL)
-			g->ws = 1;
+			g->tx.ws = 1;
 	}
+	if (g->nfiles > 0)
+		indicators(g);
 }
 
-/*
- * Word bytes, as grep -w has them: letters, digits and the underscore;
- * any byte of a non-ASCII character counts as a letter.
- */
-static int
-wordbyte(unsigned char c)
-{
-	return c >= 0x80 || c == '_' || (c >= '0' && c <= '9') ||
-	    ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
-}
-
-/* Whether needle I occurs in S; with --word, with no word byte beside. */
+/* Whether needle I occurs in S; with --word, standing alone. */
 static int
 occurs(const struct ll_grep *g, size_t i, const char *s, size_t n)
 {
@@ -85,21 +115,27 @@ occurs(const struct ll_grep *g, size_t i, const char *s, size_t n)
 	size_t len = g->patlen[i];
 
 	while ((q = memmem(p, (size_t)(end - p), g->pat[i], len)) != NULL) {
-		if (!g->word || ((q == s || !wordbyte((unsigned char)q[-1])) &&
-		    (q + len == end || !wordbyte((unsigned char)q[len]))))
+		if (!g->word || ll_acmatch_alone(s, n, (size_t)(q - s),
+		    (size_t)(q - s) + len))
 			return 1;
 		p = q + 1;
 	}
 	return 0;
 }
 
-/* The matcher: whether any needle occurs in the text S. */
+/* The matcher for --grep: whether any needle occurs in the text S. */
 static int
-find(struct ll_grep *g, const char *s, size_t n)
+find(void *arg, const char *s, size_t n)
 {
+	struct ll_grep *g = arg;
 	size_t i;
 
 	if (g->icase) {
+		if (n > g->size) {
+			free(g->fold);
+			g->size = n;
+			g->fold = xmalloc(n);
+		}
 		fold(g->fold, s, n);
 		s = g->fold;
 	}
@@ -109,120 +145,45 @@ find(struct ll_grep *g, const char *s, size_t n)
 	return 0;
 }
 
-/*
- * Copies the record without the white space between its tokens, which
- * is in no key or value: a needle holding a tab must not find it.
- */
-static size_t
-compact(char *d, const char *s, size_t n)
-{
-	const char *end = s + n, *q;
-	struct ll_lex r;
-	size_t o = 0;
-
-	while (s < end) {
-		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') {
-			s++;
-			continue;
-		}
-		if (*s != '"' || (q = ll_lex_string(s + 1, end, &r)) == NULL)
-			q = s + 1;
-		memcpy(d + o, s, (size_t)(q - s));
-		o += (size_t)(q - s);
-		s = q;
-	}
-	return o;
-}
-
-/*
- * The string body B holds an object or an array once decoded: its own
- * strings decoded too are searched.  Text that is not JSON is not
- * decoded twice, so a typed "\t" never turns into a tab.
- */
+/* The matcher for --indicators: notes every needle in S, never stops. */
 static int
-inner(struct ll_grep *g, const char *b, size_t n)
+find_all(void *arg, const char *s, size_t n)
 {
-	struct ll_jscan s;
-	struct ll_jval v;
-	size_t m, i;
-	int ok;
+	struct ll_grep *g = arg;
 
-	m = ll_json_unescape(g->in, b, n);
-	for (i = 0; i < m && (g->in[i] == ' ' || g->in[i] == '\t' ||
-	    g->in[i] == '\n' || g->in[i] == '\r'); i++)
-		;
-	if (i == m || (g->in[i] != '{' && g->in[i] != '[') ||
-	    memchr(g->in + i, '\\', m - i) == NULL)
-		return 0;
-	memset(&s, 0, sizeof(s));
-	ll_jscan_init(&s, g->in, m);
-	ok = ll_jscan_value(&s, &v) == 0 && ll_jscan_end(&s) == 0;
-	ll_jscan_free(&s);
-	if (!ok)
-		return 0;
-	m = ll_json_unescape(g->in, g->in, m);
-	return find(g, g->in, m);
-}
-
-/* Looks through every string of the record that holds escapes. */
-static int
-strings(struct ll_grep *g, const char *t, size_t n)
-{
-	const char *p = t, *end = t + n, *q;
-	struct ll_lex r;
-
-	while ((p = memchr(p, '"', (size_t)(end - p))) != NULL) {
-		if ((q = ll_lex_string(p + 1, end, &r)) == NULL)
-			return 0;
-		if (r.esc && inner(g, p + 1, (size_t)(q - p - 2)))
-			return 1;
-		p = q;
-	}
+	ll_acmatch_scan(g->ac, s, n, &g->hits);
 	return 0;
 }
 
-static void
-buffers(struct ll_grep *g, size_t n)
-{
-	if (n <= g->size)
-		return;
-	free(g->text);
-	free(g->dec);
-	free(g->in);
-	free(g->fold);
-	g->size = n;
-	g->text = xmalloc(n);
-	g->dec = xmalloc(n);
-	g->in = xmalloc(n);
-	g->fold = xmalloc(n);
-}
-
-/*
- * Looks for any needle in the record as written, then with its
- * strings decoded once, so that no escape (\", \\, \/, \u00e9) hides
- * a match, then, in strings that hold JSON (CloudWatch messages,
- * Session Manager transcripts), with that JSON's strings decoded too.
- */
 int
 ll_grep_match(struct ll_grep *g, const char *line, size_t n)
 {
-	size_t m;
+	if (g->ac == NULL)
+		return ll_jtexts_walk(&g->tx, line, n, find, g);
+	ll_achits_clear(&g->hits);
+	ll_jtexts_walk(&g->tx, line, n, find_all, g);
+	return g->hits.n > 0;
+}
 
-	buffers(g, n);
-	if (g->ws) {
-		n = compact(g->text, line, n);
-		line = g->text;
+/*
+ * "ll_match":[...]: the needles the last record matched holds, as
+ * given, in the order given (--grep first, then each file).
+ */
+void
+ll_grep_put_matches(struct ll_grep *g, struct ll_jbuf *b)
+{
+	const char *p;
+	size_t i, n;
+
+	ll_achits_sort(&g->hits);
+	ll_jbuf_adds(b, "\"ll_match\":[");
+	for (i = 0; i < g->hits.n; i++) {
+		if (i > 0)
+			ll_jbuf_addc(b, ',');
+		p = ll_acmatch_pattern(g->ac, g->hits.id[i], &n);
+		ll_jbuf_addraw_str(b, p, n);
 	}
-	if (find(g, line, n))
-		return 1;
-	if (memchr(line, '\\', n) == NULL)
-		return 0;
-	m = ll_json_unescape(g->dec, line, n);
-	if (find(g, g->dec, m))
-		return 1;
-	if (memchr(g->dec, '\\', m) == NULL)
-		return 0;
-	return strings(g, line, n);
+	ll_jbuf_addc(b, ']');
 }
 
 void
@@ -232,12 +193,16 @@ ll_grep_free(struct ll_grep *g)
 
 	for (i = 0; i < g->n; i++)
 		free(g->pat[i]);
+	for (i = 0; i < g->nfiles; i++)
+		free(g->files[i]);
+	if (g->ac != NULL)
+		ll_achits_free(&g->hits);
+	ll_acmatch_free(g->ac);
+	ll_jtexts_free(&g->tx);
 	free(g->pat);
 	free(g->patlen);
+	free(g->files);
 	free(g->label);
-	free(g->text);
-	free(g->dec);
-	free(g->in);
 	free(g->fold);
 	memset(g, 0, sizeof(*g));
 }

@@ -12,7 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "io/acmatch.h"
 #include "io/sink.h"
+#include "json/jbuf.h"
+#include "json/jtexts.h"
 #include "ll.h"
 #include "filter.h"
 #include "xalloc.h"
@@ -43,8 +46,14 @@ clone_init(struct filter *c, const struct filter *f)
 	*c = *f;
 	c->tests.buf = NULL;
 	c->tests.bufsize = 0;
-	c->grep.text = c->grep.dec = c->grep.in = c->grep.fold = NULL;
+	/* The grep matcher (acmatch) is only read; its work is not. */
+	memset(&c->grep.tx, 0, sizeof(c->grep.tx));
+	c->grep.tx.ws = f->grep.tx.ws;
+	c->grep.fold = NULL;
 	c->grep.size = 0;
+	if (c->grep.ac != NULL)
+		ll_achits_init(&c->grep.hits, c->grep.ac);
+	memset(&c->out, 0, sizeof(c->out));
 	ll_jfind_init(&c->scan, c->paths.p, c->paths.n);
 	c->vals = xcalloc(c->paths.n + 1, sizeof(*c->vals));
 	c->dec = xcalloc(c->paths.n + 1, sizeof(*c->dec));
@@ -74,10 +83,11 @@ clone_merge(struct filter *f, struct filter *c)
 	free(c->vals);
 	free(c->removed);
 	free(c->tests.buf);
-	free(c->grep.text);
-	free(c->grep.dec);
-	free(c->grep.in);
+	ll_jtexts_free(&c->grep.tx);
 	free(c->grep.fold);
+	if (c->grep.ac != NULL)
+		ll_achits_free(&c->grep.hits);
+	ll_jbuf_free(&c->out);
 	ll_jfind_free(&c->scan);
 }
 

@@ -17,6 +17,7 @@
 #include "io/input.h"
 #include "io/out.h"
 #include "io/reader.h"
+#include "json/jbuf.h"
 #include "json/jfind.h"
 #include "json/json.h"
 #include "lake/controls.h"
@@ -31,6 +32,8 @@ static const struct ll_opt opts[] = {
 	    "at PATH", 0 },
 	{ 'g', "grep", "STRING", "keep records holding STRING (repeatable)",
 	    0 },
+	{ 'I', "indicators", "FILE", "keep records holding a line of FILE; "
+	    "name it", 0 },
 	{ 'i', "ignore-case", NULL, "--grep ignores ASCII case", 0 },
 	{ 'j', "jobs", "N", "work on N input files at once", 0 },
 	{ 'k', "keep", "FIELD,...",
@@ -45,11 +48,11 @@ static const struct ll_opt opts[] = {
 };
 
 static const struct ll_cmd cmd = {
-	"usage: ll-filter [-hipuVx] [-c file] [-e path] [-g string] [-j n] "
-	    "[-k field,...]\n"
-	    "                 [-M size] [-m size] [-R ratio] [-r file] "
-	    "[-S file] [-s field]\n"
-	    "                 [-w test] [file ...]",
+	"usage: ll-filter [-hipuVx] [-c file] [-e path] [-g string] [-I file] "
+	    "[-j n]\n"
+	    "                 [-k field,...] [-M size] [-m size] [-R ratio] "
+	    "[-r file]\n"
+	    "                 [-S file] [-s field] [-w test] [file ...]",
 	"Keep NDJSON records that pass field tests, a string search and "
 	    "the controls.",
 	"MRSmru", opts,
@@ -114,7 +117,7 @@ report(struct filter *f)
 	for (i = 0; i < f->tests.n; i++)
 		json_object_set_new(o, ll_tests_label(&f->tests, i),
 		    json_integer((json_int_t)f->removed[nrules + i]));
-	if (f->grep.n > 0)
+	if (f->grep.label != NULL)
 		json_object_set_new(o, f->grep.label, json_integer(
 		    (json_int_t)f->removed[nrules + f->tests.n]));
 	json_object_set_new(ll_stats.extra, "removed", o);
@@ -140,6 +143,7 @@ cleanup(struct filter *f)
 	ll_tests_pathset_free(&f->paths);
 	ll_tests_free(&f->tests);
 	ll_grep_free(&f->grep);
+	ll_jbuf_free(&f->out);
 	ll_controls_free(f->ctl);
 	ll_filter_explode_free(f);
 }
@@ -165,6 +169,9 @@ main(int argc, char *argv[])
 			break;
 		case 'g':
 			ll_grep_add(&f.grep, arg);
+			break;
+		case 'I':
+			ll_grep_file(&f.grep, arg);
 			break;
 		case 'i':
 			icase = 1;
@@ -196,9 +203,9 @@ main(int argc, char *argv[])
 	f.max_record = ll_opt_max_record;
 	argc -= optind;
 	argv += optind;
-	if (icase && f.grep.n == 0)
+	if (icase && f.grep.n == 0 && f.grep.nfiles == 0)
 		errx(LL_EXIT_USAGE, "--ignore-case needs --grep");
-	if (f.grep.word && f.grep.n == 0)
+	if (f.grep.word && f.grep.n == 0 && f.grep.nfiles == 0)
 		errx(LL_EXIT_USAGE, "--word needs --grep");
 	if (f.split.source != NULL && f.split.explode.n == 0)
 		errx(LL_EXIT_USAGE, "--source needs --explode");

@@ -217,9 +217,12 @@ ll_keyidx_set_seal(struct ll_keyset *ks, unsigned char *name)
 	return n;
 }
 
-/* Writes a sealed set to PATH atomically; -1 with errno set. */
+/*
+ * Writes a sealed set as NAME in the folder DFD, atomically; -1 with
+ * errno set.
+ */
 int
-ll_keyidx_set_write(const struct ll_keyset *ks, const char *path)
+ll_keyidx_set_write(const struct ll_keyset *ks, int dfd, const char *name)
 {
 	struct ll_afile af;
 	unsigned char hdr[HDRLEN];
@@ -229,7 +232,7 @@ ll_keyidx_set_write(const struct ll_keyset *ks, const char *path)
 	memcpy(hdr, MAGIC, 8);
 	for (i = 0; i < 8; i++)
 		hdr[8 + i] = (unsigned char)((uint64_t)ks->n >> (56 - 8 * i));
-	if ((fp = ll_afile_try(&af, path)) == NULL)
+	if ((fp = ll_afile_tryat(&af, dfd, name)) == NULL)
 		return -1;
 	if (fwrite(hdr, 1, HDRLEN, fp) != HDRLEN ||
 	    fwrite(ks->slot, LL_KEYLEN, ks->n, fp) != ks->n) {
@@ -241,20 +244,24 @@ ll_keyidx_set_write(const struct ll_keyset *ks, const char *path)
 	return ll_afile_commit(&af);
 }
 
-/* Maps a key file; -1 with errno set, EINVAL for a damaged one. */
+/*
+ * Maps the key file NAME in the folder DFD, never through a link; -1
+ * with errno set, ELOOP for a link, EINVAL for a damaged file.
+ */
 int
-ll_keyidx_file_open(struct ll_keyfile *kf, const char *path)
+ll_keyidx_file_open(struct ll_keyfile *kf, int dfd, const char *name)
 {
 	struct stat st;
 	int fd, saved;
 
 	memset(kf, 0, sizeof(*kf));
-	if ((fd = open(path, O_RDONLY)) == -1)
+	if ((fd = openat(dfd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK |
+	    O_CLOEXEC)) == -1)
 		return -1;
 	if (fstat(fd, &st) == -1)
 		goto fail;
 	errno = EINVAL;
-	if (st.st_size < HDRLEN)
+	if (!S_ISREG(st.st_mode) || st.st_size < HDRLEN)
 		goto fail;
 	kf->maplen = (size_t)st.st_size;
 	kf->map = mmap(NULL, kf->maplen, PROT_READ, MAP_PRIVATE, fd, 0);

@@ -29,8 +29,8 @@ int	ll_keyidx_set_add(struct ll_keyset *, const unsigned char *);
 int	ll_keyidx_set_has(const struct ll_keyset *, const unsigned char *);
 void	ll_keyidx_set_free(struct ll_keyset *);
 size_t	ll_keyidx_set_seal(struct ll_keyset *, unsigned char *);
-int	ll_keyidx_set_write(const struct ll_keyset *, const char *);
-int	ll_keyidx_file_open(struct ll_keyfile *, const char *);
+int	ll_keyidx_set_write(const struct ll_keyset *, int, const char *);
+int	ll_keyidx_file_open(struct ll_keyfile *, int, const char *);
 int	ll_keyidx_file_has(const struct ll_keyfile *, const unsigned char *);
 void	ll_keyidx_file_close(struct ll_keyfile *);
 

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "excerpt.h"
 #include "isotime.h"
 #include "io/out.h"
 #include "io/reader.h"
@@ -276,13 +277,14 @@ row(void *arg, const char *name, uintmax_t lineno, const char *line,
 static void
 parse_pkeys(struct state *st, const char *arg)
 {
-	char *copy, *f, *rest;
+	char *copy, *f, *rest, e[LL_EXCERPT_BUF];
 
 	copy = xstrdup(arg);
 	for (rest = copy; (f = strsep(&rest, ",")) != NULL;) {
-		if (*f == '\0' || strcspn(f, "/=\"'`\\") != strlen(f))
+		if (*f == '\0' || strcspn(f, "/=\"'`\\") != strlen(f) ||
+		    !ll_ddl_ok(f))
 			errx(LL_EXIT_USAGE, "--partition-by: %s: not a usable "
-			    "column name", f);
+			    "column name", ll_excerpt_str(e, sizeof(e), f));
 		st->pkeys = xreallocarray(st->pkeys, st->npkeys + 1,
 		    sizeof(*st->pkeys));
 		st->pkeys[st->npkeys++] = xstrdup(f);
@@ -307,9 +309,21 @@ setup_flatten(struct state *st)
 	st->flat = ll_flat_new(st->t);
 }
 
+/* A value written into a statement may hold no control character. */
+static void
+sql_ok(const char *opt, const char *v)
+{
+	char e[LL_EXCERPT_BUF];
+
+	if (!ll_ddl_ok(v))
+		errx(LL_EXIT_USAGE, "%s: \"%s\": a control character cannot "
+		    "be written into a statement", opt,
+		    ll_excerpt_str(e, sizeof(e), v));
+}
+
 static void
 ddl(struct state *st, const char *dialect, const char *name,
-    const char *base, const char *from)
+    const char *base, const char *baseopt, const char *from)
 {
 	struct ll_jbuf b;
 	char *loc, *tname;
@@ -320,12 +334,20 @@ ddl(struct state *st, const char *dialect, const char *name,
 		    "duckdb or glue", dialect);
 	if (base == NULL)
 		errx(LL_EXIT_USAGE, "--ddl needs --location or --output");
+	sql_ok(baseopt, base);
+	if (name != NULL)
+		sql_ok("--name", name);
+	if (d == LL_DDL_DUCKDB && strchr(base, '\\') != NULL)
+		errx(LL_EXIT_USAGE, "%s: no DuckDB file glob can match a "
+		    "path with a backslash", baseopt);
 	memset(&b, 0, sizeof(b));
 	loc = ll_hive_location(base, st->t->name, NULL);
 	tname = name != NULL ? xstrdup(name) : xasprintf("%s_readready",
 	    st->t->name);
-	ll_ddl(&b, (enum ll_dialect)d, st->fmt, st->t, tname, loc, st->pkeys,
-	    st->npkeys);
+	if (ll_ddl(&b, (enum ll_dialect)d, st->fmt, st->t, tname, loc,
+	    st->pkeys, st->npkeys) == -1)
+		errx(LL_EXIT_USAGE, "--ddl: a control character cannot be "
+		    "written into a statement");
 	if (from != NULL) {
 		if (d != LL_DDL_ATHENA)
 			errx(LL_EXIT_USAGE, "--projection: Athena's alone; "
@@ -395,6 +417,7 @@ main(int argc, char *argv[])
 	struct ll_publish pub;
 	const char *arg, *dialect = NULL, *name = NULL, *table = NULL;
 	const char *stage = NULL, *from = NULL, *s3opt = NULL;
+	const char *baseopt = "--location";
 	long long rowgroup;
 	int flatten = 0, fmt_given = 0;
 	size_t i;
@@ -543,8 +566,10 @@ main(int argc, char *argv[])
 	else if (dialect == NULL && s3opt != NULL)
 		errx(LL_EXIT_USAGE, "%s goes with --output s3://BUCKET/PREFIX/",
 		    s3opt);
-	if (po.base == NULL)
+	if (po.base == NULL) {
 		po.base = po.out;
+		baseopt = "--output";
+	}
 	ll_pqrow_init(&st.pr, st.t, st.pkeys, st.npkeys);
 	st.keycol = ll_pqrow_find(&st.pr, st.key);
 	if (flatten)
@@ -553,7 +578,7 @@ main(int argc, char *argv[])
 	po.fmt = st.fmt;
 	po.pr = &st.pr;
 	if (dialect != NULL)
-		ddl(&st, dialect, name, po.base, from);
+		ddl(&st, dialect, name, po.base, baseopt, from);
 	else
 		partition(&st, &po, argc, argv);
 	for (i = 0; i < st.npkeys; i++)

@@ -4,27 +4,37 @@
  * without data, which the next load removes, and never data whose
  * keys are unknown.
  */
+#include <sys/stat.h>
+
 #include <dirent.h>
 #include <err.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "io/afile.h"
+#include "io/dir.h"
 #include "json/jscan.h"
 #include "keyidx.h"
 #include "ll.h"
 #include "partkeys.h"
 #include "xalloc.h"
 
+static __dead void
+fail(const struct ll_partkeys *pk, const char *name)
+{
+	errx(LL_EXIT_IO, "%s/%s: %s", pk->dir, name, ll_dir_strerror(errno));
+}
+
 static void
-add_keyfile(struct ll_partkeys *pk, const char *path)
+add_keyfile(struct ll_partkeys *pk, const char *name)
 {
 	pk->kf = xreallocarray(pk->kf, pk->nkf + 1, sizeof(*pk->kf));
-	if (ll_keyidx_file_open(&pk->kf[pk->nkf], path) == -1)
-		err(LL_EXIT_IO, "%s", path);
+	if (ll_keyidx_file_open(&pk->kf[pk->nkf], pk->dfd, name) == -1)
+		fail(pk, name);
 	pk->nkf++;
 }
 
@@ -43,11 +53,10 @@ has_data(const struct ll_partkeys *pk, const char *keys, size_t n)
 	if (pk->remote != NULL && pk->remote(pk->remote_arg, keys + 6, n - 11))
 		return 1;
 	for (i = 0; i < sizeof(ext) / sizeof(ext[0]); i++) {
-		data = xasprintf("%s/%.*s%s", pk->dir, (int)n - 6, keys + 1,
-		    ext[i]);
-		r = access(data, F_OK);
+		data = xasprintf("%.*s%s", (int)n - 6, keys + 1, ext[i]);
+		r = faccessat(pk->dfd, data, F_OK, AT_SYMLINK_NOFOLLOW);
 		if (r == -1 && errno != ENOENT)
-			err(LL_EXIT_IO, "%s", data);
+			fail(pk, data);
 		free(data);
 		if (r == 0)
 			return 1;
@@ -55,31 +64,51 @@ has_data(const struct ll_partkeys *pk, const char *keys, size_t n)
 	return 0;
 }
 
-/* Maps the sidecars in DIR, which must exist; removes crash leftovers. */
+/* Temporary files of ll_afile: .part-open.EXT.tmp.X, .part-H.keys.tmp.X */
+static int
+is_tmp(const char *name, void *arg)
+{
+	(void)arg;
+	return ll_dir_is_tmp(name, ".part-", 1);
+}
+
+/*
+ * Maps the sidecars in the folder DFD (DIR in messages), and removes
+ * what killed runs left there: temporary files, and sidecars whose
+ * data file never came.  Only regular files are removed.
+ */
 void
-ll_partkeys_load(struct ll_partkeys *pk, const char *dir)
+ll_partkeys_load(struct ll_partkeys *pk, int dfd, const char *dir)
 {
 	struct dirent *de;
+	struct stat st;
+	unsigned swept;
 	DIR *d;
-	char *path;
 	size_t n;
+	int fd;
 
 	pk->dir = dir;
-	if ((d = opendir(dir)) == NULL)
+	pk->dfd = dfd;
+	if ((swept = ll_dir_sweep(dfd, is_tmp, NULL)) > 0)
+		ll_stats_add("temporary_files_removed", swept);
+	if ((fd = openat(dfd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1 ||
+	    (d = fdopendir(fd)) == NULL)
 		err(LL_EXIT_IO, "%s", dir);
 	while ((de = readdir(d)) != NULL) {
 		n = strlen(de->d_name);
 		if (n < 11 || strncmp(de->d_name, ".part-", 6) != 0 ||
 		    strcmp(de->d_name + n - 5, ".keys") != 0)
 			continue;
-		path = xasprintf("%s/%s", dir, de->d_name);
 		if (has_data(pk, de->d_name, n))
-			add_keyfile(pk, path);
-		else if (unlink(path) == 0)
+			add_keyfile(pk, de->d_name);
+		else if (fstatat(dfd, de->d_name, &st,
+		    AT_SYMLINK_NOFOLLOW) == 0 && !S_ISREG(st.st_mode)) {
+			errno = S_ISLNK(st.st_mode) ? ELOOP : EINVAL;
+			fail(pk, de->d_name);
+		} else if (unlinkat(dfd, de->d_name, 0) == 0)
 			ll_stats_add("orphan_keys_removed", 1);
 		else
-			err(LL_EXIT_IO, "%s", path);
-		free(path);
+			fail(pk, de->d_name);
 	}
 	closedir(d);
 }
@@ -148,12 +177,12 @@ ll_partkeys_commit(struct ll_partkeys *pk, struct ll_afile *data,
 	n = ll_keyidx_set_seal(&pk->open, md);
 	for (i = 0; i < 10; i++)
 		snprintf(hex + 2 * i, 3, "%02x", md[i]);
-	keys = xasprintf("%s/.part-%s.keys", pk->dir, hex);
-	path = xasprintf("%s/part-%s%s", pk->dir, hex, ext);
-	if (ll_keyidx_set_write(&pk->open, keys) == -1)
-		err(LL_EXIT_IO, "%s", keys);
+	keys = xasprintf(".part-%s.keys", hex);
+	path = xasprintf("part-%s%s", hex, ext);
+	if (ll_keyidx_set_write(&pk->open, pk->dfd, keys) == -1)
+		err(LL_EXIT_IO, "%s/%s", pk->dir, keys);
 	if (ll_afile_commit_as(data, path) == -1)
-		err(LL_EXIT_IO, "%s", path);
+		err(LL_EXIT_IO, "%s/%s", pk->dir, path);
 	ll_keyidx_set_free(&pk->open);
 	add_keyfile(pk, keys);
 	free(keys);

@@ -16,7 +16,8 @@
 #include "keyidx.h"
 
 struct ll_partkeys {
-	const char	*dir;
+	const char	*dir;		/* for messages */
+	int		 dfd;		/* the folder, the caller's */
 	struct ll_keyfile *kf;		/* sidecars of committed files */
 	size_t		 nkf;
 	struct ll_keyset open;		/* keys of the file being written */
@@ -26,7 +27,7 @@ struct ll_partkeys {
 	void		*remote_arg;
 };
 
-void	ll_partkeys_load(struct ll_partkeys *, const char *);
+void	ll_partkeys_load(struct ll_partkeys *, int, const char *);
 int	ll_partkeys_add(struct ll_partkeys *, const struct ll_jval *);
 size_t	ll_partkeys_commit(struct ll_partkeys *, struct ll_afile *,
 	    const char *, char [21]);

@@ -5,15 +5,18 @@
  * block at a time into gzip members, which readers concatenate.
  */
 #include <err.h>
+#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <jansson.h>
 #include <libdeflate.h>
 
 #include "io/afile.h"
+#include "io/dir.h"
 #include "io/out.h"
 #include "json/jscan.h"
 #include "lake/ddl.h"
@@ -31,6 +34,7 @@
 struct ll_partw {
 	struct ll_partwrite_opts o;
 	const char	*ext;
+	int		 rootfd;	/* o.out, once a partition is used */
 	size_t		 block;
 	size_t		 nactive;
 	struct ll_part	**part;
@@ -49,6 +53,7 @@ ll_partwrite_new(const struct ll_partwrite_opts *o)
 
 	w = xcalloc(1, sizeof(*w));
 	w->o = *o;
+	w->rootfd = -1;
 	w->ext = o->fmt == LL_FMT_PARQUET ? ".parquet" : ".json.gz";
 	/* A target below one block still gets files of about that size. */
 	w->block = o->target < BLOCK ? (size_t)o->target : BLOCK;
@@ -104,6 +109,7 @@ ll_partwrite_get(struct ll_partw *w, const char *rel)
 	p = xcalloc(1, sizeof(*p));
 	p->rel = xstrdup(rel);
 	p->dir = xasprintf("%s/%s/%s", w->o.out, w->o.table, rel);
+	p->dfd = -1;
 	p->values = json_object();
 	w->part = xreallocarray(w->part, w->npart + 1, sizeof(*w->part));
 	w->part[w->npart++] = p;
@@ -137,15 +143,16 @@ flush_block(struct ll_partw *w, struct ll_part *p)
 static void
 open_file(struct ll_partw *w, struct ll_part *p)
 {
-	char *tmp;
+	char *name;
 
-	tmp = xasprintf("%s/part-open%s", p->dir, w->ext);
-	p->fp = ll_afile_open(&p->af, tmp);
+	name = xasprintf("part-open%s", w->ext);
+	if ((p->fp = ll_afile_tryat(&p->af, p->dfd, name)) == NULL)
+		err(LL_EXIT_IO, "%s/%s", p->dir, name);
 	p->fbytes = 0;
 	if (w->o.fmt == LL_FMT_PARQUET && (p->pq = ll_parquet_open(p->fp,
 	    w->o.pr->cols, w->o.pr->ncols, &w->o.pq)) == NULL)
 		err(LL_EXIT_IO, NULL);
-	free(tmp);
+	free(name);
 }
 
 /* Commits the open file, named after the keys it holds. */
@@ -179,8 +186,31 @@ deactivate(struct ll_partw *w, struct ll_part *p)
 	close_file(w, p);
 	ll_partkeys_unload(&p->keys);
 	ll_jbuf_free(&p->blk);
+	close(p->dfd);
+	p->dfd = -1;
 	p->active = 0;
 	w->nactive--;
+}
+
+/*
+ * Opens the partition's folder, made if new, from the lake's top
+ * folder down without following a link: TABLE and every KEY=VALUE
+ * folder must be real folders.
+ */
+static void
+open_dir(struct ll_partw *w, struct ll_part *p)
+{
+	char *rel;
+	size_t bad;
+
+	if (w->rootfd == -1 && (w->rootfd = ll_dir_root(w->o.out, 1)) == -1)
+		err(LL_EXIT_IO, "%s", w->o.out);
+	rel = xasprintf("%s/%s", w->o.table, p->rel);
+	if ((p->dfd = ll_dir_walk(w->rootfd, rel, strlen(rel), 1,
+	    &bad)) == -1)
+		errx(LL_EXIT_IO, "%s/%.*s: %s", w->o.out, (int)bad, rel,
+		    ll_dir_strerror(errno));
+	free(rel);
 }
 
 /*
@@ -201,14 +231,13 @@ activate(struct ll_partw *w, struct ll_part *p)
 				old = w->part[i];
 		deactivate(w, old);
 	}
-	if (ll_afile_mkdirs(p->dir, 0755) == -1)
-		err(LL_EXIT_IO, "%s", p->dir);
+	open_dir(w, p);
 	if (w->o.pub != NULL) {
 		ll_publish_remote(w->o.pub, p);
 		p->keys.remote = ll_publish_has;
 		p->keys.remote_arg = p;
 	}
-	ll_partkeys_load(&p->keys, p->dir);
+	ll_partkeys_load(&p->keys, p->dfd, p->dir);
 	p->active = 1;
 	w->nactive++;
 }
@@ -302,6 +331,8 @@ ll_partwrite_finish(struct ll_partw *w)
 		free(p->dir);
 		free(p);
 	}
+	if (w->rootfd != -1)
+		close(w->rootfd);
 	free(w->part);
 	free(w->hash);
 	free(w->zbuf);

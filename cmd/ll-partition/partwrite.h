@@ -41,7 +41,8 @@ struct ll_partwrite_opts {
 
 struct ll_part {
 	char		*rel;		/* calendarday=2026-03-01 */
-	char		*dir;
+	char		*dir;		/* for messages */
+	int		 dfd;		/* the folder, while active */
 	json_t		*values;	/* partition key to value, to fill */
 	uintmax_t	 files, records, dups, bytes;
 	int		 active;	/* sidecars mapped */

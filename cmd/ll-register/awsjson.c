@@ -12,6 +12,7 @@
 #include <jansson.h>
 
 #include "awsjson.h"
+#include "excerpt.h"
 #include "json/jbuf.h"
 #include "json/json.h"
 #include "aws/creds.h"
@@ -200,6 +201,7 @@ ll_awsjson_call(struct ll_aws *a, const char *action, json_t *body,
 	json_error_t jerr;
 	json_t *j;
 	char *text, *target, *xcode, *xmsg;
+	char etype[160], emsg[LL_EXCERPT_BUF];
 	const char *type, *msg;
 	long status, delay;
 	CURLcode rc;
@@ -243,9 +245,11 @@ ll_awsjson_call(struct ll_aws *a, const char *action, json_t *body,
 				    "Message"));
 			if (msg == NULL)
 				msg = xmsg;
+			/* The service's words: escaped, cut, secrets masked. */
 			*errp = xasprintf("%s: HTTP %ld: %s%s%s", action,
-			    status, type, msg != NULL ? ": " : "",
-			    msg != NULL ? msg : "");
+			    status, ll_excerpt_str(etype, sizeof(etype), type),
+			    msg != NULL ? ": " : "",
+			    ll_excerpt_str(emsg, sizeof(emsg), msg));
 			retry = status >= 500 || strcmp(type,
 			    "ThrottlingException") == 0 || strcmp(type,
 			    "ConcurrentModificationException") == 0;

@@ -16,6 +16,7 @@
 
 #include "aws/creds.h"
 #include "awsjson.h"
+#include "excerpt.h"
 #include "io/input.h"
 #include "io/out.h"
 #include "io/reader.h"
@@ -125,7 +126,7 @@ flush(struct reg *g)
 	struct pending *p;
 	json_t *req, *list, *in, *ans, *errors;
 	const char *code, *msg;
-	char *why;
+	char *why, ecode[160], emsg[LL_EXCERPT_BUF];
 	size_t i;
 
 	if (g->npend == 0)
@@ -155,8 +156,10 @@ flush(struct reg *g)
 		code = error_code(errors, p->values, &msg);
 		if (code != NULL && strcmp(code, "AlreadyExistsException") !=
 		    0) {
-			ll_warnx_at(p->name, p->lineno, "%s: %s", code,
-			    msg != NULL ? msg : "");
+			/* Glue's words: escaped, cut, secrets masked. */
+			ll_warnx_at(p->name, p->lineno, "%s: %s",
+			    ll_excerpt_str(ecode, sizeof(ecode), code),
+			    ll_excerpt_str(emsg, sizeof(emsg), msg));
 			ll_reject("glue_error", p->raw, p->rawlen);
 			continue;
 		}
@@ -174,7 +177,8 @@ flush(struct reg *g)
 	g->npend = 0;
 }
 
-static void
+/* Returns -1 when a value holds what cannot be written into SQL. */
+static int
 print_alter(struct reg *g, json_t *part, const char *loc)
 {
 	struct ll_jbuf b;
@@ -182,6 +186,7 @@ print_alter(struct reg *g, json_t *part, const char *loc)
 	const char *k;
 	json_t *v;
 	size_t n;
+	int r;
 
 	memset(&b, 0, sizeof(b));
 	n = json_object_size(part);
@@ -192,11 +197,13 @@ print_alter(struct reg *g, json_t *part, const char *loc)
 		keys[n] = k;
 		vals[n++] = json_string_value(v);
 	}
-	ll_ddl_add_partition(&b, g->table, keys, vals, n, loc);
-	ll_out_record(b.p, b.len);
+	r = ll_ddl_add_partition(&b, g->table, keys, vals, n, loc);
+	if (r == 0)
+		ll_out_record(b.p, b.len);
 	ll_jbuf_free(&b);
 	free(keys);
 	free(vals);
+	return r;
 }
 
 static void
@@ -237,7 +244,12 @@ register_line(struct reg *g, const char *name, uintmax_t lineno,
 		return;
 	}
 	if (g->print) {
-		print_alter(g, part, json_string_value(loc));
+		if (print_alter(g, part, json_string_value(loc)) == -1) {
+			ll_warnx_at(name, lineno, "a control character in the "
+			    "partition or location cannot be written into "
+			    "ALTER TABLE");
+			ll_reject("unsafe_sql", line, len);
+		}
 		json_decref(values);
 		json_decref(rec);
 		return;
@@ -284,6 +296,7 @@ main(int argc, char *argv[])
 {
 	struct reg g;
 	const char *arg, *why;
+	char ebuf[LL_EXCERPT_BUF];
 	int ch, retries = 5, credflags = 0;
 
 	ll_init(argv[0]);
@@ -318,6 +331,10 @@ main(int argc, char *argv[])
 	argv += optind;
 	if (g.table == NULL)
 		errx(LL_EXIT_USAGE, "--table (-T) is required");
+	if (g.print && !ll_ddl_ok(g.table))
+		errx(LL_EXIT_USAGE, "--table: \"%s\": a control character "
+		    "cannot be written into a statement", ll_excerpt_str(ebuf,
+		    sizeof(ebuf), g.table));
 	if (!g.print && g.db == NULL)
 		errx(LL_EXIT_USAGE, "--database (-d) is required, or --print "
 		    "(-P)");

@@ -23,6 +23,7 @@
 #include "aws/awsconf.h"
 #include "aws/creds.h"
 #include "aws/credsrc.h"
+#include "excerpt.h"
 #include "ll.h"
 #include "xalloc.h"
 
@@ -136,6 +137,7 @@ ll_creds_free(struct ll_creds *cr)
 	pthread_mutex_destroy(&cr->mu);
 	free(cr);
 	curl_global_cleanup();
+	ll_excerpt_forget();	/* the copies kept for masking */
 }
 
 /* AWS_PROFILE must name a profile that exists: exits 4 if not. */

@@ -24,6 +24,7 @@
 #include <jansson.h>
 
 #include "aws/credsrc.h"
+#include "excerpt.h"
 #include "isotime.h"
 #include "json/jscan.h"
 #include "json/json.h"
@@ -46,6 +47,10 @@ ll_credsrc_new(const char *akid, const char *secret, const char *token,
 	c->akid = xstrdup(akid);
 	c->secret = xstrdup(secret);
 	c->token = token != NULL && *token != '\0' ? xstrdup(token) : NULL;
+	/* A service's error text that repeats them shows them masked. */
+	ll_excerpt_secret(c->akid);
+	ll_excerpt_secret(c->secret);
+	ll_excerpt_secret(c->token);
 	c->got = time(NULL);
 	c->expires = expires;
 	atomic_init(&c->refs, 1);

@@ -18,6 +18,7 @@
 
 #include <curl/curl.h>
 
+#include "excerpt.h"
 #include "ll.h"
 #include "aws/s3.h"
 #include "aws/s3list.h"
@@ -98,6 +99,7 @@ on_header(char *buf, size_t size, size_t n, void *arg)
 	if (len >= 5 && memcmp(buf, "HTTP/", 5) == 0) {
 		x->clen = -1;
 		x->etag[0] = x->region[0] = '\0';
+		x->meta_sig[0] = x->meta_alg[0] = '\0';
 		x->kms = 0;
 		return len;
 	}
@@ -130,6 +132,13 @@ on_header(char *buf, size_t size, size_t n, void *arg)
 	} else if (IS("x-amz-bucket-region") && vlen < sizeof(x->region)) {
 		memcpy(x->region, v, vlen);
 		x->region[vlen] = '\0';
+	} else if (IS("x-amz-meta-signature") && vlen < sizeof(x->meta_sig)) {
+		memcpy(x->meta_sig, v, vlen);
+		x->meta_sig[vlen] = '\0';
+	} else if (IS("x-amz-meta-signature-algorithm") &&
+	    vlen < sizeof(x->meta_alg)) {
+		memcpy(x->meta_alg, v, vlen);
+		x->meta_alg[vlen] = '\0';
 	}
 #undef IS
 	return len;
@@ -248,12 +257,15 @@ start(struct ll_engine *e, struct ll_xfer *x)
 	x->clen = -1;
 	x->got = 0;
 	x->etag[0] = x->region[0] = x->curlerr[0] = '\0';
+	x->meta_sig[0] = x->meta_alg[0] = '\0';
 	x->kms = x->localerr = x->expired = 0;
 	free(x->errbody);
 	x->errbody = NULL;
 	x->errlen = 0;
 	x->ops->begin(x);
 	curl_easy_setopt(h, CURLOPT_URL, x->url);
+	/* "a/../b" is a key of its own: its dot segments stay. */
+	curl_easy_setopt(h, CURLOPT_PATH_AS_IS, 1L);
 	curl_easy_setopt(h, CURLOPT_PRIVATE, x);
 	curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_body);
 	curl_easy_setopt(h, CURLOPT_WRITEDATA, x);
@@ -302,6 +314,7 @@ http_verdict(struct ll_xfer *x)
 {
 	struct ll_s3list *doc;
 	const char *code = NULL, *msg = NULL;
+	char ecode[160], emsg[LL_EXCERPT_BUF], eregion[96];
 	enum ll_xverdict v;
 
 	doc = ll_s3list_new();
@@ -310,15 +323,18 @@ http_verdict(struct ll_xfer *x)
 		code = ll_s3list_code(doc);
 		msg = ll_s3list_message(doc);
 	}
+	/* What the server says is shown escaped, cut, secrets masked. */
+	ll_excerpt_str(ecode, sizeof(ecode), code);
+	ll_excerpt_str(emsg, sizeof(emsg), msg);
+	ll_excerpt_str(eregion, sizeof(eregion), x->region);
 	if (x->region[0] != '\0' && (x->status == 301 || x->status == 400))
 		snprintf(x->msg, sizeof(x->msg), "HTTP %ld: the bucket is in "
-		    "region %s; set AWS_REGION=%s", x->status, x->region,
-		    x->region);
+		    "region %s; set AWS_REGION=%s", x->status, eregion,
+		    eregion);
 	else
 		snprintf(x->msg, sizeof(x->msg), "HTTP %ld%s%s%s%s",
-		    x->status, code != NULL ? " " : "",
-		    code != NULL ? code : "",
-		    msg != NULL ? ": " : "", msg != NULL ? msg : "");
+		    x->status, code != NULL ? " " : "", ecode,
+		    msg != NULL ? ": " : "", emsg);
 	x->expired = ll_creds_expired_code(code);
 	v = LL_X_FAIL;
 	if (x->status >= 500 || x->status == 429 || x->status == 408 ||

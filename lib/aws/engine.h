@@ -53,8 +53,11 @@ struct ll_xfer {
 	long long	 got;		/* body bytes of the last attempt */
 	char		 etag[128];	/* response ETag without quotes */
 	int		 kms;		/* SSE-KMS: the ETag is no MD5 */
+	/* A CloudTrail digest's signature, S3 metadata; "" when none. */
+	char		 meta_sig[1040];	/* x-amz-meta-signature */
+	char		 meta_alg[64];	/* x-amz-meta-signature-algorithm */
 	int		 localerr;	/* body() failed */
-	char		 msg[512];	/* why the last attempt failed */
+	char		 msg[1024];	/* why the last attempt failed */
 	/* engine state */
 	CURL		*easy;
 	double		 due;

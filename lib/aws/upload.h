@@ -87,7 +87,7 @@ struct ll_upload {
 	char		 there_sha[65];	/* HEAD: what is there */
 	char		 there_etag[128];
 	long long	 there_size;
-	char		 failmsg[1024];	/* kept while an abort runs */
+	char		 failmsg[1056];	/* "part N: " and an ll_xfer msg */
 	char		 bodysha[65];
 };
 

@@ -1,10 +1,9 @@
-/* Atomic file output: mkstemp beside the target, fsync, rename. */
-#include <sys/stat.h>
-
+/* Atomic file output: a locked temporary beside the target, fsync, rename. */
 #include <err.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +11,7 @@
 
 #include "exit.h"
 #include "io/afile.h"
+#include "io/dir.h"
 #include "xalloc.h"
 
 /*
@@ -19,11 +19,17 @@
  * err() or exit() with a file half written (a full disk is the usual
  * cause) removes them at exit, so that neither the space nor a stray
  * temporary outlives it; only the process that made them does (a
- * forked child exits too).  A kill -9 still leaves them, hidden.
+ * forked child exits too).  A kill -9 still leaves them, hidden and
+ * unlocked, for the next run to sweep.
  */
-static char	**pending;
-static size_t	  npending, pendcap;
-static pid_t	  pendpid;
+struct pend {
+	int	 dfd;
+	char	*tmp;
+};
+
+static struct pend *pending;
+static size_t	    npending, pendcap;
+static pid_t	    pendpid;
 
 static void
 unlink_pending(void)
@@ -33,11 +39,11 @@ unlink_pending(void)
 	if (getpid() != pendpid)
 		return;
 	for (i = 0; i < npending; i++)
-		unlink(pending[i]);
+		unlinkat(pending[i].dfd, pending[i].tmp, 0);
 }
 
 static void
-add_pending(const char *tmp)
+add_pending(int dfd, const char *tmp)
 {
 	if (pendpid == 0) {
 		pendpid = getpid();
@@ -48,61 +54,105 @@ add_pending(const char *tmp)
 		pendcap = pendcap * 2 + 8;
 		pending = xreallocarray(pending, pendcap, sizeof(*pending));
 	}
-	pending[npending++] = xstrdup(tmp);
+	pending[npending].dfd = dfd;
+	pending[npending++].tmp = xstrdup(tmp);
 }
 
 static void
-drop_pending(const char *tmp)
+drop_pending(int dfd, const char *tmp)
 {
 	size_t i;
 
 	for (i = 0; i < npending; i++)
-		if (strcmp(pending[i], tmp) == 0) {
-			free(pending[i]);
+		if (pending[i].dfd == dfd && strcmp(pending[i].tmp, tmp) == 0) {
+			free(pending[i].tmp);
 			pending[i] = pending[--npending];
 			return;
 		}
 }
 
-static char *
-dir_of(const char *path)
+/* Matches the temporary names of the file named ARG: .ARG.tmp.XXXXXX. */
+int
+ll_afile_is_tmp(const char *name, void *arg)
 {
-	char *copy, *d;
+	const char *target = arg;
 
-	copy = xstrdup(path);
-	d = xstrdup(dirname(copy));
-	free(copy);
-	return d;
+	return name[0] == '.' && strncmp(name + 1, target,
+	    strlen(target)) == 0 && ll_dir_is_tmp(name + 1 + strlen(target),
+	    "", 0);
 }
 
-/* Like ll_afile_open, but returns NULL with errno set on failure. */
+static void
+clear(struct ll_afile *af)
+{
+	free(af->tmp);
+	free(af->name);
+	af->tmp = af->name = NULL;
+	af->fp = NULL;
+	if (af->dfd != -1)
+		close(af->dfd);
+	af->dfd = -1;
+}
+
+/*
+ * Starts the file NAME in the folder DFD (which stays the caller's).
+ * Returns NULL with errno set on failure.
+ */
+FILE *
+ll_afile_tryat(struct ll_afile *af, int dfd, const char *name)
+{
+	char tmp[NAME_MAX + 1], *head;
+	int fd, saved;
+
+	af->tmp = af->name = NULL;
+	af->fp = NULL;
+	if ((af->dfd = fcntl(dfd, F_DUPFD_CLOEXEC, 0)) == -1)
+		return NULL;
+	head = xasprintf(".%s", name);
+	fd = ll_dir_tmp(af->dfd, head, 0666, tmp, sizeof(tmp));
+	free(head);
+	if (fd == -1 || (af->fp = fdopen(fd, "w")) == NULL) {
+		saved = errno;
+		if (fd != -1) {
+			unlinkat(af->dfd, tmp, 0);
+			close(fd);
+		}
+		clear(af);
+		errno = saved;
+		return NULL;
+	}
+	af->name = xstrdup(name);
+	af->tmp = xstrdup(tmp);
+	add_pending(af->dfd, af->tmp);
+	return af->fp;
+}
+
+/*
+ * Starts the file PATH, whose folder the user named, and first removes
+ * what killed runs left of earlier attempts at it.  Returns NULL with
+ * errno set on failure.
+ */
 FILE *
 ll_afile_try(struct ll_afile *af, const char *path)
 {
-	char *copy, *dir;
-	int fd;
+	char *dcopy, *bcopy;
+	FILE *fp = NULL;
+	int dfd, saved;
 
-	copy = xstrdup(path);
-	dir = dir_of(path);
-	af->tmp = xasprintf("%s/.%s.tmp.XXXXXX", dir, basename(copy));
-	free(copy);
-	free(dir);
-	af->path = xstrdup(path);
-	af->fp = NULL;
-	if ((fd = mkstemp(af->tmp)) == -1)
-		goto fail;
-	if (fchmod(fd, 0644) == -1 || (af->fp = fdopen(fd, "w")) == NULL) {
-		close(fd);
-		unlink(af->tmp);
-		goto fail;
-	}
-	add_pending(af->tmp);
-	return af->fp;
-fail:
-	free(af->tmp);
-	free(af->path);
-	af->tmp = af->path = NULL;
-	return NULL;
+	dcopy = xstrdup(path);
+	bcopy = xstrdup(path);
+	if ((dfd = open(dirname(dcopy), O_RDONLY | O_DIRECTORY |
+	    O_CLOEXEC)) != -1) {
+		(void)ll_dir_sweep(dfd, ll_afile_is_tmp, basename(bcopy));
+		fp = ll_afile_tryat(af, dfd, basename(bcopy));
+		saved = errno;
+		close(dfd);
+		errno = saved;
+	} else
+		af->dfd = -1;
+	free(dcopy);
+	free(bcopy);
+	return fp;
 }
 
 FILE *
@@ -116,46 +166,41 @@ ll_afile_open(struct ll_afile *af, const char *path)
 }
 
 /*
- * Makes the file visible under its final name.  On any failure the
- * temporary file is removed and -1 returned with errno set.
+ * Makes the file visible under its final name.  It is renamed while
+ * still open, so its lock holds until it has its name.  On any
+ * failure the temporary file is removed and -1 returned with errno set.
  */
 int
 ll_afile_commit(struct ll_afile *af)
 {
-	char *dir;
-	int saved, r;
+	int saved, r = -1;
 
-	r = -1;
-	if (fflush(af->fp) == EOF || fsync(fileno(af->fp)) == -1) {
-		saved = errno;
-		fclose(af->fp);
-		errno = saved;
-	} else if (fclose(af->fp) == 0 && rename(af->tmp, af->path) == 0) {
-		dir = dir_of(af->path);
-		r = ll_afile_syncdir(dir);
-		free(dir);
-	}
+	if (fflush(af->fp) != EOF && fsync(fileno(af->fp)) == 0 &&
+	    renameat(af->dfd, af->tmp, af->dfd, af->name) == 0 &&
+	    fsync(af->dfd) == 0)
+		r = 0;
 	saved = errno;
+	if (fclose(af->fp) == EOF && r == 0) {
+		r = -1;
+		saved = errno;
+	}
 	if (r == -1)
-		unlink(af->tmp);
-	drop_pending(af->tmp);
-	free(af->tmp);
-	free(af->path);
-	af->tmp = af->path = NULL;
-	af->fp = NULL;
+		unlinkat(af->dfd, af->tmp, 0);
+	drop_pending(af->dfd, af->tmp);
+	clear(af);
 	errno = saved;
 	return r;
 }
 
 /*
- * Commits under a name chosen only now (in the same directory), such
- * as one derived from what was written.
+ * Commits under a name chosen only now, in the same folder, such as
+ * one derived from what was written.
  */
 int
-ll_afile_commit_as(struct ll_afile *af, const char *path)
+ll_afile_commit_as(struct ll_afile *af, const char *name)
 {
-	free(af->path);
-	af->path = xstrdup(path);
+	free(af->name);
+	af->name = xstrdup(name);
 	return ll_afile_commit(af);
 }
 
@@ -165,46 +210,15 @@ ll_afile_abort(struct ll_afile *af)
 	if (af->fp != NULL)
 		fclose(af->fp);
 	if (af->tmp != NULL) {
-		unlink(af->tmp);
-		drop_pending(af->tmp);
+		unlinkat(af->dfd, af->tmp, 0);
+		drop_pending(af->dfd, af->tmp);
 	}
-	free(af->tmp);
-	free(af->path);
-	af->tmp = af->path = NULL;
-	af->fp = NULL;
+	clear(af);
 }
 
-int
-ll_afile_syncdir(const char *dir)
-{
-	int fd, r;
-
-	if ((fd = open(dir, O_RDONLY | O_DIRECTORY)) == -1)
-		return -1;
-	r = fsync(fd);
-	close(fd);
-	return r;
-}
-
-/* mkdir -p; returns -1 with errno set on failure. */
+/* mkdir -p of a folder the user named (ll_dir_mkdirs). */
 int
 ll_afile_mkdirs(const char *path, int mode)
 {
-	char *p, *s;
-
-	p = xstrdup(path);
-	for (s = p + 1; *s != '\0'; s++) {
-		if (*s != '/')
-			continue;
-		*s = '\0';
-		if (mkdir(p, mode) == -1 && errno != EEXIST) {
-			free(p);
-			return -1;
-		}
-		*s = '/';
-	}
-	free(p);
-	if (mkdir(path, mode) == -1 && errno != EEXIST)
-		return -1;
-	return 0;
+	return ll_dir_mkdirs(path, (mode_t)mode);
 }

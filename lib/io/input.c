@@ -31,6 +31,7 @@
 #define RAWBUF	(256 * 1024)
 #endif
 #define SNIFF	512
+#define PROBE_MAX	(16 << 20)	/* bytes kept to read a stream again */
 #define RATIO_FLOOR (1 << 20)
 #define FAST_MAX_IN	(4 << 20)	/* whole files read for libdeflate */
 #define FAST_MAX_OUT	(32 << 20)	/* largest member libdeflate decodes */
@@ -54,11 +55,14 @@ struct ll_input {
 	uint64_t	 member_off;
 	struct archive	*ar;
 	int		 ar_header;
+	int		 probing;	/* keep raw[] from offset 0 for a replay */
 	uint64_t	 out;		/* decoded bytes so far */
 	int		 damaged;	/* output to end with a newline */
 	int		 last;		/* last byte handed out */
 	int		 done;
 	unsigned	 errors;
+	void		(*tap)(void *, const void *, size_t);
+	void		*taparg;
 };
 
 struct ll_input_limits ll_input_limits = { 0, 1000 };
@@ -113,6 +117,8 @@ refill(struct ll_input *in)
 	}
 	if (r == 0)
 		in->raweof = 1;
+	if (in->tap != NULL && r > 0)
+		in->tap(in->taparg, in->raw + in->rawlen, (size_t)r);
 	in->rawlen += (size_t)r;
 	ll_stats.bytes_in += (uint64_t)r;
 	return r;
@@ -138,6 +144,11 @@ sniff(const unsigned char *p, size_t n, enum format *f)
 	if (n >= 2 && p[0] == 0x1f && p[1] == 0x8b) {
 		*f = F_GZIP;
 		return "gzip";
+	}
+	/* Parquet passes through; record readers read its rows (reader.c). */
+	if (n >= 4 && memcmp(p, "PAR1", 4) == 0) {
+		*f = F_PLAIN;
+		return "parquet";
 	}
 	for (i = 0; i < sizeof(magics) / sizeof(magics[0]); i++) {
 		if (n >= magics[i].off + magics[i].len &&
@@ -322,10 +333,47 @@ gz_read(struct ll_input *in, unsigned char *buf, size_t n)
 	return (ssize_t)got;
 }
 
+/*
+ * While the archive format is being found, bytes read are appended to
+ * raw[] rather than replacing what libarchive has had, so that the
+ * stream can be read again from its first byte; past PROBE_MAX it no
+ * longer can.  Returns as refill() does.
+ */
+static ssize_t
+probe_fill(struct ll_input *in)
+{
+	ssize_t r;
+
+	if (in->rawlen == in->rawcap) {
+		if (in->rawcap >= PROBE_MAX) {
+			in->probing = 0;
+			return refill(in);
+		}
+		in->rawcap *= 2;
+		in->raw = xrealloc(in->raw, in->rawcap);
+	}
+	do
+		r = read(in->fd, in->raw + in->rawlen, in->rawcap - in->rawlen);
+	while (r == -1 && errno == EINTR);
+	if (r == -1) {
+		warn("%s", in->name);
+		ll_fail(LL_EXIT_IO);
+		in->errors++;
+		in->raweof = 1;
+		return -1;
+	}
+	if (r == 0)
+		in->raweof = 1;
+	in->rawlen += (size_t)r;
+	ll_stats.bytes_in += (uint64_t)r;
+	return r;
+}
+
 static la_ssize_t
 ar_readcb(struct archive *a, void *cookie, const void **bufp)
 {
 	struct ll_input *in = cookie;
+	size_t old;
 	ssize_t r = 0;
 
 	(void)a;
@@ -335,16 +383,30 @@ ar_readcb(struct archive *a, void *cookie, const void **bufp)
 		in->rawpos = in->rawlen;
 		return r;
 	}
+	if (in->raweof)
+		return 0;
+	old = in->probing ? in->rawlen : 0;
 	/* refill() counts what libarchive took, which the ratio uses. */
-	if (in->raweof || (r = refill(in)) <= 0)
+	if ((r = in->probing ? probe_fill(in) : refill(in)) <= 0)
 		return r < 0 ? -1 : 0;
+	if (!in->probing)
+		old = 0;
+	*bufp = in->raw + old;
 	in->rawpos = in->rawlen;
-	*bufp = in->raw;
-	return r;
+	return (ssize_t)(in->rawlen - old);
 }
 
-static void
-ar_open(struct ll_input *in)
+static const char *
+ar_error(struct archive *ar)
+{
+	const char *e = archive_error_string(ar);
+
+	return e != NULL ? e : "not a readable archive";
+}
+
+/* Opens the stream with libarchive and reads the first entry's header. */
+static int
+ar_try(struct ll_input *in, int rawonly)
 {
 	struct archive_entry *ent;
 
@@ -354,17 +416,42 @@ ar_open(struct ll_input *in)
 	 * Only the archive formats logs arrive in: with every format on,
 	 * libarchive takes NDJSON inside xz for an mtree listing.
 	 */
-	archive_read_support_format_tar(in->ar);
-	archive_read_support_format_zip(in->ar);
+	if (!rawonly) {
+		archive_read_support_format_tar(in->ar);
+		archive_read_support_format_zip(in->ar);
+	}
 	archive_read_support_format_raw(in->ar);
-	if (archive_read_open(in->ar, in, NULL, ar_readcb, NULL) !=
-	    ARCHIVE_OK || archive_read_next_header(in->ar, &ent) !=
-	    ARCHIVE_OK) {
+	if (archive_read_open(in->ar, in, NULL, ar_readcb, NULL) != ARCHIVE_OK)
+		return ARCHIVE_FATAL;
+	return archive_read_next_header(in->ar, &ent);
+}
+
+static void
+ar_open(struct ll_input *in)
+{
+	int h;
+
+	in->probing = 1;
+	h = ar_try(in, 0);
+	/*
+	 * Compressed data that begins with NUL blocks looks to the tar
+	 * reader like the end of an empty archive.  It is data: read the
+	 * stream again as one plain stream.
+	 */
+	if (h == ARCHIVE_EOF && in->probing &&
+	    archive_filter_count(in->ar) >= 2 &&
+	    archive_filter_bytes(in->ar, 0) > 0) {
+		archive_read_free(in->ar);
+		in->rawpos = 0;
+		h = ar_try(in, 1);
+	}
+	in->probing = 0;
+	if (h != ARCHIVE_OK) {
 		/* A compressed empty stream has no format to find. */
 		if (archive_filter_count(in->ar) < 2 ||
 		    archive_filter_bytes(in->ar, 0) != 0)
 			data_error(in, "archive_corrupt", "%s",
-			    archive_error_string(in->ar));
+			    ar_error(in->ar));
 		in->done = 1;
 		return;
 	}
@@ -386,7 +473,7 @@ ar_read(struct ll_input *in, unsigned char *buf, size_t n)
 		if (r < 0) {
 			data_error(in, "archive_corrupt", "byte %jd: %s",
 			    (intmax_t)archive_filter_bytes(in->ar, -1),
-			    archive_error_string(in->ar));
+			    ar_error(in->ar));
 			in->done = 1;
 			return 0;
 		}
@@ -395,7 +482,7 @@ ar_read(struct ll_input *in, unsigned char *buf, size_t n)
 			return 0;
 		if (h != ARCHIVE_OK && h != ARCHIVE_WARN) {
 			data_error(in, "archive_corrupt", "%s",
-			    archive_error_string(in->ar));
+			    ar_error(in->ar));
 			in->done = 1;
 			return 0;
 		}
@@ -424,6 +511,17 @@ plain_read(struct ll_input *in, unsigned char *buf, size_t n)
 struct ll_input *
 ll_input_open(const char *path)
 {
+	return ll_input_open_tap(path, NULL, NULL);
+}
+
+/*
+ * The same, handing every byte read from the file, as it is stored,
+ * to TAP: a digest of the stored object costs no second read.
+ */
+struct ll_input *
+ll_input_open_tap(const char *path, void (*tap)(void *, const void *,
+    size_t), void *arg)
+{
 	struct ll_input *in;
 	struct stat st;
 	int fd, whole;
@@ -436,6 +534,8 @@ ll_input_open(const char *path)
 	in = xcalloc(1, sizeof(*in));
 	in->name = xstrdup(path);
 	in->fd = fd;
+	in->tap = tap;
+	in->taparg = arg;
 	in->rawcap = RAWBUF;
 	whole = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
 	    st.st_size > 0 && st.st_size <= FAST_MAX_IN;
@@ -522,6 +622,13 @@ ll_input_read(struct ll_input *in, void *buf, size_t n)
 	if (over_limits(in))
 		in->done = 1;
 	return r;
+}
+
+/* The descriptor read, for a reader that needs to seek (Parquet). */
+int
+ll_input_fd(const struct ll_input *in)
+{
+	return in->fd;
 }
 
 const char *

@@ -24,8 +24,11 @@ extern struct ll_input_limits ll_input_limits;
 struct ll_input;
 
 struct ll_input *ll_input_open(const char *);
+struct ll_input *ll_input_open_tap(const char *, void (*)(void *,
+	    const void *, size_t), void *);
 ssize_t	ll_input_read(struct ll_input *, void *, size_t);
 const char *ll_input_name(const struct ll_input *);
+int	ll_input_fd(const struct ll_input *);
 const char *ll_input_format(const struct ll_input *);
 unsigned ll_input_errors(const struct ll_input *);
 void	ll_input_close(struct ll_input *);

@@ -9,8 +9,9 @@
 #include <string.h>
 
 #include "io/input.h"
-#include "ll.h"
 #include "io/reader.h"
+#include "lake/pqlines.h"
+#include "ll.h"
 #include "xalloc.h"
 
 #define CHUNK	(1 << 20)
@@ -24,6 +25,11 @@ ll_reader_init(struct ll_reader *r, struct ll_input *in, size_t max)
 	r->max = max;
 	r->size = CHUNK;
 	r->buf = xmalloc(r->size);
+	/* Only a look at the name the input layer gave the first bytes. */
+	if (strcmp(ll_input_format(in), "parquet") == 0) {
+		r->parquet = 1;
+		r->pq = ll_pqlines_open(in, r->name);
+	}
 }
 
 /* Reads more input after buf[len]; 0 at the end of the input. */
@@ -81,6 +87,22 @@ skip_long(struct ll_reader *r)
 	ll_reject_end("record_too_large");
 }
 
+/* The next row of a Parquet input, as a line. */
+static int
+next_row(struct ll_reader *r, const char **linep, size_t *lenp)
+{
+	while (r->pq != NULL && ll_pqlines_next(r->pq, linep, lenp,
+	    &r->line)) {
+		ll_stats.records_in++;
+		if (r->max == 0 || *lenp <= r->max)
+			return 1;
+		ll_warnx_at(r->name, r->line, "record larger than "
+		    "--max-record-bytes (%zu); skipped", r->max);
+		ll_reject("record_too_large", *linep, *lenp);
+	}
+	return 0;
+}
+
 /*
  * Sets *linep and *lenp to the next line and returns 1, or returns 0
  * at the end of the input, or -1 once READS reads of the input (any
@@ -94,6 +116,8 @@ next(struct ll_reader *r, const char **linep, size_t *lenp, int reads)
 	char *nl;
 	size_t n;
 
+	if (r->parquet)
+		return next_row(r, linep, lenp);
 	for (;;) {
 		nl = memchr(r->buf + r->scan, '\n', r->len - r->scan);
 		if (nl != NULL || (r->eof && r->pos < r->len)) {
@@ -147,6 +171,7 @@ ll_reader_try(struct ll_reader *r, const char **linep, size_t *lenp,
 void
 ll_reader_free(struct ll_reader *r)
 {
+	ll_pqlines_close(r->pq);
 	free(r->buf);
 	memset(r, 0, sizeof(*r));
 }

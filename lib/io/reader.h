@@ -8,6 +8,9 @@
  * past and counted as "record_too_large"; it is never truncated and
  * never held in memory.  Every line read, returned or rejected, is
  * counted in ll_stats.records_in.
+ *
+ * An input that is a Parquet file (lib/lake/pqlines.h) is read as its
+ * rows, one JSON object a line, the line number being the row's.
  */
 #ifndef LL_NDJSON_H
 #define LL_NDJSON_H
@@ -16,6 +19,7 @@
 #include <stdint.h>
 
 struct ll_input;
+struct ll_pqlines;
 
 struct ll_reader {
 	struct ll_input	*in;
@@ -27,6 +31,8 @@ struct ll_reader {
 	size_t		 pos, len;	/* unread bytes are buf[pos..len) */
 	size_t		 scan;		/* buf[pos..scan) holds no newline */
 	int		 eof;
+	int		 parquet;	/* rows come from pq */
+	struct ll_pqlines *pq;
 };
 
 void	ll_reader_init(struct ll_reader *, struct ll_input *, size_t);

@@ -14,6 +14,7 @@
 
 #include "lake/controls.h"
 #include "isotime.h"
+#include "excerpt.h"
 #include "ll.h"
 #include "json/path.h"
 #include "strset.h"
@@ -99,6 +100,15 @@ bad(const struct loader *ld, const char *fmt, ...)
 	exit(LL_EXIT_USAGE);
 }
 
+/* A word of the file as it is shown in a message: escaped and cut. */
+static const char *
+shown(const char *w)
+{
+	static char buf[LL_EXCERPT_BUF];
+
+	return ll_excerpt_str(buf, sizeof(buf), w);
+}
+
 static int
 field_of(const char *name)
 {
@@ -127,18 +137,19 @@ add_value(const struct loader *ld, struct rule *r, const char *v)
 		    "instead", fields[r->field].name);
 	for (i = 0; i < n; i++)
 		if (strchr(fields[r->field].chars, v[i]) == NULL)
-			bad(ld, "'%s' is not %s%s", v, fields[r->field].what,
+			bad(ld, "'%s' is not %s%s", shown(v),
+			    fields[r->field].what,
 			    v[i] == '*' ? " ('*' may only end a value)" : "");
 	if (n > fields[r->field].max || (!star && n < fields[r->field].min))
-		bad(ld, "'%s' is not %s", v, fields[r->field].what);
+		bad(ld, "'%s' is not %s", shown(v), fields[r->field].what);
 	if (r->field == LL_CF_REGION && !star && (strchr(v, '-') == NULL ||
 	    v[n - 1] < '0' || v[n - 1] > '9'))
-		bad(ld, "'%s' is not %s", v, fields[r->field].what);
+		bad(ld, "'%s' is not %s", shown(v), fields[r->field].what);
 	if (r->field == LL_CF_ORGANIZATION && strncmp(v, "o-",
 	    n < 2 ? n : 2) != 0)
-		bad(ld, "'%s' is not %s", v, fields[r->field].what);
+		bad(ld, "'%s' is not %s", shown(v), fields[r->field].what);
 	if (r->field == LL_CF_EVENTSOURCE && !star && strchr(v, '.') == NULL)
-		bad(ld, "'%s' is not %s", v, fields[r->field].what);
+		bad(ld, "'%s' is not %s", shown(v), fields[r->field].what);
 	ll_strset_add(star ? &r->prefix : &r->exact, v, n);
 }
 
@@ -214,7 +225,7 @@ parse_line(struct ll_controls *c, const struct loader *ld, char **w,
 		a = A_DENY;
 	else
 		bad(ld, "unknown keyword '%s' (expected allow, deny, from or "
-		    "until)", w[0]);
+		    "until)", shown(w[0]));
 	if (nw < 2)
 		bad(ld, "'%s' needs a field and values", w[0]);
 	if ((f = field_of(w[1])) == LL_CF_DAY)
@@ -222,7 +233,8 @@ parse_line(struct ll_controls *c, const struct loader *ld, char **w,
 		    "'from' and 'until'");
 	if (f < 0)
 		bad(ld, "unknown field '%s' (expected account, region, "
-		    "organization, eventsource, eventname or loggroup)", w[1]);
+		    "organization, eventsource, eventname or loggroup)",
+		    shown(w[1]));
 	if (nw < 3)
 		bad(ld, "'%s %s' needs at least one value", w[0], w[1]);
 	/* All allow lines for one field make one list. */

@@ -1,8 +1,12 @@
 /*
  * Every dialect quotes every identifier, because the schema has
- * names ("timestamp", "owner") that some engines reserve.  "glue" is
- * not SQL but the TableInput of Glue's CreateTable, for catalogs kept
- * without Athena.
+ * names ("timestamp", "owner") that some engines reserve.  String
+ * literals follow each dialect's rules: Hive (Athena's DDL) and Spark
+ * read backslash escapes, so a backslash and a quote are escaped with
+ * one; Trino and DuckDB take backslashes as they are and double a
+ * quote.  No dialect gets a control character: a value holding one is
+ * refused before anything is written.  "glue" is not SQL but the
+ * TableInput of Glue's CreateTable, for catalogs kept without Athena.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -66,15 +70,36 @@ qname(struct ll_jbuf *b, enum ll_dialect d, const char *name)
 	ident(b, d, name, strlen(name));
 }
 
-static void
-literal(struct ll_jbuf *b, const char *s)
+/* Whether S may be written into a statement: no control character. */
+int
+ll_ddl_ok(const char *s)
 {
-	ll_jbuf_addc(b, '\'');
+	for (; *s != '\0'; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			return 0;
+	return 1;
+}
+
+/* The inside of a string literal holding S, escaped for dialect D. */
+static void
+literal_body(struct ll_jbuf *b, enum ll_dialect d, const char *s)
+{
+	int hive = d == LL_DDL_ATHENA || d == LL_DDL_SPARK;
+
 	for (; *s != '\0'; s++) {
-		if (*s == '\'')
+		if (hive && (*s == '\\' || *s == '\''))
+			ll_jbuf_addc(b, '\\');
+		else if (*s == '\'')
 			ll_jbuf_addc(b, '\'');
 		ll_jbuf_addc(b, *s);
 	}
+}
+
+static void
+literal(struct ll_jbuf *b, enum ll_dialect d, const char *s)
+{
+	ll_jbuf_addc(b, '\'');
+	literal_body(b, d, s);
 	ll_jbuf_addc(b, '\'');
 }
 
@@ -117,12 +142,12 @@ columns(struct ll_jbuf *b, enum ll_dialect d, const struct ll_table *t,
 			continue;
 		ll_jbuf_adds(b, d == LL_DDL_DUCKDB ? "    " : "  ");
 		if (d == LL_DDL_DUCKDB)
-			literal(b, t->cols[i].name);
+			literal(b, d, t->cols[i].name);
 		else
 			ident(b, d, t->cols[i].name, strlen(t->cols[i].name));
 		ll_jbuf_adds(b, sep);
 		if (d == LL_DDL_DUCKDB)
-			literal(b, type(d, t->cols[i].type));
+			literal(b, d, type(d, t->cols[i].type));
 		else
 			ll_jbuf_adds(b, type(d, t->cols[i].type));
 		ll_jbuf_adds(b, --left > 0 || last_comma ? ",\n" : "\n");
@@ -139,7 +164,7 @@ pkey_list(struct ll_jbuf *b, enum ll_dialect d, char **pkeys, size_t npkeys,
 		if (i > 0)
 			ll_jbuf_adds(b, ", ");
 		if (d == LL_DDL_TRINO)
-			literal(b, pkeys[i]);
+			literal(b, d, pkeys[i]);
 		else
 			ident(b, d, pkeys[i], strlen(pkeys[i]));
 		if (typed) {
@@ -208,7 +233,7 @@ athena(struct ll_jbuf *b, enum ll_format f, const struct ll_table *t,
 		ll_jbuf_adds(b, ")\nROW FORMAT SERDE '" JS_SERDE "'\n"
 		    "STORED AS INPUTFORMAT '" JS_IN "'\n"
 		    "  OUTPUTFORMAT '" JS_OUT "'\nLOCATION ");
-	literal(b, location);
+	literal(b, LL_DDL_ATHENA, location);
 	if (f == LL_FMT_PARQUET)
 		ll_jbuf_adds(b, "\nTBLPROPERTIES ('classification' = "
 		    "'parquet');\n");
@@ -243,7 +268,7 @@ trino_spark(struct ll_jbuf *b, enum ll_dialect d, enum ll_format f,
 		ll_jbuf_adds(b, "  partitioned_by = ARRAY[");
 		pkey_list(b, d, pkeys, npkeys, 0);
 		ll_jbuf_adds(b, "],\n  external_location = ");
-		literal(b, location);
+		literal(b, d, location);
 		ll_jbuf_adds(b, "\n);\n");
 		return;
 	}
@@ -252,8 +277,29 @@ trino_spark(struct ll_jbuf *b, enum ll_dialect d, enum ll_format f,
 	ll_jbuf_adds(b, "PARTITIONED BY (");
 	pkey_list(b, d, pkeys, npkeys, 0);
 	ll_jbuf_adds(b, ")\nLOCATION ");
-	literal(b, location);
+	literal(b, d, location);
 	ll_jbuf_adds(b, ";\n");
+}
+
+/*
+ * The location as a DuckDB file glob: its own '*', '?' and '[' are
+ * matched literally (as "[*]" and so on).  A backslash no DuckDB glob
+ * can match, so ll_ddl() refuses one.
+ */
+static void
+glob_body(struct ll_jbuf *b, const char *s)
+{
+	char c[2] = { 0, 0 };
+
+	for (; *s != '\0'; s++) {
+		c[0] = *s;
+		if (*s == '*' || *s == '?' || *s == '[') {
+			ll_jbuf_addc(b, '[');
+			literal_body(b, LL_DDL_DUCKDB, c);
+			ll_jbuf_addc(b, ']');
+		} else
+			literal_body(b, LL_DDL_DUCKDB, c);
+	}
 }
 
 /*
@@ -271,11 +317,7 @@ duckdb(struct ll_jbuf *b, enum ll_format f, const struct ll_table *t,
 	qname(b, LL_DDL_DUCKDB, name);
 	ll_jbuf_adds(b, f == LL_FMT_PARQUET ? " AS\nSELECT * FROM "
 	    "read_parquet('" : " AS\nSELECT * FROM read_json('");
-	for (; *location != '\0'; location++) {
-		if (*location == '\'')
-			ll_jbuf_addc(b, '\'');
-		ll_jbuf_addc(b, *location);
-	}
+	glob_body(b, location);
 	for (i = 0; i < npkeys; i++)
 		ll_jbuf_adds(b, "*/");
 	if (f == LL_FMT_PARQUET)
@@ -287,7 +329,7 @@ duckdb(struct ll_jbuf *b, enum ll_format f, const struct ll_table *t,
 	for (i = 0; i < npkeys; i++) {
 		if (i > 0)
 			ll_jbuf_adds(b, ", ");
-		literal(b, pkeys[i]);
+		literal(b, LL_DDL_DUCKDB, pkeys[i]);
 		ll_jbuf_adds(b, ": 'VARCHAR'");
 	}
 	if (f == LL_FMT_PARQUET) {
@@ -299,11 +341,24 @@ duckdb(struct ll_jbuf *b, enum ll_format f, const struct ll_table *t,
 	ll_jbuf_adds(b, "  });\n");
 }
 
-void
+/*
+ * Appends the CREATE statement.  Returns -1, writing nothing, when the
+ * name, location or a partition key holds a control character, or a
+ * DuckDB location a backslash.
+ */
+int
 ll_ddl(struct ll_jbuf *b, enum ll_dialect d, enum ll_format f,
     const struct ll_table *t, const char *name, const char *location,
     char **pkeys, size_t npkeys)
 {
+	size_t i;
+
+	if (!ll_ddl_ok(name) || !ll_ddl_ok(location) ||
+	    (d == LL_DDL_DUCKDB && strchr(location, '\\') != NULL))
+		return -1;
+	for (i = 0; i < npkeys; i++)
+		if (!ll_ddl_ok(pkeys[i]))
+			return -1;
 	switch (d) {
 	case LL_DDL_ATHENA:
 		athena(b, f, t, name, location, pkeys, npkeys);
@@ -319,15 +374,24 @@ ll_ddl(struct ll_jbuf *b, enum ll_dialect d, enum ll_format f,
 		duckdb(b, f, t, name, location, pkeys, npkeys);
 		break;
 	}
+	return 0;
 }
 
-/* One Athena (Hive) statement registering a partition at LOCATION. */
-void
+/*
+ * One Athena (Hive) statement registering a partition at LOCATION.
+ * Returns -1, writing nothing, when a value holds a control character.
+ */
+int
 ll_ddl_add_partition(struct ll_jbuf *b, const char *table, const char **keys,
     const char **vals, size_t n, const char *location)
 {
 	size_t i;
 
+	if (!ll_ddl_ok(table) || !ll_ddl_ok(location))
+		return -1;
+	for (i = 0; i < n; i++)
+		if (!ll_ddl_ok(keys[i]) || !ll_ddl_ok(vals[i]))
+			return -1;
 	ll_jbuf_adds(b, "ALTER TABLE ");
 	qname(b, LL_DDL_ATHENA, table);
 	ll_jbuf_adds(b, " ADD IF NOT EXISTS PARTITION (");
@@ -336,11 +400,12 @@ ll_ddl_add_partition(struct ll_jbuf *b, const char *table, const char **keys,
 			ll_jbuf_adds(b, ", ");
 		ident(b, LL_DDL_ATHENA, keys[i], strlen(keys[i]));
 		ll_jbuf_adds(b, " = ");
-		literal(b, vals[i]);
+		literal(b, LL_DDL_ATHENA, vals[i]);
 	}
 	ll_jbuf_adds(b, ") LOCATION ");
-	literal(b, location);
+	literal(b, LL_DDL_ATHENA, location);
 	ll_jbuf_addc(b, ';');
+	return 0;
 }
 
 /*
@@ -375,7 +440,7 @@ ll_ddl_projection(struct ll_jbuf *b, const char *location, const char *key,
 	ll_jbuf_adds(b, ".interval.unit' = 'DAYS',\n"
 	    "  'storage.location.template' = ");
 	tmpl = xasprintf("%s%s=${%s}/", location, key, key);
-	literal(b, tmpl);
+	literal(b, LL_DDL_ATHENA, tmpl);
 	free(tmpl);
 	ll_jbuf_adds(b, ");\n");
 }

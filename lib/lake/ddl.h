@@ -27,12 +27,13 @@ enum ll_dialect {
 };
 
 int	ll_ddl_dialect(const char *);
-void	ll_ddl(struct ll_jbuf *, enum ll_dialect, enum ll_format,
+int	ll_ddl_ok(const char *);
+int	ll_ddl(struct ll_jbuf *, enum ll_dialect, enum ll_format,
 	    const struct ll_table *, const char *, const char *, char **,
 	    size_t);
 void	ll_ddl_projection(struct ll_jbuf *, const char *, const char *,
 	    const char *);
-void	ll_ddl_add_partition(struct ll_jbuf *, const char *, const char **,
+int	ll_ddl_add_partition(struct ll_jbuf *, const char *, const char **,
 	    const char **, size_t, const char *);
 
 #endif

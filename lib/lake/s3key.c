@@ -210,6 +210,104 @@ parse_awslogs(const char *cur, const char *end, struct ll_s3key *k)
 	return 1;
 }
 
+/* Takes the segment that ends at CUR; 0 when none is left. */
+static int
+prev_seg(const char *key, const char **cur, struct seg *s)
+{
+	const char *p;
+
+	if (*cur == NULL)
+		return 0;
+	for (p = *cur; p > key && p[-1] != '/'; p--)
+		;
+	s->p = p;
+	s->n = (size_t)(*cur - p);
+	*cur = p > key ? p - 1 : NULL;
+	return 1;
+}
+
+static int
+seg_same(const struct seg *a, const struct seg *b)
+{
+	return a->n == b->n && memcmp(a->p, b->p, a->n) == 0;
+}
+
+/*
+ * A CloudTrail file name, ACCOUNT_CloudTrail_REGION_..., or a digest's,
+ * ACCOUNT_CloudTrail-Digest_REGION_..., ending in .json.gz: the kind,
+ * with the account, the service and the region it states; LL_S3K_OTHER
+ * for any other name.
+ */
+static enum ll_s3kind
+trail_file(const struct seg *f, struct seg *acct, struct seg *svc,
+    struct seg *reg)
+{
+	enum ll_s3kind kind;
+	const char *p, *end = f->p + f->n, *us;
+
+	if (f->n < 13 || !all_digits(f->p, 12) || f->p[12] != '_' ||
+	    !has_suffix(f, ".json.gz"))
+		return LL_S3K_OTHER;
+	acct->p = f->p;
+	acct->n = 12;
+	p = f->p + 13;
+	svc->p = p;
+	if ((size_t)(end - p) > 11 && memcmp(p, "CloudTrail_", 11) == 0) {
+		kind = LL_S3K_CLOUDTRAIL;
+		svc->n = 10;
+	} else if ((size_t)(end - p) > 18 &&
+	    memcmp(p, "CloudTrail-Digest_", 18) == 0) {
+		kind = LL_S3K_DIGEST;
+		svc->n = 17;
+	} else
+		return LL_S3K_OTHER;
+	reg->p = p + svc->n + 1;
+	if ((us = memchr(reg->p, '_', (size_t)(end - reg->p))) == NULL)
+		return LL_S3K_OTHER;
+	reg->n = (size_t)(us - reg->p);
+	return valid_region(reg) ? kind : LL_S3K_OTHER;
+}
+
+/*
+ * A key with no AWSLogs folder: a local copy rooted at AWSLogs/ or
+ * deeper, or a bucket that holds one.  The file name and the day's
+ * folders above it decide; the folders above those, as far as the key
+ * has them (REGION, then CloudTrail, then ACCOUNT, then o-ORG), must
+ * be the ones the name states.  One that is of their shape but
+ * disagrees makes the key a look-alike; anything else starts a prefix.
+ */
+static void
+parse_bare(const char *key, size_t len, struct ll_s3key *k)
+{
+	const char *cur = key + len;
+	struct seg file, y, m, d, acct, svc, reg, s;
+	const struct seg *want[] = { &reg, &svc, &acct };
+	enum ll_s3kind kind;
+	size_t i;
+
+	if (!prev_seg(key, &cur, &file) || !prev_seg(key, &cur, &d) ||
+	    !prev_seg(key, &cur, &m) || !prev_seg(key, &cur, &y) ||
+	    y.n != 4 || m.n != 2 || d.n != 2 || !valid_day(y.p, m.p, d.p))
+		return;
+	if ((kind = trail_file(&file, &acct, &svc, &reg)) == LL_S3K_OTHER)
+		return;
+	for (i = 0; i < 3 && prev_seg(key, &cur, &s); i++) {
+		if (seg_same(&s, want[i]))
+			continue;
+		if ((i == 0 && valid_region(&s)) || (i == 1 && s.n >= 10 &&
+		    memcmp(s.p, "CloudTrail", 10) == 0) || (i == 2 &&
+		    s.n == 12 && all_digits(s.p, 12)))
+			return;
+		break;
+	}
+	if (i == 3 && prev_seg(key, &cur, &s) && valid_org(&s))
+		put(k->org, sizeof(k->org), &s);
+	k->kind = kind;
+	put(k->account, sizeof(k->account), &acct);
+	put(k->region, sizeof(k->region), &reg);
+	put_day(k->day, &y, &m, &d);
+}
+
 /* STREAM-VERSION-YYYY-MM-DD-HH-MM-SS-ID, as Firehose names objects. */
 static int
 firehose_name(const struct seg *s)
@@ -279,16 +377,26 @@ ll_s3key_parse(const char *key, size_t len, struct ll_s3key *k)
 	const char *cur, *end = key + len;
 	struct seg s;
 
+	int awslogs = 0;
+
 	memset(k, 0, sizeof(*k));
 	k->kind = LL_S3K_OTHER;
 	cur = key;
 	while (next_seg(&cur, end, &s)) {
-		if (seg_is(&s, "AWSLogs") && cur != NULL &&
-		    parse_awslogs(cur, end, k))
-			return;
+		if (seg_is(&s, "AWSLogs")) {
+			awslogs = 1;
+			if (cur != NULL && parse_awslogs(cur, end, k))
+				return;
+		}
 		memset(k, 0, sizeof(*k));
 	}
-	parse_firehose(key, len, k);
+	/* Under an AWSLogs folder the layout is known: no second guess. */
+	if (!awslogs)
+		parse_bare(key, len, k);
+	if (k->kind == LL_S3K_OTHER) {
+		memset(k, 0, sizeof(*k));
+		parse_firehose(key, len, k);
+	}
 }
 
 const char *

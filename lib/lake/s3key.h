@@ -1,9 +1,12 @@
 /*
  * What an S3 key says about the object under it: CloudTrail log
  * files and digests ([prefix/]AWSLogs/[o-ORG/]ACCOUNT/CloudTrail/
- * REGION/YYYY/MM/DD/FILE) and Firehose objects ([prefix]YYYY/MM/DD/HH/
- * STREAM-N-YYYY-MM-DD-HH-MM-SS-ID).  A pure function of the key bytes:
- * no allocation, fixed-size results, empty strings for unknown parts.
+ * REGION/YYYY/MM/DD/FILE, or the same from any of its folders down when
+ * the key has no AWSLogs folder, as in a local copy rooted at AWSLogs/
+ * or at an account's folder) and Firehose objects ([prefix]YYYY/MM/DD/
+ * HH/STREAM-N-YYYY-MM-DD-HH-MM-SS-ID).  A pure function of the key
+ * bytes: no allocation, fixed-size results, empty strings for unknown
+ * parts.
  */
 #ifndef LL_S3KEY_H
 #define LL_S3KEY_H

@@ -43,6 +43,34 @@ ct=$w/buckets/cloudtrail fh=$w/buckets/firehose
 for b in org-cloudtrail org-trail org-cloudtrail-logs; do
 	python3 "$LIB/s3seed.py" "$MOTO_URL" tree "$b" "$ct" || exit 99
 done
+# Hourly CloudTrail digests over each trail bucket's log files, signed
+# with a key made here and stored with their signature as S3 metadata,
+# as CloudTrail does; "aws cloudtrail list-public-keys" prints that key
+# (moto has no CloudTrail keys).
+mkdir -p "$w/keys"
+(cd "$w/keys" && openssl genrsa -out k1.pem 2048 2>/dev/null &&
+    openssl rsa -in k1.pem -RSAPublicKey_out -outform DER -out k1.der \
+    2>/dev/null && python3 "$LIB/ctdigest.py" keys keys.json k1) || exit 99
+for b in org-cloudtrail org-trail org-cloudtrail-logs; do
+	d=$w/keys/$b
+	mkdir -p "$d/$b" && cp -R "$ct/." "$d/$b/" || exit 99
+	(cd "$w/keys" && python3 "$LIB/ctdigest.py" digests --store "$d" \
+	    --manifest "$d/manifest.ndjson" --bucket "$b" --key k1) || exit 99
+	jq -c --arg s "$d/$b/" 'select(.signature) |
+	    (.url | sub("^s3://[^/]*/"; "")) as $k | {key: $k, file: ($s + $k),
+	    metadata: {signature: .signature,
+	    "signature-algorithm": .signature_algorithm}}' "$d/manifest.ndjson" |
+	    python3 "$LIB/s3seed.py" "$MOTO_URL" put "$b" >/dev/null || exit 99
+done
+real_aws=$(PATH=${PATH#"$w/bin:"} command -v aws)
+cat >"$w/bin/aws" <<SH
+#!/bin/sh
+if [ "\$1 \$2" = "cloudtrail list-public-keys" ]; then
+	exec cat "$w/keys/keys.json"
+fi
+exec "$real_aws" "\$@"
+SH
+chmod +x "$w/bin/aws"
 for b in org-firehose cwl-firehose-logs cwl-bucket; do
 	mkdir -p "$w/up/$b"
 	cp -R "$fh" "$w/up/$b/sessions"
@@ -89,4 +117,7 @@ import boto3
 g = boto3.client(\"glue\")
 for t in g.get_tables(DatabaseName=\"lake\")[\"TableList\"]:
     g.delete_table(DatabaseName=\"lake\", Name=t[\"Name\"])"'
-python3 "$LIB/examples.py" run "$TOP" "$w"
+# The Python itself, not a pyenv shim, which would put its own bin (and
+# the AWS CLI there) before the stand-ins in $w/bin.
+"$(python3 -c 'import sys; print(sys.executable)')" "$LIB/examples.py" run \
+    "$TOP" "$w"

@@ -3,7 +3,9 @@
  * to file objects by kind, organisation, account, region and day.
  * Checks: every field is NUL-terminated within its array and holds
  * only the characters its kind allows; a key that parses as anything
- * but LL_S3K_OTHER has a valid day; the result does not depend on the
+ * but LL_S3K_OTHER has a valid day, and a CloudTrail file or digest an
+ * account and a region, with or without an AWSLogs folder in the key
+ * (the name states them); the result does not depend on the
  * bytes after the key's length (the parser must not read past it).
  */
 #include <ctype.h>
@@ -50,6 +52,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	    "kind %s without a day", ll_s3key_kind(a.kind));
 	fuzz_check(a.hour[0] == '\0' || a.kind == LL_S3K_FIREHOSE,
 	    "an hour for kind %s", ll_s3key_kind(a.kind));
+	fuzz_check((a.kind != LL_S3K_CLOUDTRAIL && a.kind != LL_S3K_DIGEST) ||
+	    (a.account[0] != '\0' && a.region[0] != '\0'),
+	    "kind %s without an account and a region",
+	    ll_s3key_kind(a.kind));
 
 	/* The same key followed by other bytes: nothing may change. */
 	copy = malloc(size + 8);

@@ -5,11 +5,16 @@ python3 glue-stub.py PORTFILE ANSWER...  serves on a free 127.0.0.1 port
 partitions in a BatchCreatePartition).  Each BatchCreatePartition takes
 the next ANSWER: "throttle" (400 ThrottlingException), "500", "invalid"
 (400 InvalidInputException), "errors" (200 with one AlreadyExists and one
-InvalidInput entry for its 2nd and 3rd partitions) or "ok"; the last
-answer repeats.  It stops after 60 seconds whatever happens.
+InvalidInput entry for its 2nd and 3rd partitions), "echo" (400 whose
+message repeats the caller's key id, session token and the secret in
+$AWS_SECRET_ACCESS_KEY, with terminal escapes, a newline and 5000 more
+bytes), "errors-echo" (200 with such a message for the 1st partition)
+or "ok"; the last answer repeats.  It stops after 60 seconds whatever
+happens.
 """
 import http.server
 import json
+import os
 import sys
 import threading
 
@@ -28,6 +33,15 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(data)))
         self.end_headers()
         self.wfile.write(data)
+
+    def echoed(self):
+        """A message as a careless or hostile service might write it."""
+        auth = self.headers.get("Authorization", "")
+        keyid = auth.split("Credential=")[-1].split("/")[0]
+        return ("\x1b[31mdenied\x1b[0m for %s with secret %s and token %s"
+                "\nsecond line\x07 \u00e9\u0085 %s" % (
+                    keyid, os.environ.get("AWS_SECRET_ACCESS_KEY", ""),
+                    self.headers.get("X-Amz-Security-Token", ""), "A" * 5000))
 
     def do_POST(self):
         global calls
@@ -54,7 +68,14 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if a == "invalid":
             return self.reply(400, {"__type": "InvalidInputException",
                                     "message": "no such thing"})
+        if a == "echo":
+            return self.reply(400, {"__type": "AccessDeniedException",
+                                    "message": self.echoed()})
         errors = []
+        if a == "errors-echo":
+            errors = [{"PartitionValues": parts[0]["Values"], "ErrorDetail": {
+                "ErrorCode": "InvalidInputException\x1b]0;title\x07",
+                "ErrorMessage": self.echoed()}}]
         if a == "errors":
             errors = [{"PartitionValues": parts[1]["Values"], "ErrorDetail": {
                 "ErrorCode": "AlreadyExistsException",

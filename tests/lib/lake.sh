@@ -31,6 +31,19 @@ lake_digest() {
 	done
 }
 
+# pipeline ARGS: a quiet run over the sample's two days; LL_PIPELINE
+# names another copy of the script (see installed).
 pipeline() {
-	ll-pipeline -q -f 2026-03-01 -t 2026-03-02 "$@"
+	"${LL_PIPELINE:-ll-pipeline}" -q -f 2026-03-01 -t 2026-03-02 "$@"
+}
+
+# installed DIR: the job as an install lays it out, in DIR: copies of
+# the scripts beside links to the tools.  The pipeline runs its sibling
+# tools, not PATH's, so a test puts a stand-in for a tool in DIR.
+installed() {
+	mkdir -p "$1"
+	for t in "$TOP"/bin/ll-*; do
+		ln -s "$t" "$1/"
+	done
+	cp "$TOP/scripts/ll-pipeline" "$TOP/scripts/ll-reconcile" "$1/"
 }

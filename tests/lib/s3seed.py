@@ -7,7 +7,9 @@
   s3seed.py URL put BUCKET           create BUCKET; upload objects given
                                      on stdin, one JSON per line:
                                      {"key": K, "data": TEXT} or
-                                     {"key": K, "file": PATH}
+                                     {"key": K, "file": PATH}, and
+                                     "metadata": {NAME: VALUE} for
+                                     x-amz-meta-NAME headers
   s3seed.py URL tree BUCKET DIR      upload every file under DIR, keyed
                                      by its path below DIR
   s3seed.py URL many BUCKET PFX N    upload N small objects PFX00000...
@@ -58,8 +60,9 @@ def upload(url, bucket, items):
         pass
 
     def put(item):
-        key, body = item
-        s3.put_object(Bucket=bucket, Key=key, Body=body)
+        key, body = item[0], item[1]
+        meta = item[2] if len(item) > 2 else {}
+        s3.put_object(Bucket=bucket, Key=key, Body=body, Metadata=meta)
 
     with ThreadPoolExecutor(8) as ex:
         list(ex.map(put, items))
@@ -75,9 +78,10 @@ def main():
             o = json.loads(line)
             if "file" in o:
                 with open(o["file"], "rb") as f:
-                    items.append((o["key"], f.read()))
+                    body = f.read()
             else:
-                items.append((o["key"], o["data"].encode()))
+                body = o["data"].encode()
+            items.append((o["key"], body, o.get("metadata", {})))
         upload(url, sys.argv[3], items)
     elif cmd == "tree":
         top = sys.argv[4]

@@ -3,7 +3,8 @@
 # whether the controls decide a record from its fields as written (the
 # shortcut) or need the full check (an escaped key or value, a repeated
 # key, a number, a nested account, an oversized or non-object record),
-# and -j N writes the same, in input order, whatever the threads do.
+# and -j N writes the same, in input order, whatever the threads do;
+# with -I too (ll_match).
 cat >a.json <<'J'
 {"Records":[{"eventName":"StartSession","recipientAccountId":"111122223333","id":1},
 {"eventName":"GetObject","recipientAccountId":"111122223333","id":2},
@@ -81,6 +82,10 @@ run() {
 run controls -c ctl.conf
 run grep -c ctl.conf -g 222233334444
 run where -w '.eventName = StartSession'
+# -I names what each record holds (ll_match), in each thread's records.
+printf '%s\n' 222233334444 AssumeRole >ind.txt
+run indicators -c ctl.conf -I ind.txt
+jq -c .ll_match e1.out | sort | uniq -c
 cat e1.err
 # -j on NDJSON files: the same as one file after another.
 ll-splitjson -e Records $files 2>/dev/null >n1
@@ -104,3 +109,12 @@ ll-filter -s source_object a.json; echo "rc=$?"
 ll-filter -k owner a.json; echo "rc=$?"
 ll-filter -j 0 a.json; echo "rc=$?"
 ll-filter -e Records -k owner,owner a.json; echo "rc=$?"
+# A Parquet file of the lake holds rows, not documents: -e refuses it
+# with one message, as ll-splitjson does, and goes on with the others.
+echo '{"eventtime":"2026-03-01T10:00:00Z","eventname":"A","eventid":"e1","calendarday":"2026-03-01"}' >ct
+ll-partition -T cloudtrail -o lake ct >/dev/null
+cp lake/cloudtrail/calendarday=2026-03-01/*.parquet p.parquet
+ll-filter -e Records -S pq.json -j 2 p.parquet b.json >pq.out
+echo "rc=$?"
+jq -c .id pq.out
+jq -c '{records_out, reasons}' pq.json

@@ -1,6 +1,6 @@
 # A key file without its data file (a crash between the two renames) is
-# removed, so its keys cannot hide rows that were never written; a
-# temporary file is left to whoever owns it.
+# removed, so its keys cannot hide rows that were never written; so is
+# a temporary file that no live writer holds (leftovers.sh has more).
 . "$TOP/tests/lib/duckdb.sh"
 python3 "$TOP/tests/lib/readready-rows.py" 2026-03-01:1-5 >in
 d=out/cloudtrail/calendarday=2026-03-01
