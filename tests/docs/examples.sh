@@ -40,8 +40,13 @@ export PATH="$w/bin:$PATH"
 
 gen-sample --events 5000 --days 3 --start 2026-03-01 "$w/buckets" >/dev/null
 ct=$w/buckets/cloudtrail fh=$w/buckets/firehose
+# The trail buckets hold the log files; their digests are made below
+# (gen-sample's own, one a day and unsigned, would be findings).
+logs=$w/buckets/cloudtrail-logs
+cp -R "$ct" "$logs" && find "$logs" -depth -type d -name CloudTrail-Digest \
+    -exec rm -r {} + || exit 99
 for b in org-cloudtrail org-trail org-cloudtrail-logs; do
-	python3 "$LIB/s3seed.py" "$MOTO_URL" tree "$b" "$ct" || exit 99
+	python3 "$LIB/s3seed.py" "$MOTO_URL" tree "$b" "$logs" || exit 99
 done
 # Hourly CloudTrail digests over each trail bucket's log files, signed
 # with a key made here and stored with their signature as S3 metadata,
@@ -53,7 +58,7 @@ mkdir -p "$w/keys"
     2>/dev/null && python3 "$LIB/ctdigest.py" keys keys.json k1) || exit 99
 for b in org-cloudtrail org-trail org-cloudtrail-logs; do
 	d=$w/keys/$b
-	mkdir -p "$d/$b" && cp -R "$ct/." "$d/$b/" || exit 99
+	mkdir -p "$d/$b" && cp -R "$logs/." "$d/$b/" || exit 99
 	(cd "$w/keys" && python3 "$LIB/ctdigest.py" digests --store "$d" \
 	    --manifest "$d/manifest.ndjson" --bucket "$b" --key k1) || exit 99
 	jq -c --arg s "$d/$b/" 'select(.signature) |

@@ -97,12 +97,20 @@ def quotes_open(text):
     return q is not None
 
 
+def incomplete(text):
+    """Whether a shell text needs more lines: a pipe, a quote, a loop."""
+    if text.rstrip().endswith(("\\", "|", "&&")) or quotes_open(text):
+        return True
+    p = subprocess.run(["bash", "-n"], input=text.encode(),
+                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    return b"unexpected end of file" in p.stderr
+
+
 def commands(lines):
     """Splits a display into ($-commands, outputs after each)."""
     cmds, cur, outs = [], None, []
     for line in lines:
-        if cur is not None and (cur.rstrip().endswith(("\\", "|", "&&"))
-                                or quotes_open(cur)):
+        if cur is not None and incomplete(cur):
             cur += line
             cmds[-1] = cur
         elif line.startswith("$ "):
