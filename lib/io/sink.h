@@ -6,9 +6,9 @@
  * sink (ll_sink_begin), those go into the sink instead of the process's
  * streams and counters; the main thread replays them, input by input,
  * through the usual functions (ll_sink_drain); the thread's own
- * counters (ll_stats is per thread) are added to the main thread's.  A thread that holds
- * more than the sink's bound unreplayed waits, so memory stays bounded
- * however large the input's output.
+ * counters (ll_stats is per thread) are added to the main thread's.
+ * A thread that holds more than the sink's bound unreplayed waits, so
+ * memory stays bounded however large the input's output.
  */
 #ifndef LL_IO_SINK_H
 #define LL_IO_SINK_H
