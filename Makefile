@@ -30,8 +30,8 @@ ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -D_FILE_OFFSET_BITS=64 \
 # lib/ is the shared library, grouped by concern in subfolders.  A
 # tool is cmd/NAME.c, or a folder cmd/NAME/ holding main.c and the
 # modules only that tool uses.
-LIB_SRC := $(wildcard lib/*.c lib/*/*.c)
-LIB_HDR := $(wildcard lib/*.h lib/*/*.h)
+LIB_SRC := $(wildcard lib/*.c lib/*/*.c lib/*/*/*.c)
+LIB_HDR := $(wildcard lib/*.h lib/*/*.h lib/*/*/*.h)
 LIB_OBJ := $(LIB_SRC:lib/%.c=$(BUILD)/lib/%.o)
 TOOLS := $(sort $(patsubst cmd/%.c,%,$(wildcard cmd/*.c)) \
 	$(patsubst cmd/%/main.c,%,$(wildcard cmd/*/main.c)))

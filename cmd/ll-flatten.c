@@ -1,10 +1,11 @@
 /*
  * ll-flatten turns NDJSON records from ll-splitjson into readready
- * rows for one table (--table cloudtrail or cloudwatch): flat, lowercase
- * columns in a fixed order, every column present (null when absent),
- * drifting objects kept whole as JSON text, and the derived calendarday,
- * sessionid and source_object.  Records whose time cannot be read are
- * rejected, CloudWatch control messages are counted and left out.
+ * rows for one source's table (--table cloudtrail, cloudwatch...): flat,
+ * lowercase columns in a fixed order, every column present (null when
+ * absent), drifting objects kept whole as JSON text, and the derived
+ * calendarday and the source's derived columns, as its definition
+ * (lib/lake/source.h) says.  Records whose event time cannot be read
+ * are rejected, those the source skips are counted and left out.
  */
 #include <err.h>
 #include <getopt.h>
@@ -17,6 +18,7 @@
 #include "json/jscan.h"
 #include "lake/flat.h"
 #include "lake/schema.h"
+#include "lake/source.h"
 #include "ll.h"
 #include "opt.h"
 #include "xalloc.h"
@@ -30,16 +32,15 @@ struct flat {
 
 static const struct ll_opt opts[] = {
 	{ 'l', "columns", NULL, "print the table's columns and exit", 'c' },
-	{ 'T', "table", "TABLE", "cloudtrail or cloudwatch (required)", 't' },
+	{ 'T', "table", "TABLE", "a source's table, e.g. cloudtrail (required)",
+	    't' },
 	{ 0, NULL, NULL, NULL, 0 }
 };
 
 static const struct ll_cmd cmd = {
-	"usage: ll-flatten [-hluV] [-r file] [-S file] "
-	    "-T cloudtrail | cloudwatch\n"
-	    "                  [file ...]",
-	"Turn CloudTrail records or CloudWatch log events into flat "
-	    "readready rows.",
+	"usage: ll-flatten [-hluV] [-r file] [-S file] -T table [file ...]",
+	"Turn a log source's records (CloudTrail, Bedrock...) into readready "
+	    "rows.",
 	"rSu", opts,
 	"  ll-splitjson -e Records raw/*.json.gz | ll-flatten -T cloudtrail"
 };
@@ -72,8 +73,8 @@ columns(const struct flat *f)
 	for (i = 0; i < f->t->ncols; i++) {
 		c = &f->t->cols[i];
 		printf("%s\t%s\t%s%s%s\n", c->name, ll_schema_typename(c->type),
-		    c->kind == LL_CK_JSON ? "json" : c->kind ==
-		    LL_CK_DERIVED ? "derived" : "", c->kind != LL_CK_FIELD &&
+		    c->kind == LL_CK_JSON ? "json" : c->kind == LL_CK_FIELD ?
+		    "" : "derived", c->kind != LL_CK_FIELD &&
 		    c->path != NULL ? ":" : "", c->path != NULL ? c->path : "");
 	}
 }
@@ -81,8 +82,10 @@ columns(const struct flat *f)
 int
 main(int argc, char *argv[])
 {
+	const struct ll_source *src;
 	struct flat f;
 	const char *arg, *table = NULL;
+	char *names;
 	size_t i;
 	int ch, list = 0;
 
@@ -101,14 +104,15 @@ main(int argc, char *argv[])
 	}
 	argc -= optind;
 	argv += optind;
+	names = ll_source_names();
 	if (table == NULL)
-		errx(LL_EXIT_USAGE, "--table (-T) is required: cloudtrail or "
-		    "cloudwatch");
+		errx(LL_EXIT_USAGE, "--table (-T) is required: %s", names);
+	if ((src = ll_source_find(table)) == NULL)
+		errx(LL_EXIT_USAGE, "--table: %s: expected %s", table, names);
+	free(names);
 	memset(&f, 0, sizeof(f));
-	if ((f.t = ll_schema_table(table)) == NULL || f.t->joined)
-		errx(LL_EXIT_USAGE, "--table: %s: expected cloudtrail or "
-		    "cloudwatch", table);
-	f.flat = ll_flat_new(f.t);
+	f.t = src->table;
+	f.flat = ll_flat_new(src);
 	f.prefix = xreallocarray(NULL, f.t->ncols, sizeof(char *));
 	for (i = 0; i < f.t->ncols; i++)
 		f.prefix[i] = xasprintf("%c\"%s\":", i == 0 ? '{' : ',',

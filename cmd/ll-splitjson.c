@@ -2,8 +2,9 @@
  * ll-splitjson turns JSON text into NDJSON: every document in the
  * input (concatenated "}{", pretty-printed, or one per line) is
  * written compact on its own line, or with --explode PATH each element
- * of the array at PATH is.  Invalid JSON is reported with its byte
- * offset, quarantined with --reject, and the stream goes on.
+ * of the array at PATH is; --table splits as a source's definition
+ * says.  Invalid JSON is reported with its byte offset, quarantined
+ * with --reject, and the stream goes on.
  */
 #include <err.h>
 #include <getopt.h>
@@ -15,6 +16,7 @@
 #include "io/out.h"
 #include "json/path.h"
 #include "json/split.h"
+#include "lake/source.h"
 #include "ll.h"
 #include "opt.h"
 #include "xalloc.h"
@@ -30,6 +32,8 @@ static const struct ll_opt opts[] = {
 	    "replace the string at PATH by the JSON it holds", 0 },
 	{ 's', "source", "FIELD", "add FIELD holding the input file's name",
 	    0 },
+	{ 'T', "table", "TABLE", "split as the source TABLE says (its -e, -k)",
+	    0 },
 	{ 0, NULL, NULL, NULL, 0 }
 };
 
@@ -38,11 +42,11 @@ static const struct ll_cmd cmd = {
 	    "[-k field,...] [-M size]\n"
 	    "                    [-m size] [-p path] [-R ratio] [-r file] "
 	    "[-S file]\n"
-	    "                    [-s field] [file ...]",
+	    "                    [-s field] [-T table] [file ...]",
 	"Split JSON text (concatenated, pretty-printed or one per line) "
 	    "into NDJSON.",
 	"MRSmru", opts,
-	"  ll-splitjson -e Records -s source_object raw/*.json.gz"
+	"  ll-splitjson -T cloudtrail -s source_object raw/*.json.gz"
 };
 
 static void
@@ -62,7 +66,7 @@ split_file(const struct ll_split_opts *o, const char *path)
 	if (strcmp(ll_input_format(in), "parquet") == 0) {
 		ll_warnx_at(path, 1, "a Parquet file holds rows, not JSON "
 		    "text: ll-filter or ll-timeline reads them");
-		ll_count("parquet_input");
+		ll_count(LL_R_PARQUET_INPUT);
 		ll_fail(LL_EXIT_REJECT);
 		ll_input_close(in);
 		return;
@@ -97,11 +101,30 @@ split_list(const struct ll_split_opts *o, const char *list)
 		fclose(fp);
 }
 
+/* --table: the source's records are elements of an array, or lines. */
+static void
+by_source(struct ll_split_opts *o, const char *table)
+{
+	const struct ll_source *src;
+	char *names;
+
+	if ((src = ll_source_find(table)) == NULL) {
+		names = ll_source_names();
+		errx(LL_EXIT_USAGE, "--table: %s: expected %s", table, names);
+	}
+	if (o->explode.n > 0 || o->nkeep > 0)
+		errx(LL_EXIT_USAGE, "--table says --explode and --keep");
+	if (src->explode != NULL)
+		ll_path_option(&o->explode, "--table", src->explode);
+	if (src->keep != NULL)
+		ll_split_keep(o, src->keep);
+}
+
 int
 main(int argc, char *argv[])
 {
 	struct ll_split_opts o;
-	const char *arg, *list = NULL;
+	const char *arg, *list = NULL, *table = NULL;
 	int ch, i;
 
 	ll_init(argv[0]);
@@ -126,11 +149,16 @@ main(int argc, char *argv[])
 		case 's':
 			ll_split_source(&o, arg);
 			break;
+		case 'T':
+			table = arg;
+			break;
 		default:
 			ll_opt_usage(&cmd);
 		}
 	}
 	o.max_record = ll_opt_max_record;
+	if (table != NULL)
+		by_source(&o, table);
 	argc -= optind;
 	argv += optind;
 	ll_split_check(&o);

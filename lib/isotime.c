@@ -170,3 +170,122 @@ ll_isotime_day(int64_t ms, char day[11])
 	day[10] = '\0';
 	return 0;
 }
+
+/*
+ * An event time as the sources write it, RFC 3339: YYYY-MM-DDTHH:MM:SS,
+ * an optional fraction, then Z or +HH:MM ("t" and "z" too), into
+ * milliseconds since the epoch.  A fraction finer than milliseconds is
+ * cut; a leap second (:60) is held at :59.999, in its own minute and
+ * day.  Stricter than ll_isotime_parse: the seconds and the zone are
+ * required, as RFC 3339 requires them.
+ */
+int
+ll_isotime_rfc3339(const char *p, size_t n, int64_t *ms)
+{
+	const char *end = p + n;
+	int64_t t;
+	int h, mi, s, oh, om, sign, frac, k;
+
+	if (n < 20 || !ll_isotime_day_valid(p, 10) ||
+	    (p[10] != 'T' && p[10] != 't') || p[13] != ':' || p[16] != ':')
+		return -1;
+	h = digits(p + 11, 2);
+	mi = digits(p + 14, 2);
+	s = digits(p + 17, 2);
+	if (h < 0 || h > 23 || mi < 0 || mi > 59 || s < 0 || s > 60)
+		return -1;
+	t = ll_isotime_days(digits(p, 4), (unsigned)digits(p + 5, 2),
+	    (unsigned)digits(p + 8, 2)) * MS_DAY +
+	    ((int64_t)h * 3600 + mi * 60) * 1000;
+	p += 19;
+	frac = 0;
+	if (p < end && *p == '.') {
+		for (k = 0, p++; p < end && *p >= '0' && *p <= '9'; p++, k++)
+			if (k < 3)
+				frac = frac * 10 + (*p - '0');
+		if (k == 0)
+			return -1;
+		for (; k < 3; k++)
+			frac *= 10;
+	}
+	t += s == 60 ? 59999 : s * 1000 + frac;
+	if (end - p == 1 && (*p == 'Z' || *p == 'z'))
+		;
+	else if (end - p == 6 && (*p == '+' || *p == '-') && p[3] == ':') {
+		sign = *p == '+' ? 1 : -1;
+		oh = digits(p + 1, 2);
+		om = digits(p + 4, 2);
+		if (oh < 0 || oh > 23 || om < 0 || om > 59)
+			return -1;
+		t -= sign * ((int64_t)oh * 60 + om) * 60000;
+	} else
+		return -1;
+	*ms = t;
+	return 0;
+}
+
+/*
+ * Epoch milliseconds as CloudWatch Logs writes them: decimal digits,
+ * no sign, before the year 10000.
+ */
+int
+ll_isotime_epoch_ms(const char *p, size_t n, int64_t *ms)
+{
+	int64_t t;
+	size_t i;
+
+	if (n == 0 || n > 15)
+		return -1;
+	for (t = 0, i = 0; i < n; i++) {
+		if (p[i] < '0' || p[i] > '9')
+			return -1;
+		t = t * 10 + p[i] - '0';
+	}
+	if (t >= 253402300800000LL)
+		return -1;
+	*ms = t;
+	return 0;
+}
+
+/* N decimal digits of V at P, zero-padded: snprintf is slow per row. */
+static char *
+put_digits(char *p, unsigned v, int n)
+{
+	int i;
+
+	for (i = n - 1; i >= 0; i--, v /= 10)
+		p[i] = (char)('0' + v % 10);
+	return p + n;
+}
+
+/*
+ * Writes MS as the lake writes every time, "YYYY-MM-DDTHH:MM:SS.mmmZ":
+ * UTC, milliseconds, one width, so that text order is time order.  -1
+ * outside the years 0 to 9999.
+ */
+int
+ll_isotime_text(int64_t ms, char buf[LL_ISOTIME_TEXT])
+{
+	int64_t r;
+	unsigned sec;
+	char *p;
+
+	if (ll_isotime_day(ms, buf) == -1)
+		return -1;
+	r = ms % MS_DAY;
+	if (r < 0)
+		r += MS_DAY;
+	sec = (unsigned)(r / 1000);
+	p = buf + 10;
+	*p++ = 'T';
+	p = put_digits(p, sec / 3600, 2);
+	*p++ = ':';
+	p = put_digits(p, sec / 60 % 60, 2);
+	*p++ = ':';
+	p = put_digits(p, sec % 60, 2);
+	*p++ = '.';
+	p = put_digits(p, (unsigned)(r % 1000), 3);
+	p[0] = 'Z';
+	p[1] = '\0';
+	return 0;
+}

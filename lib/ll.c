@@ -301,7 +301,7 @@ ll_reject_bytes(const void *raw, size_t len)
 
 /* Ends a rejected record: one record per line in the --reject file. */
 void
-ll_reject_end(const char *reason)
+ll_reject_end(enum ll_reason reason)
 {
 	if (ll_sink_cur != NULL) {
 		ll_sink_reject_end(reason);
@@ -318,15 +318,16 @@ ll_reject_end(const char *reason)
 
 /* Counts a bad record under REASON and keeps its bytes for review. */
 void
-ll_reject(const char *reason, const void *raw, size_t len)
+ll_reject(enum ll_reason reason, const void *raw, size_t len)
 {
 	ll_reject_bytes(raw, len);
 	ll_reject_end(reason);
 }
 
 void
-ll_count_n(const char *reason, uintmax_t n)
+ll_count_n(enum ll_reason reason, uintmax_t n)
 {
+	const char *name = ll_reason_name(reason);
 	json_t *v;
 	json_int_t old;
 
@@ -334,14 +335,14 @@ ll_count_n(const char *reason, uintmax_t n)
 		ll_sink_count(reason, n);
 		return;
 	}
-	v = json_object_get(ll_stats.reasons, reason);
+	v = json_object_get(ll_stats.reasons, name);
 	old = v != NULL ? json_integer_value(v) : 0;
-	json_object_set_new(ll_stats.reasons, reason,
+	json_object_set_new(ll_stats.reasons, name,
 	    json_integer(old + (json_int_t)n));
 }
 
 void
-ll_count(const char *reason)
+ll_count(enum ll_reason reason)
 {
 	ll_count_n(reason, 1);
 }

@@ -13,6 +13,7 @@
 #include <jansson.h>
 
 #include "exit.h"
+#include "reason.h"
 
 /* Counters every tool reports with --stats FILE. */
 struct ll_stats {
@@ -40,11 +41,11 @@ void	ll_msg(const char *, ...) LL_PRINTF(1, 2);
 void	ll_status(const char *, ...) LL_PRINTF(1, 2);
 void	ll_status_end(void);
 void	ll_reject_open(const char *);
-void	ll_reject(const char *, const void *, size_t);
+void	ll_reject(enum ll_reason, const void *, size_t);
 void	ll_reject_bytes(const void *, size_t);
-void	ll_reject_end(const char *);
-void	ll_count(const char *);
-void	ll_count_n(const char *, uintmax_t);
+void	ll_reject_end(enum ll_reason);
+void	ll_count(enum ll_reason);
+void	ll_count_n(enum ll_reason, uintmax_t);
 void	ll_stats_add(const char *, uintmax_t);
 void	ll_stats_set_path(const char *);
 void	ll_fail(int);

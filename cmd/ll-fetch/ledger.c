@@ -23,18 +23,19 @@
 
 static const struct {
 	const char	*status;	/* the manifest's "status" */
-	const char	*counter;	/* --stats counter or reject reason */
+	const char	*counter;	/* --stats counter, or NULL */
+	enum ll_reason	 reason;	/* for refusals: the reject reason */
 } outcomes[] = {
-	[LL_O_STORED] =		{ "stored",		"stored" },
-	[LL_O_PRESENT] =	{ "skipped-present",	"present" },
-	[LL_O_FOLDER] =		{ "skipped-folder",	"folder_markers" },
-	[LL_O_BAD] =		{ "refused",		"bad_record" },
-	[LL_O_UNSAFE] =		{ "refused",		"unsafe_key" },
-	[LL_O_CONFLICT] =	{ "conflict",		"conflict" },
-	[LL_O_FAILED] =		{ "failed",		"failed" },
-	[LL_O_WRITTEN] =	{ "written",		"written" },
-	[LL_O_LOCAL] =		{ "failed",		"failed" },
-	[LL_O_VERBATIM] =	{ "refused",		"unrequestable_key" }
+	[LL_O_STORED] =		{ "stored",		"stored", 0 },
+	[LL_O_PRESENT] =	{ "skipped-present",	"present", 0 },
+	[LL_O_FOLDER] =		{ "skipped-folder",	"folder_markers", 0 },
+	[LL_O_BAD] =		{ "refused",		NULL, LL_R_BAD_RECORD },
+	[LL_O_UNSAFE] =		{ "refused",		NULL, LL_R_UNSAFE_KEY },
+	[LL_O_CONFLICT] =	{ "conflict",		NULL, LL_R_CONFLICT },
+	[LL_O_FAILED] =		{ "failed",		"failed", 0 },
+	[LL_O_WRITTEN] =	{ "written",		"written", 0 },
+	[LL_O_LOCAL] =		{ "failed",		"failed", 0 },
+	[LL_O_VERBATIM] =	{ "refused",		NULL, LL_R_UNREQUESTABLE_KEY }
 };
 
 /* MANIFEST: write manifest records (--get); FAILPATH: --failures. */
@@ -76,7 +77,7 @@ manifest(const struct ll_listing *l, const char *path, const char *sha,
 	/* A digest's signature, kept for ll-verify: null if not fetched. */
 	if (l->key != NULL)
 		ll_s3key_parse(l->key, l->keylen, &k);
-	if (l->key != NULL && k.kind == LL_S3K_DIGEST) {
+	if (l->key != NULL && strcmp(k.kind, "cloudtrail-digest") == 0) {
 		json_object_set_new(r, "signature", ll_listing_str(l->sig));
 		json_object_set_new(r, "signature_algorithm",
 		    ll_listing_str(l->sigalg));
@@ -120,7 +121,7 @@ ll_ledger_note(struct ll_ledger *ld, const struct ll_listing *l,
 		break;
 	case LL_O_BAD:
 		ll_warnx_at(l->file, l->lineno, "%s", why);
-		ll_reject(outcomes[oc].counter, l->line, l->linelen);
+		ll_reject(outcomes[oc].reason, l->line, l->linelen);
 		break;
 	case LL_O_LOCAL:
 		ld->nlocal++;
@@ -136,14 +137,14 @@ ll_ledger_note(struct ll_ledger *ld, const struct ll_listing *l,
 		ld->nlocal++;
 		failed(ld, l);
 		ll_warnx_at(l->file, l->lineno, "%s: %s", l->shown, why);
-		ll_reject(outcomes[oc].counter, l->line, l->linelen);
+		ll_reject(outcomes[oc].reason, l->line, l->linelen);
 		break;
 	case LL_O_CONFLICT:
 		why = msg = xasprintf("conflict: %s; not overwritten", why);
 		/* FALLTHROUGH */
 	case LL_O_UNSAFE:
 		ll_warnx_at(l->file, l->lineno, "%s: %s", l->shown, why);
-		ll_reject(outcomes[oc].counter, l->line, l->linelen);
+		ll_reject(outcomes[oc].reason, l->line, l->linelen);
 		break;
 	}
 	if (ld->manifest)

@@ -47,7 +47,7 @@ set_keyparts(json_t *r, const char *key, size_t keylen)
 	struct ll_s3key k;
 
 	ll_s3key_parse(key, keylen, &k);
-	json_object_set_new(r, "kind", json_string(ll_s3key_kind(k.kind)));
+	json_object_set_new(r, "kind", json_string(k.kind));
 	json_object_set_new(r, "organization", ll_listing_str(k.org));
 	json_object_set_new(r, "account", ll_listing_str(k.account));
 	json_object_set_new(r, "region", ll_listing_str(k.region));
@@ -71,7 +71,7 @@ ll_listing_emit(const struct ll_walk_obj *o)
 	if (url == NULL || key == NULL) {
 		sh = shown(o->url, strlen(o->url));
 		ll_msg("%s: key is not valid UTF-8; skipped", sh);
-		ll_reject("invalid_utf8", sh, strlen(sh));
+		ll_reject(LL_R_INVALID_UTF8, sh, strlen(sh));
 		free(sh);
 		json_decref(url);
 		json_decref(key);

@@ -220,7 +220,7 @@ record(const char *file, uintmax_t lineno, const char *line, size_t len)
 			    jerr.text);
 		else
 			ll_warnx_at(file, lineno, "not a JSON object");
-		ll_reject("invalid_json", line, len);
+		ll_reject(LL_R_INVALID_JSON, line, len);
 		json_decref(j);
 		return;
 	}

@@ -23,8 +23,25 @@
 #include "io/input.h"
 #include "io/out.h"
 #include "lake/controls.h"
+#include "lake/source.h"
 #include "ll.h"
 #include "filter.h"
+#include "xalloc.h"
+
+/* The controls field that controls path I feeds, by index. */
+static int
+field_of(size_t i)
+{
+	const struct ll_cfield *const *cf;
+	const struct ll_cpath *cp;
+	size_t n, k;
+
+	cp = ll_source_cpaths(&n);
+	cf = ll_source_cfields(&n);
+	for (k = 0; cf[k] != cp[i].field; k++)
+		;
+	return (int)k;
+}
 
 /*
  * The controls' verdict from the watched fields: -1 to keep the
@@ -39,10 +56,10 @@ controls(const struct filter *f, const struct ll_split_look *lk)
 	int w;
 
 	ll_controls_rec_clear(&rec);
-	for (i = 0; i < LL_NCSOURCES; i++) {
+	for (i = 0; i < f->nctl; i++) {
 		if ((w = f->watched[i]) < 0) {
 			/* A nested source counts unless an earlier one did. */
-			if (rec.src[ll_csources[i].field] < 0)
+			if (rec.src[field_of(i)] < 0)
 				return -2;
 			continue;
 		}
@@ -89,7 +106,7 @@ record(void *arg, const char *p, size_t n, const struct ll_split_look *lk)
 	if (n > f->max_record) {
 		ll_warnx_at(lk->name, lk->line, "record larger than "
 		    "--max-record-bytes (%zu); skipped", f->max_record);
-		ll_reject("record_too_large", p, n);
+		ll_reject(LL_R_RECORD_TOO_LARGE, p, n);
 	} else if (!f->judge && *p == '{')
 		ll_out_record(p, n);
 	else
@@ -113,7 +130,9 @@ ll_filter_explode_init(struct filter *f)
 	f->split.arg = f;
 	f->split.docs = &f->docs;
 	f->fast = f->ctl != NULL && !f->full && f->split.nkeep == 0;
-	for (i = 0; i < LL_NCSOURCES; i++) {
+	f->watch = xcalloc(f->nctl + 1, sizeof(*f->watch));
+	f->watched = xcalloc(f->nctl + 1, sizeof(*f->watched));
+	for (i = 0; i < f->nctl; i++) {
 		f->watched[i] = -1;
 		p = &f->paths.p[f->ctlpath[i]];
 		if (f->ctl == NULL || p->n != 1)
@@ -147,7 +166,7 @@ ll_filter_explode(struct filter *f, const char *path)
 	if (strcmp(ll_input_format(in), "parquet") == 0) {
 		ll_warnx_at(path, 1, "a Parquet file holds rows, not JSON "
 		    "text: ll-filter reads them without --explode");
-		ll_count("parquet_input");
+		ll_count(LL_R_PARQUET_INPUT);
 		ll_fail(LL_EXIT_REJECT);
 		ll_input_close(in);
 		return;
@@ -163,4 +182,6 @@ void
 ll_filter_explode_free(struct filter *f)
 {
 	ll_split_opts_free(&f->split);
+	free(f->watch);
+	free(f->watched);
 }

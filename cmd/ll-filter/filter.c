@@ -52,7 +52,7 @@ load(struct filter *f, const char *name, uintmax_t lineno, const char *line,
 			    *jp));
 		return 0;
 	}
-	ll_reject("invalid_json", line, n);
+	ll_reject(LL_R_INVALID_JSON, line, n);
 	return -1;
 }
 
@@ -74,7 +74,7 @@ verdict(struct filter *f, const char *line, size_t n, json_t *j)
 			return k;
 	} else if (f->ctl != NULL) {
 		ll_controls_rec_clear(&rec);
-		for (i = 0; i < LL_NCSOURCES; i++) {
+		for (i = 0; i < f->nctl; i++) {
 			v = &f->vals[f->ctlpath[i]];
 			if (v->type == LL_JF_STRING)
 				ll_controls_rec_string(&rec, i, v->s, v->len);
@@ -140,7 +140,7 @@ ll_filter_line(struct filter *f, const char *name, uintmax_t lineno,
 	}
 	if (*p != '{') {
 		ll_warnx_at(name, lineno, "not a JSON object");
-		ll_reject("not_object", line, n);
+		ll_reject(LL_R_NOT_OBJECT, line, n);
 		return;
 	}
 	if (load(f, name, lineno, line, n, &j) == -1)

@@ -20,7 +20,8 @@
 
 struct filter {
 	struct ll_controls *ctl;
-	size_t		 ctlpath[LL_NCSOURCES];	/* source -> path */
+	size_t		*ctlpath;	/* controls path -> path */
+	size_t		 nctl;
 	struct ll_tests	 tests;
 	struct ll_grep	 grep;
 	struct ll_pathset paths;
@@ -37,8 +38,8 @@ struct filter {
 	/* -e: documents split here, as ll-splitjson would */
 	struct ll_split_opts split;
 	int		 fast;		/* controls read from watched fields */
-	const char	*watch[LL_NCSOURCES];
-	int		 watched[LL_NCSOURCES];	/* source -> watch, or -1 */
+	const char	**watch;
+	int		*watched;	/* controls path -> watch, or -1 */
 	int		 judge;		/* the record being built needs it */
 	size_t		 extra;		/* most bytes -s adds to a record */
 	uintmax_t	 records, docs;

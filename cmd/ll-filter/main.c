@@ -21,6 +21,7 @@
 #include "json/jfind.h"
 #include "json/json.h"
 #include "lake/controls.h"
+#include "lake/source.h"
 #include "ll.h"
 #include "filter.h"
 #include "opt.h"
@@ -75,20 +76,25 @@ filter(struct filter *f, const char *path)
 static void
 prepare(struct filter *f, int icase)
 {
+	const struct ll_cpath *cp;
 	struct ll_path p;
 	const char *why;
 	size_t i, nrules;
 
-	for (i = 0; f->ctl != NULL && i < LL_NCSOURCES; i++) {
-		if (ll_path_parse(&p, ll_csources[i].path, &why) == -1)
-			errx(LL_EXIT_IO, "%s: %s", ll_csources[i].path, why);
+	cp = ll_source_cpaths(&f->nctl);
+	if (f->ctl == NULL)
+		f->nctl = 0;
+	f->ctlpath = xcalloc(f->nctl + 1, sizeof(*f->ctlpath));
+	for (i = 0; i < f->nctl; i++) {
+		if (ll_path_parse(&p, cp[i].path, &why) == -1)
+			errx(LL_EXIT_IO, "%s: %s", cp[i].path, why);
 		f->ctlpath[i] = ll_tests_pathset_add(&f->paths, &p);
 		ll_path_free(&p);
 	}
 	if (f->paths.n > LL_JFIND_MAXPATHS)
 		errx(LL_EXIT_USAGE, "more than %d different paths, counting "
-		    "the %d that --controls reads", LL_JFIND_MAXPATHS,
-		    f->ctl != NULL ? LL_NCSOURCES : 0);
+		    "the %zu that --controls reads", LL_JFIND_MAXPATHS,
+		    f->nctl);
 	ll_tests_done(&f->tests);
 	ll_grep_done(&f->grep, icase);
 	ll_jfind_init(&f->scan, f->paths.p, f->paths.n);
@@ -137,6 +143,7 @@ cleanup(struct filter *f)
 		free(f->dec[i]);
 	free(f->dec);
 	free(f->decsize);
+	free(f->ctlpath);
 	free(f->vals);
 	free(f->removed);
 	ll_jfind_free(&f->scan);

@@ -131,12 +131,12 @@ parse_line(struct ll_reader *rd, const char *line, size_t len)
 	if ((rec = ll_json_parse(line, len, &jerr)) == NULL) {
 		ll_warnx_at(rd->name, rd->line, "invalid JSON: %s",
 		    jerr.text);
-		ll_reject("invalid_json", line, len);
+		ll_reject(LL_R_INVALID_JSON, line, len);
 		return NULL;
 	}
 	if (!json_is_object(rec)) {
 		ll_warnx_at(rd->name, rd->line, "not a JSON object");
-		ll_reject("not_object", line, len);
+		ll_reject(LL_R_NOT_OBJECT, line, len);
 		json_decref(rec);
 		return NULL;
 	}
@@ -155,7 +155,7 @@ add_right(struct ll_reader *rd, const char *line, size_t len)
 		return;
 	o.rrecs++;
 	if ((why = ll_joinkey_text(&o.key, rec, o.rkey.p, o.rkey.n)) != NULL)
-		ll_count(*why == 'm' ? "right_key_missing" : "right_key_null");
+		ll_count(*why == 'm' ? LL_R_RIGHT_KEY_MISSING : LL_R_RIGHT_KEY_NULL);
 	memset(&r, 0, sizeof(r));
 	r.seq = o.rseq++;
 	r.key = why == NULL ? o.key.p : NULL;
@@ -195,7 +195,7 @@ add_left(struct ll_reader *rd, const char *line, size_t len)
 		return;
 	o.lrecs++;
 	if ((why = ll_joinkey_text(&o.key, rec, o.lkey.p, o.lkey.n)) != NULL)
-		ll_count(*why == 'm' ? "left_key_missing" : "left_key_null");
+		ll_count(*why == 'm' ? LL_R_LEFT_KEY_MISSING : LL_R_LEFT_KEY_NULL);
 	memset(&r, 0, sizeof(r));
 	r.seq = o.lseq++;
 	r.key = why == NULL ? o.key.p : NULL;

@@ -24,6 +24,7 @@
 #include "lake/hive.h"
 #include "lake/parquet.h"
 #include "lake/schema.h"
+#include "lake/source.h"
 #include "ll.h"
 #include "opt.h"
 #include "partwrite.h"
@@ -64,6 +65,8 @@ static const struct ll_opt opts[] = {
 	{ 'F', "flatten", NULL, "flatten raw records first (as ll-flatten)",
 	    0 },
 	{ 'f', "format", "FORMAT", "parquet (default) or json", 0 },
+	{ 'I', "sources", NULL, "print the sources, a JSON object each, and "
+	    "exit", 0 },
 	{ 'j', "jobs", "N", "-o s3://: N requests at once (default 16)", 0 },
 	{ 'k', "key", "FIELD", "de-duplicate on FIELD (default the table's)",
 	    0 },
@@ -77,7 +80,8 @@ static const struct ll_opt opts[] = {
 	{ 'p', "partition-by", "FIELD,...", "partition keys (default "
 	    "calendarday)", 0 },
 	{ 's', "size", "SIZE", "roll data files at SIZE (default 128M)", 0 },
-	{ 'T', "table", "TABLE", "cloudtrail or cloudwatch (required)", 't' },
+	{ 'T', "table", "TABLE", "a source's table, e.g. cloudtrail "
+	    "(required)", 't' },
 	{ 'v', "verbose", NULL, "-o s3://: log each request and retry", 0 },
 	{ 'W', "timeout", "SECS", "-o s3://: a stalled request fails after "
 	    "SECS (30)", 0 },
@@ -105,7 +109,8 @@ static const struct ll_cmd cmd = {
 	    "                    -o s3://bucket/prefix/ -T table [file ...]\n"
 	    "       ll-partition -d dialect [-f format] [-L url] [-n name] "
 	    "[-o dir]\n"
-	    "                    [-p field,...] [-Y day] -T table",
+	    "                    [-p field,...] [-Y day] -T table\n"
+	    "       ll-partition -I",
 	"Write flat rows into calendarday partitions, de-duplicated across "
 	    "runs.",
 	"rSu", opts,
@@ -136,7 +141,7 @@ route(struct state *st, const char *name, uintmax_t lineno,
 
 	if ((key->type != LL_JSTR || key->n <= 2) && key->type != LL_JNUM) {
 		ll_warnx_at(name, lineno, "no %s", st->key);
-		ll_reject("missing_key", line, len);
+		ll_reject(LL_R_MISSING_KEY, line, len);
 		return;
 	}
 	st->rel.len = 0;
@@ -144,7 +149,7 @@ route(struct state *st, const char *name, uintmax_t lineno,
 		if (ll_hive_add(&st->rel, st->pkeys[i], &st->pv[i]) == -1) {
 			ll_warnx_at(name, lineno, "%s: not a usable partition "
 			    "value", st->pkeys[i]);
-			ll_reject("bad_partition_value", line, len);
+			ll_reject(LL_R_BAD_PARTITION_VALUE, line, len);
 			return;
 		}
 	ll_jbuf_addc(&st->rel, '\0');
@@ -202,7 +207,7 @@ partition_row(struct state *st, const char *name, uintmax_t lineno,
 	ll_jscan_init(&st->scan, line, len);
 	if (ll_jscan_peek(&st->scan) != LL_JOBJ) {
 		ll_warnx_at(name, lineno, "not a JSON object");
-		ll_reject("not_an_object", line, len);
+		ll_reject(LL_R_NOT_OBJECT, line, len);
 		return;
 	}
 	memset(st->pv, 0, st->npkeys * sizeof(*st->pv));
@@ -221,7 +226,7 @@ partition_row(struct state *st, const char *name, uintmax_t lineno,
 	if (r == -1 || ll_jscan_end(&st->scan) == -1) {
 		ll_warnx_at(name, lineno, "byte %zu: invalid JSON: %s",
 		    ll_jscan_offset(&st->scan), st->scan.err);
-		ll_reject("invalid_json", line, len);
+		ll_reject(LL_R_INVALID_JSON, line, len);
 		return;
 	}
 	ll_jbuf_addc(&st->row, '}');
@@ -306,7 +311,21 @@ setup_flatten(struct state *st)
 		if ((st->pcol[i] = ll_schema_column(st->t, st->pkeys[i])) == -1)
 			errx(LL_EXIT_USAGE, "--flatten: partition key %s is "
 			    "not a column of %s", st->pkeys[i], st->t->name);
-	st->flat = ll_flat_new(st->t);
+	st->flat = ll_flat_new(ll_source_find(st->t->name));
+}
+
+/* --sources: each source as one line of JSON, for ll-pipeline. */
+static void
+sources(void)
+{
+	struct ll_jbuf b;
+	size_t i;
+
+	memset(&b, 0, sizeof(b));
+	for (i = 0; i < ll_source_count(); i++)
+		ll_source_json(&b, ll_source_at(i));
+	ll_out_write(b.p, b.len);
+	ll_jbuf_free(&b);
 }
 
 /* A value written into a statement may hold no control character. */
@@ -419,7 +438,8 @@ main(int argc, char *argv[])
 	const char *stage = NULL, *from = NULL, *s3opt = NULL;
 	const char *baseopt = "--location";
 	long long rowgroup;
-	int flatten = 0, fmt_given = 0;
+	char *names;
+	int flatten = 0, fmt_given = 0, list = 0;
 	size_t i;
 	int ch;
 
@@ -490,6 +510,9 @@ main(int argc, char *argv[])
 		case 'F':
 			flatten = 1;
 			break;
+		case 'I':
+			list = 1;
+			break;
 		case 'f':
 			fmt_given = 1;
 			if (strcmp(arg, "parquet") == 0)
@@ -537,9 +560,16 @@ main(int argc, char *argv[])
 	}
 	argc -= optind;
 	argv += optind;
+	if (list) {
+		if (argc > 0 || table != NULL || dialect != NULL ||
+		    po.out != NULL)
+			ll_opt_usage(&cmd);
+		sources();
+		return ll_finish();
+	}
+	names = ll_source_names();
 	if (table == NULL)
-		errx(LL_EXIT_USAGE, "--table (-T) is required: cloudtrail or "
-		    "cloudwatch");
+		errx(LL_EXIT_USAGE, "--table (-T) is required: %s", names);
 	if (dialect == NULL && po.out == NULL)
 		errx(LL_EXIT_USAGE, "--output (-o) is required, or --ddl (-d)");
 	if (dialect != NULL && argc > 0)
@@ -548,9 +578,9 @@ main(int argc, char *argv[])
 		errx(LL_EXIT_USAGE, "--projection goes with --ddl athena");
 	st.t = ll_schema_table(table);
 	if (st.t == NULL || (st.t->joined && dialect == NULL))
-		errx(LL_EXIT_USAGE, "--table: %s: expected cloudtrail or "
-		    "cloudwatch%s", table, dialect == NULL ? "" :
-		    " or session_review");
+		errx(LL_EXIT_USAGE, "--table: %s: expected %s%s", table, names,
+		    dialect == NULL ? "" : ", or session_review");
+	free(names);
 	if (st.t->joined) {
 		/* ll-pipeline writes the session review as JSON lines. */
 		if (fmt_given && st.fmt != LL_FMT_JSON)
@@ -571,6 +601,8 @@ main(int argc, char *argv[])
 		baseopt = "--output";
 	}
 	ll_pqrow_init(&st.pr, st.t, st.pkeys, st.npkeys);
+	po.pq.sort = st.pr.sort;
+	po.pq.nsort = st.pr.nsort;
 	st.keycol = ll_pqrow_find(&st.pr, st.key);
 	if (flatten)
 		setup_flatten(&st);

@@ -258,7 +258,7 @@ ll_partwrite_add(struct ll_partw *w, struct ll_part *p,
 		activate(w, p);
 	if (!ll_partkeys_add(&p->keys, key)) {
 		p->dups++;
-		ll_count("duplicate");
+		ll_count(LL_R_DUPLICATE);
 		return;
 	}
 	if (p->fp == NULL)

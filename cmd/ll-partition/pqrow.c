@@ -2,19 +2,37 @@
  * Values keep the meaning they have in the JSON lines format: a string
  * column holds the decoded string, or the JSON text of any other value;
  * boolean and bigint columns take true/false ("true"/"false" too) and
- * integers.  A value of the wrong type becomes null and is counted
- * (values_nulled), as ll-flatten does.
+ * integers; a timestamp column RFC 3339 text (as ll-flatten writes it,
+ * "2026-03-01T10:05:00.000Z") or epoch milliseconds.  A value of the
+ * wrong type becomes null and is counted (values_nulled), as
+ * ll-flatten does.
  */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "isotime.h"
 #include "json/jscan.h"
 #include "ll.h"
 #include "lake/parquet.h"
 #include "pqrow.h"
 #include "lake/schema.h"
 #include "xalloc.h"
+
+static enum ll_parquet_type
+pqtype(enum ll_ctype t)
+{
+	switch (t) {
+	case LL_CT_BOOLEAN:
+		return LL_PQ_BOOLEAN;
+	case LL_CT_BIGINT:
+		return LL_PQ_INT64;
+	case LL_CT_TIMESTAMP:
+		return LL_PQ_TIMESTAMP;
+	default:
+		return LL_PQ_STRING;
+	}
+}
 
 static int
 is_pkey(const char *name, char **pkeys, size_t npkeys)
@@ -25,6 +43,23 @@ is_pkey(const char *name, char **pkeys, size_t npkeys)
 		if (strcmp(name, pkeys[i]) == 0)
 			return 1;
 	return 0;
+}
+
+/* The table's sort columns, those that are data columns, in order. */
+static void
+sort_columns(struct ll_pqrow *r, const struct ll_table *t)
+{
+	char *copy, *rest, *name;
+	int c;
+
+	r->sort = xcalloc(r->ncols + 1, sizeof(*r->sort));
+	if (t->sort == NULL)
+		return;
+	copy = xstrdup(t->sort);
+	for (rest = copy; (name = strsep(&rest, ",")) != NULL;)
+		if ((c = ll_pqrow_find(r, name)) >= 0 && r->nsort < r->ncols)
+			r->sort[r->nsort++] = (size_t)c;
+	free(copy);
 }
 
 void
@@ -46,10 +81,9 @@ ll_pqrow_init(struct ll_pqrow *r, const struct ll_table *t, char **pkeys,
 		r->len[r->ncols] = strlen(c->name);
 		r->src[r->ncols] = i;
 		r->cols[r->ncols].name = c->name;
-		r->cols[r->ncols++].type = c->type == LL_CT_BOOLEAN ?
-		    LL_PQ_BOOLEAN : c->type == LL_CT_BIGINT ? LL_PQ_INT64 :
-		    LL_PQ_STRING;
+		r->cols[r->ncols++].type = pqtype(c->type);
 	}
+	sort_columns(r, t);
 }
 
 void
@@ -130,6 +164,30 @@ integer(const struct ll_jval *v, int64_t *out)
 	return 0;
 }
 
+/*
+ * An instant: RFC 3339 text, or epoch milliseconds, in the years 0 to
+ * 9999 that the text form holds (and every reader's timestamp).
+ */
+static int
+instant(struct ll_pqrow *r, const struct ll_jval *v, int64_t *ms)
+{
+	char day[11];
+	int ok;
+
+	if (v->type == LL_JNUM)
+		ok = integer(v, ms);
+	else if (v->type != LL_JSTR)
+		ok = -1;
+	else if (!v->esc)
+		ok = ll_isotime_rfc3339(v->p + 1, v->n - 2, ms);
+	else {
+		r->str.len = 0;
+		ll_jbuf_addunesc(&r->str, v);
+		ok = ll_isotime_rfc3339(r->str.p, r->str.len, ms);
+	}
+	return ok == 0 ? ll_isotime_day(*ms, day) : -1;
+}
+
 static int
 put(struct ll_pqrow *r, struct ll_pq *w, size_t i, const struct ll_jval *v)
 {
@@ -154,6 +212,11 @@ put(struct ll_pqrow *r, struct ll_pq *w, size_t i, const struct ll_jval *v)
 		return 0;
 	case LL_PQ_INT64:
 		if (integer(v, &n) == -1)
+			return -1;
+		ll_parquet_int(w, i, n);
+		return 0;
+	case LL_PQ_TIMESTAMP:
+		if (instant(r, v, &n) == -1)
 			return -1;
 		ll_parquet_int(w, i, n);
 		return 0;
@@ -187,5 +250,6 @@ ll_pqrow_free(struct ll_pqrow *r)
 	free(r->slot);
 	free(r->len);
 	free(r->src);
+	free(r->sort);
 	ll_jbuf_free(&r->str);
 }

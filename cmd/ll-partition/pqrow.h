@@ -18,6 +18,8 @@ struct ll_pqrow {
 	size_t		*len;		/* of each column's name */
 	size_t		*src;		/* each column's index in the table */
 	size_t		 ncols, guess;
+	size_t		*sort;		/* the columns a file's rows sort by */
+	size_t		 nsort;
 	struct ll_jbuf	 str;
 };
 

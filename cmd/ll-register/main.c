@@ -160,7 +160,7 @@ flush(struct reg *g)
 			ll_warnx_at(p->name, p->lineno, "%s: %s",
 			    ll_excerpt_str(ecode, sizeof(ecode), code),
 			    ll_excerpt_str(emsg, sizeof(emsg), msg));
-			ll_reject("glue_error", p->raw, p->rawlen);
+			ll_reject(LL_R_GLUE_ERROR, p->raw, p->rawlen);
 			continue;
 		}
 		json_object_set_new(p->rec, "status", json_string(code ==
@@ -219,7 +219,7 @@ register_line(struct reg *g, const char *name, uintmax_t lineno,
 
 	if ((rec = ll_json_parse(line, len, &jerr)) == NULL) {
 		ll_warnx_at(name, lineno, "invalid JSON: %s", jerr.text);
-		ll_reject("invalid_json", line, len);
+		ll_reject(LL_R_INVALID_JSON, line, len);
 		return;
 	}
 	part = json_object_get(rec, "partition");
@@ -238,7 +238,7 @@ register_line(struct reg *g, const char *name, uintmax_t lineno,
 		ll_warnx_at(name, lineno, "not a partition record: needs "
 		    "\"partition\" with %s and \"location\"", g->print ?
 		    "string values" : "the table's partition keys");
-		ll_reject("not_a_partition", line, len);
+		ll_reject(LL_R_NOT_A_PARTITION, line, len);
 		json_decref(values);
 		json_decref(rec);
 		return;
@@ -248,7 +248,7 @@ register_line(struct reg *g, const char *name, uintmax_t lineno,
 			ll_warnx_at(name, lineno, "a control character in the "
 			    "partition or location cannot be written into "
 			    "ALTER TABLE");
-			ll_reject("unsafe_sql", line, len);
+			ll_reject(LL_R_UNSAFE_SQL, line, len);
 		}
 		json_decref(values);
 		json_decref(rec);

@@ -63,15 +63,15 @@ row(struct report *r, const char *name, uintmax_t lineno, const char *line,
 	if ((j = ll_json_parse(line, n, &jerr)) == NULL) {
 		ll_warnx_at(name, lineno, "byte %d: invalid JSON: %s",
 		    jerr.position, jerr.text);
-		ll_reject("invalid_json", line, n);
+		ll_reject(LL_R_INVALID_JSON, line, n);
 		return;
 	}
 	if (!json_is_object(j)) {
 		ll_warnx_at(name, lineno, "not a JSON object");
-		ll_reject("not_object", line, n);
+		ll_reject(LL_R_NOT_OBJECT, line, n);
 	} else if (ll_session_time(json_object_get(j, "eventtime"), &t) == -1) {
 		ll_warnx_at(name, lineno, "eventtime: not a time");
-		ll_reject("bad_time", line, n);
+		ll_reject(LL_R_INVALID_EVENT_TIME, line, n);
 	} else if (r->to != 0 && (t < r->from || t >= r->to))
 		r->outside++;
 	else {

@@ -77,11 +77,11 @@ record(struct sigma *sg, const char *name, uintmax_t lineno,
 	if (ll_fields_scan(f, line, n) == -1) {
 		if (!f->object) {
 			ll_warnx_at(name, lineno, "not a JSON object");
-			ll_reject("not_object", line, n);
+			ll_reject(LL_R_NOT_OBJECT, line, n);
 		} else {
 			ll_warnx_at(name, lineno, "byte %zu: invalid JSON: %s",
 			    ll_jscan_offset(&f->scan), f->scan.err);
-			ll_reject("invalid_json", line, n);
+			ll_reject(LL_R_INVALID_JSON, line, n);
 		}
 		return;
 	}

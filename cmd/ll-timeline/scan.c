@@ -287,7 +287,7 @@ plan_parquet(struct ll_scan *s, struct sfile *sf, size_t group)
 	if ((sf->pq = ll_pqread_open(sf->tf->path, sf->fd, why,
 	    sizeof(why))) == NULL) {
 		ll_msg("%s: Parquet: %s", sf->tf->path, why);
-		ll_count("parquet_refused");
+		ll_count(LL_R_PARQUET_REFUSED);
 		ll_fail(LL_EXIT_REJECT);
 		return;
 	}
@@ -623,11 +623,11 @@ report(struct ll_scan *s)
 		}
 		ll_stats.rejected += u->no_time + u->bad_value;
 		if (u->no_time > 0)
-			ll_count_n("no_time", u->no_time);
+			ll_count_n(LL_R_NO_TIME, u->no_time);
 		if (u->bad_value > 0)
-			ll_count_n("parquet_value", u->bad_value);
+			ll_count_n(LL_R_PARQUET_VALUE, u->bad_value);
 		if (u->damaged) {
-			ll_count("parquet_damaged");
+			ll_count(LL_R_PARQUET_DAMAGED);
 			ll_fail(LL_EXIT_REJECT);
 		}
 		ll_jbuf_free(&u->log);
@@ -776,12 +776,12 @@ nd_line(struct worker *w, const struct unit *u, struct ll_hiverow *hr,
 	if ((r = ll_jfind(&s->jf, line, n)) != LL_JF_OBJECT) {
 		ll_warnx_at(rd->name, rd->line, r == -1 ? "invalid JSON" :
 		    "not a JSON object");
-		ll_reject(r == -1 ? "invalid_json" : "not_object", line, n);
+		ll_reject(r == -1 ? LL_R_INVALID_JSON : LL_R_NOT_OBJECT, line, n);
 		return;
 	}
 	if (line_time(w, &s->jf, &ms) == -1) {
 		ll_warnx_at(rd->name, rd->line, "no usable time");
-		ll_reject("no_time", line, n);
+		ll_reject(LL_R_NO_TIME, line, n);
 		return;
 	}
 	if (ms < s->o.since || ms > s->o.until)

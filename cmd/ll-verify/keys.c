@@ -168,7 +168,7 @@ ll_keys_load(struct ll_keys *kr, const char *path)
 		if (why != NULL) {
 			warnx("%s: PublicKeyList[%zu]: %s; key not used", path,
 			    i, why);
-			ll_count("bad_public_key");
+			ll_count(LL_R_BAD_PUBLIC_KEY);
 			ll_fail(LL_EXIT_REJECT);
 			continue;
 		}

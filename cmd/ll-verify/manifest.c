@@ -177,14 +177,14 @@ ll_manifest_read(struct ll_manifest *m, const char *path, size_t max)
 		if ((r = ll_json_parse(line, n, &jerr)) == NULL) {
 			ll_warnx_at(rd.name, rd.line, "byte %d: invalid JSON: "
 			    "%s", jerr.position, jerr.text);
-			ll_reject("invalid_json", line, n);
+			ll_reject(LL_R_INVALID_JSON, line, n);
 			continue;
 		}
 		if (!json_is_object(r) ||
 		    !json_is_string(json_object_get(r, "url"))) {
 			ll_warnx_at(rd.name, rd.line, "not a manifest record "
 			    "(an object with a url)");
-			ll_reject("bad_record", line, n);
+			ll_reject(LL_R_BAD_RECORD, line, n);
 		} else
 			record(m, r);
 		json_decref(r);

@@ -142,7 +142,8 @@ object(struct account *a, const char *key)
 
 	path = xasprintf("%s/%s/%s", a->run->store, a->bucket, key);
 	ll_s3key_parse(key, len, &k);
-	if ((k.kind != LL_S3K_CLOUDTRAIL && k.kind != LL_S3K_DIGEST) ||
+	if ((strcmp(k.kind, "cloudtrail") != 0 &&
+	    strcmp(k.kind, "cloudtrail-digest") != 0) ||
 	    (n = acctdir_len(key, len)) == 0) {
 		other(a, key, path);
 		free(path);
@@ -162,7 +163,7 @@ object(struct account *a, const char *key)
 	ob = &a->objs[a->n++];
 	ob->key = xstrdup(key);
 	ob->path = path;
-	ob->digest = k.kind == LL_S3K_DIGEST;
+	ob->digest = strcmp(k.kind, "cloudtrail-digest") == 0;
 	memcpy(ob->region, k.region, sizeof(ob->region));
 }
 

@@ -68,7 +68,7 @@ struct ll_input {
 struct ll_input_limits ll_input_limits = { 0, 1000 };
 
 static void LL_PRINTF(3, 4)
-data_error(struct ll_input *in, const char *reason, const char *fmt, ...)
+data_error(struct ll_input *in, enum ll_reason reason, const char *fmt, ...)
 {
 	va_list ap;
 	char *msg;
@@ -223,7 +223,7 @@ gz_next_member(struct ll_input *in)
 	off = in->rawoff + in->rawpos;
 	if (in->rawlen - in->rawpos < 3 || in->raw[in->rawpos] != 0x1f ||
 	    in->raw[in->rawpos + 1] != 0x8b) {
-		data_error(in, "gzip_trailing_garbage",
+		data_error(in, LL_R_GZIP_TRAILING_GARBAGE,
 		    "byte %ju: data after gzip member is not gzip; skipping "
 		    "to the next member", (uintmax_t)off);
 		resync(in);
@@ -305,7 +305,7 @@ gz_read(struct ll_input *in, unsigned char *buf, size_t n)
 			return 0;
 		if (in->rawpos == in->rawlen && refill(in) <= 0 &&
 		    in->rawpos == in->rawlen) {
-			data_error(in, "gzip_truncated", "byte %ju: gzip "
+			data_error(in, LL_R_GZIP_TRUNCATED, "byte %ju: gzip "
 			    "member starting at byte %ju is truncated",
 			    (uintmax_t)(in->rawoff + in->rawpos),
 			    (uintmax_t)in->member_off);
@@ -319,7 +319,7 @@ gz_read(struct ll_input *in, unsigned char *buf, size_t n)
 		if (r == Z_STREAM_END)
 			in->in_member = 0;
 		else if (r == Z_DATA_ERROR || r == Z_NEED_DICT) {
-			data_error(in, "gzip_corrupt", "byte %ju: corrupt gzip "
+			data_error(in, LL_R_GZIP_CORRUPT, "byte %ju: corrupt gzip "
 			    "member starting at byte %ju: %s",
 			    (uintmax_t)(in->rawoff + in->rawpos),
 			    (uintmax_t)in->member_off,
@@ -450,7 +450,7 @@ ar_open(struct ll_input *in)
 		/* A compressed empty stream has no format to find. */
 		if (archive_filter_count(in->ar) < 2 ||
 		    archive_filter_bytes(in->ar, 0) != 0)
-			data_error(in, "archive_corrupt", "%s",
+			data_error(in, LL_R_ARCHIVE_CORRUPT, "%s",
 			    ar_error(in->ar));
 		in->done = 1;
 		return;
@@ -471,7 +471,7 @@ ar_read(struct ll_input *in, unsigned char *buf, size_t n)
 		if (r > 0)
 			return r;
 		if (r < 0) {
-			data_error(in, "archive_corrupt", "byte %jd: %s",
+			data_error(in, LL_R_ARCHIVE_CORRUPT, "byte %jd: %s",
 			    (intmax_t)archive_filter_bytes(in->ar, -1),
 			    ar_error(in->ar));
 			in->done = 1;
@@ -481,7 +481,7 @@ ar_read(struct ll_input *in, unsigned char *buf, size_t n)
 		if (h == ARCHIVE_EOF)
 			return 0;
 		if (h != ARCHIVE_OK && h != ARCHIVE_WARN) {
-			data_error(in, "archive_corrupt", "%s",
+			data_error(in, LL_R_ARCHIVE_CORRUPT, "%s",
 			    ar_error(in->ar));
 			in->done = 1;
 			return 0;
@@ -568,7 +568,7 @@ over_limits(struct ll_input *in)
 	uint64_t raw;
 
 	if (l->max_size > 0 && in->out > l->max_size) {
-		data_error(in, "size_limit", "output exceeds the --max-size "
+		data_error(in, LL_R_SIZE_LIMIT, "output exceeds the --max-size "
 		    "limit of %ju bytes; rest of input skipped",
 		    (uintmax_t)l->max_size);
 		return 1;
@@ -576,7 +576,7 @@ over_limits(struct ll_input *in)
 	raw = in->rawoff + in->rawpos;
 	if (l->max_ratio > 0 && in->format != F_PLAIN &&
 	    in->out > RATIO_FLOOR && in->out / l->max_ratio > raw) {
-		data_error(in, "ratio_limit", "byte %ju: expands more than "
+		data_error(in, LL_R_RATIO_LIMIT, "byte %ju: expands more than "
 		    "%ju:1 (decompression bomb?); rest of input skipped",
 		    (uintmax_t)raw, (uintmax_t)l->max_ratio);
 		return 1;

@@ -84,7 +84,7 @@ skip_long(struct ll_reader *r)
 		if (fill(r) == 0)
 			break;
 	}
-	ll_reject_end("record_too_large");
+	ll_reject_end(LL_R_RECORD_TOO_LARGE);
 }
 
 /* The next row of a Parquet input, as a line. */
@@ -98,7 +98,7 @@ next_row(struct ll_reader *r, const char **linep, size_t *lenp)
 			return 1;
 		ll_warnx_at(r->name, r->line, "record larger than "
 		    "--max-record-bytes (%zu); skipped", r->max);
-		ll_reject("record_too_large", *linep, *lenp);
+		ll_reject(LL_R_RECORD_TOO_LARGE, *linep, *lenp);
 	}
 	return 0;
 }
@@ -200,7 +200,7 @@ ll_reader_file(const char *path, void (*fn)(void *, const char *, uintmax_t,
 	ll_reader_init(&r, in, 0);
 	while (ll_reader_next(&r, &line, &len)) {
 		if (len == 0)
-			ll_count("empty_line");
+			ll_count(LL_R_EMPTY_LINE);
 		else
 			fn(arg, r.name, r.line, line, len);
 	}

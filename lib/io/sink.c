@@ -169,6 +169,7 @@ replay(const struct chunk *c)
 {
 	struct ev e;
 	const char *p, *b;
+	enum ll_reason r;
 
 	for (p = c->data; p < c->data + c->len;
 	    p += align8(sizeof(e) + e.n1 + e.n2)) {
@@ -188,10 +189,11 @@ replay(const struct chunk *c)
 			ll_reject_bytes(b, e.n1);
 			break;
 		case EV_REJ_END:
-			ll_reject_end(b);
+			ll_reject_end((enum ll_reason)e.num);
 			break;
 		case EV_COUNT:
-			ll_count_n(b, e.num);
+			memcpy(&r, b, sizeof(r));
+			ll_count_n(r, e.num);
 			break;
 		case EV_FAIL:
 			ll_fail((int)e.num);
@@ -297,15 +299,15 @@ ll_sink_reject_bytes(const void *p, size_t n)
 }
 
 void
-ll_sink_reject_end(const char *reason)
+ll_sink_reject_end(enum ll_reason reason)
 {
-	put(EV_REJ_END, NULL, 0, reason, strlen(reason) + 1, NULL, 0);
+	put(EV_REJ_END, NULL, (uintmax_t)reason, NULL, 0, NULL, 0);
 }
 
 void
-ll_sink_count(const char *reason, uintmax_t n)
+ll_sink_count(enum ll_reason reason, uintmax_t n)
 {
-	put(EV_COUNT, NULL, n, reason, strlen(reason) + 1, NULL, 0);
+	put(EV_COUNT, NULL, n, &reason, sizeof(reason), NULL, 0);
 }
 
 void

@@ -17,6 +17,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "reason.h"
+
 struct ll_sink;
 
 /* The calling thread's sink, or NULL: then everything goes out at once. */
@@ -35,8 +37,8 @@ void	ll_sink_warn(const char *, uintmax_t, const char *, va_list)
 void	ll_sink_msg(const char *, va_list) __attribute__((format(printf, 1,
 	    0)));
 void	ll_sink_reject_bytes(const void *, size_t);
-void	ll_sink_reject_end(const char *);
-void	ll_sink_count(const char *, uintmax_t);
+void	ll_sink_reject_end(enum ll_reason);
+void	ll_sink_count(enum ll_reason, uintmax_t);
 void	ll_sink_fail(int);
 
 #endif

@@ -216,8 +216,8 @@ parse_splice(struct split *s, const char *v, const char *vend,
 		c = json_error_code(&jerr);
 		ll_count(c == json_error_stack_overflow ||
 		    c == json_error_numeric_overflow ||
-		    c == json_error_null_byte_in_key ? "parse_beyond_limits" :
-		    "parse_not_json");
+		    c == json_error_null_byte_in_key ? LL_R_PARSE_BEYOND_LIMITS :
+		    LL_R_PARSE_NOT_JSON);
 		json_decref(str);
 		return;
 	}
@@ -256,7 +256,7 @@ parse_walk(struct split *s, const char *p, const char *end, size_t i,
 		else if (i + 1 == path->n && *v == '"')
 			parse_splice(s, v, p, copied);
 		else if (i + 1 == path->n)
-			ll_count("parse_not_string");
+			ll_count(LL_R_PARSE_NOT_STRING);
 	}
 }
 
@@ -402,7 +402,7 @@ emit_replacing(struct split *s, const unsigned char *p, size_t n,
 			    s->o->nkeep ? s->o->keep[i] : s->o->source,
 			    (size_t)i < s->o->nkeep ? "document's" :
 			    "input's name");
-			ll_count("field_replaced");
+			ll_count(LL_R_FIELD_REPLACED);
 			continue;
 		}
 		if (!first)
@@ -547,7 +547,7 @@ dropped(struct split *s, uint64_t start, uint64_t end)
 	if (start >= s->base)
 		ll_warnx_at(s->name, s->line, "byte %ju: record larger than "
 		    "--max-record-bytes; skipped", (uintmax_t)start);
-	ll_reject_end("record_too_large");
+	ll_reject_end(LL_R_RECORD_TOO_LARGE);
 	s->oversize = 0;
 	return 1;
 }
@@ -568,7 +568,7 @@ doc_end(struct split *s, uint64_t end)
 		    "document rejected", (uintmax_t)s->doc_start,
 		    s->bad_path ? "value is not an array" : "no array",
 		    o->explode.text);
-		ll_reject("no_array_at_path", at(s, s->doc_start),
+		ll_reject(LL_R_NO_ARRAY_AT_PATH, at(s, s->doc_start),
 		    end - s->doc_start);
 	}
 	unpark(s);
@@ -861,7 +861,7 @@ resync_scan(struct split *s, size_t p)
 		    (c == '[' && (prev == '\n' || s->loose))) {
 			ll_reject_bytes(at(s, s->rej_from),
 			    s->base + p - s->rej_from);
-			ll_reject_end("invalid_json");
+			ll_reject_end(LL_R_INVALID_JSON);
 			s->rej_from = s->base + p;
 			s->st = S_TOP;
 			break;
@@ -1030,7 +1030,7 @@ recover(struct split *s)
 		while (!s->eof && (r = ll_input_read(s->in, s->buf,
 		    s->size)) > 0)
 			ll_reject_bytes(s->buf, (size_t)r);
-		ll_reject_end("invalid_json");
+		ll_reject_end(LL_R_INVALID_JSON);
 		s->stop = 1;
 		return;
 	}
@@ -1118,7 +1118,7 @@ at_eof(struct split *s)
 	case S_RESYNC:
 		ll_reject_bytes(at(s, s->rej_from),
 		    s->base + s->len - s->rej_from);
-		ll_reject_end("invalid_json");
+		ll_reject_end(LL_R_INVALID_JSON);
 		s->st = S_TOP;
 		return 0;
 	case S_NUMBER:

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "lake/controls.h"
+#include "lake/source.h"
 #include "isotime.h"
 #include "excerpt.h"
 #include "ll.h"
@@ -20,49 +21,41 @@
 #include "strset.h"
 #include "xalloc.h"
 
-const struct ll_csource ll_csources[LL_NCSOURCES] = {
-	{ "account",			LL_CF_ACCOUNT,		LL_CK_TEXT },
-	{ "recipientAccountId",		LL_CF_ACCOUNT,		LL_CK_TEXT },
-	{ "userIdentity.accountId",	LL_CF_ACCOUNT,		LL_CK_TEXT },
-	{ "owner",			LL_CF_ACCOUNT,		LL_CK_TEXT },
-	{ "region",			LL_CF_REGION,		LL_CK_TEXT },
-	{ "awsRegion",			LL_CF_REGION,		LL_CK_TEXT },
-	{ "organization",		LL_CF_ORGANIZATION,	LL_CK_TEXT },
-	{ "eventSource",		LL_CF_EVENTSOURCE,	LL_CK_TEXT },
-	{ "eventName",			LL_CF_EVENTNAME,	LL_CK_TEXT },
-	{ "logGroup",			LL_CF_LOGGROUP,		LL_CK_TEXT },
-	{ "day",			LL_CF_DAY,		LL_CK_DAY },
-	{ "eventTime",			LL_CF_DAY,		LL_CK_TIME },
-	{ "timestamp",			LL_CF_DAY,		LL_CK_MILLIS },
-};
+/* Lowercase words and a number joined by dashes: us-east-1. */
+static int
+valid_region(const char *v, size_t n, int star)
+{
+	return star || (memchr(v, '-', n) != NULL && v[n - 1] >= '0' &&
+	    v[n - 1] <= '9');
+}
 
-/* Field names as written in the file, and what their values look like. */
-static const struct {
-	const char	*name;
-	const char	*chars;		/* bytes a value may hold */
-	size_t		 min, max;	/* length of a whole value */
-	const char	*what;
-} fields[LL_CF_NFIELDS] = {
-	{ "account", "0123456789", 12, 12, "an account id (12 digits)" },
-	{ "region", "abcdefghijklmnopqrstuvwxyz0123456789-", 9, 20,
-	    "a region such as us-east-1" },
-	{ "organization", "abcdefghijklmnopqrstuvwxyz0123456789-", 12, 34,
-	    "an organization id such as o-a1b2c3d4e5" },
-	{ "eventsource", "abcdefghijklmnopqrstuvwxyz0123456789.-", 3, 128,
-	    "an event source such as ssm.amazonaws.com" },
-	{ "eventname", "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-	    "0123456789_-", 1, 128, "an event name such as StartSession" },
-	{ "loggroup", "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-	    "0123456789._/#-", 1, 512, "a log group name" },
-	{ "day", "", 0, 0, "" },
-};
+static int
+valid_org(const char *v, size_t n, int star)
+{
+	(void)star;
+	return strncmp(v, "o-", n < 2 ? n : 2) == 0;
+}
+
+/*
+ * The fields an object's key states; the sources add theirs (field
+ * names as written in the file, and what their values look like).
+ */
+const struct ll_cfield ll_controls_account = { "account", "0123456789",
+    12, 12, "an account id (12 digits)", NULL };
+const struct ll_cfield ll_controls_region = { "region",
+    "abcdefghijklmnopqrstuvwxyz0123456789-", 9, 20,
+    "a region such as us-east-1", valid_region };
+const struct ll_cfield ll_controls_organization = { "organization",
+    "abcdefghijklmnopqrstuvwxyz0123456789-", 12, 34,
+    "an organization id such as o-a1b2c3d4e5", valid_org };
+const struct ll_cfield ll_controls_day = { "day", "", 0, 0, "", NULL };
 
 enum action { A_ALLOW, A_DENY, A_FROM, A_UNTIL };
 
 struct rule {
 	char		*label;		/* "FILE:LINE: deny account" */
 	enum action	 action;
-	enum ll_cfield	 field;
+	int		 field;		/* in ll_source_cfields */
 	struct ll_strset exact;
 	struct ll_strset prefix;	/* values written with a final '*' */
 };
@@ -70,11 +63,12 @@ struct rule {
 struct ll_controls {
 	struct rule	*rules;
 	size_t		 nrules;
-	int		 allow[LL_CF_NFIELDS];	/* allow-list rule, or -1 */
+	int		 allow[LL_CF_MAX];	/* allow-list rule, or -1 */
 	int		 from_rule, until_rule;
 	char		 from[11], until[11];
 	char		 until_next[11];	/* the day after "until" */
-	struct ll_path	 paths[LL_NCSOURCES];
+	struct ll_path	*paths;		/* of ll_source_cpaths */
+	size_t		 npaths;
 };
 
 struct loader {
@@ -112,20 +106,62 @@ shown(const char *w)
 static int
 field_of(const char *name)
 {
-	int f;
+	const struct ll_cfield *const *fields;
+	size_t f, n;
 
 	if (strcmp(name, "organisation") == 0)
-		return LL_CF_ORGANIZATION;
-	for (f = 0; f < LL_CF_NFIELDS; f++)
-		if (strcmp(name, fields[f].name) == 0)
-			return f;
+		name = "organization";
+	fields = ll_source_cfields(&n);
+	for (f = 0; f < n; f++)
+		if (strcmp(name, fields[f]->name) == 0)
+			return (int)f;
 	return -1;
+}
+
+/* The field of the window of days. */
+static int
+day_field(void)
+{
+	static int f = -1;
+
+	if (f == -1)
+		f = field_of(ll_controls_day.name);
+	return f;
+}
+
+static const struct ll_cfield *
+field(int f)
+{
+	size_t n;
+
+	return ll_source_cfields(&n)[f];
+}
+
+/* "account, region, ... or loggroup": the fields a rule may name. */
+static void
+field_list(char *buf, size_t size)
+{
+	const struct ll_cfield *const *fields;
+	size_t f, n, k, i, len = 0;
+
+	fields = ll_source_cfields(&n);
+	for (k = 0, f = 0; f < n; f++)
+		k += fields[f] != &ll_controls_day;
+	buf[0] = '\0';
+	for (i = 0, f = 0; f < n && len < size; f++) {
+		if (fields[f] == &ll_controls_day)
+			continue;
+		len += (size_t)snprintf(buf + len, size - len, "%s%s",
+		    i == 0 ? "" : i + 1 == k ? " or " : ", ", fields[f]->name);
+		i++;
+	}
 }
 
 /* Checks one value of an allow or deny line and adds it to the rule. */
 static void
 add_value(const struct loader *ld, struct rule *r, const char *v)
 {
+	const struct ll_cfield *cf = field(r->field);
 	size_t n = strlen(v), i;
 	int star;
 
@@ -134,29 +170,22 @@ add_value(const struct loader *ld, struct rule *r, const char *v)
 		n--;
 	if (star && n == 0)
 		bad(ld, "'*' alone would match every %s; remove the line "
-		    "instead", fields[r->field].name);
+		    "instead", cf->name);
 	for (i = 0; i < n; i++)
-		if (strchr(fields[r->field].chars, v[i]) == NULL)
-			bad(ld, "'%s' is not %s%s", shown(v),
-			    fields[r->field].what,
+		if (strchr(cf->chars, v[i]) == NULL)
+			bad(ld, "'%s' is not %s%s", shown(v), cf->what,
 			    v[i] == '*' ? " ('*' may only end a value)" : "");
-	if (n > fields[r->field].max || (!star && n < fields[r->field].min))
-		bad(ld, "'%s' is not %s", shown(v), fields[r->field].what);
-	if (r->field == LL_CF_REGION && !star && (strchr(v, '-') == NULL ||
-	    v[n - 1] < '0' || v[n - 1] > '9'))
-		bad(ld, "'%s' is not %s", shown(v), fields[r->field].what);
-	if (r->field == LL_CF_ORGANIZATION && strncmp(v, "o-",
-	    n < 2 ? n : 2) != 0)
-		bad(ld, "'%s' is not %s", shown(v), fields[r->field].what);
-	if (r->field == LL_CF_EVENTSOURCE && !star && strchr(v, '.') == NULL)
-		bad(ld, "'%s' is not %s", shown(v), fields[r->field].what);
+	if (n > cf->max || (!star && n < cf->min))
+		bad(ld, "'%s' is not %s", shown(v), cf->what);
+	if (cf->valid != NULL && !cf->valid(v, n, star))
+		bad(ld, "'%s' is not %s", shown(v), cf->what);
 	ll_strset_add(star ? &r->prefix : &r->exact, v, n);
 }
 
 /* A new rule, labelled "FILE:LINE: WORD WHAT" for --stats. */
 static struct rule *
 new_rule(struct ll_controls *c, const struct loader *ld, enum action a,
-    enum ll_cfield f, const char *word, const char *what)
+    int f, const char *word, const char *what)
 {
 	struct rule *r;
 
@@ -181,7 +210,7 @@ window(struct ll_controls *c, const struct loader *ld, enum action a,
 		bad(ld, "expected '%s YYYY-MM-DD'", w[0]);
 	if (*rule >= 0)
 		bad(ld, "a second '%s' line", w[0]);
-	new_rule(c, ld, a, LL_CF_DAY, w[0], w[1]);
+	new_rule(c, ld, a, day_field(), w[0], w[1]);
 	*rule = (int)(c->nrules - 1);
 	memcpy(day, w[1], 11);
 }
@@ -214,6 +243,7 @@ parse_line(struct ll_controls *c, const struct loader *ld, char **w,
 	enum action a;
 	size_t i;
 	int f;
+	char list[256];
 
 	if (strcmp(w[0], "from") == 0 || strcmp(w[0], "until") == 0) {
 		window(c, ld, w[0][0] == 'f' ? A_FROM : A_UNTIL, w, nw);
@@ -228,20 +258,20 @@ parse_line(struct ll_controls *c, const struct loader *ld, char **w,
 		    "until)", shown(w[0]));
 	if (nw < 2)
 		bad(ld, "'%s' needs a field and values", w[0]);
-	if ((f = field_of(w[1])) == LL_CF_DAY)
+	if ((f = field_of(w[1])) == day_field())
 		bad(ld, "days are not allowed or denied one by one; use "
 		    "'from' and 'until'");
-	if (f < 0)
-		bad(ld, "unknown field '%s' (expected account, region, "
-		    "organization, eventsource, eventname or loggroup)",
-		    shown(w[1]));
+	if (f < 0) {
+		field_list(list, sizeof(list));
+		bad(ld, "unknown field '%s' (expected %s)", shown(w[1]), list);
+	}
 	if (nw < 3)
 		bad(ld, "'%s %s' needs at least one value", w[0], w[1]);
 	/* All allow lines for one field make one list. */
 	if (a == A_ALLOW && c->allow[f] >= 0)
 		r = &c->rules[c->allow[f]];
 	else {
-		r = new_rule(c, ld, a, f, w[0], fields[f].name);
+		r = new_rule(c, ld, a, f, w[0], field(f)->name);
 		if (a == A_ALLOW)
 			c->allow[f] = (int)(c->nrules - 1);
 	}
@@ -256,6 +286,7 @@ parse_line(struct ll_controls *c, const struct loader *ld, char **w,
 struct ll_controls *
 ll_controls_load(const char *path)
 {
+	const struct ll_cpath *cp;
 	struct ll_controls *c;
 	struct loader ld = { path, 0 };
 	FILE *fp;
@@ -268,7 +299,7 @@ ll_controls_load(const char *path)
 	if ((fp = fopen(path, "r")) == NULL)
 		err(LL_EXIT_IO, "%s", path);
 	c = xcalloc(1, sizeof(*c));
-	for (i = 0; i < LL_CF_NFIELDS; i++)
+	for (i = 0; i < LL_CF_MAX; i++)
 		c->allow[i] = -1;
 	c->from_rule = c->until_rule = -1;
 	while ((n = getline(&line, &cap, fp)) != -1) {
@@ -297,10 +328,11 @@ ll_controls_load(const char *path)
 		ll_strset_sort(&c->rules[i].exact);
 		ll_strset_sort(&c->rules[i].prefix);
 	}
-	for (i = 0; i < LL_NCSOURCES; i++)
-		if (ll_path_parse(&c->paths[i], ll_csources[i].path, &why) ==
-		    -1)
-			errx(LL_EXIT_IO, "%s: %s", ll_csources[i].path, why);
+	cp = ll_source_cpaths(&c->npaths);
+	c->paths = xcalloc(c->npaths, sizeof(*c->paths));
+	for (i = 0; i < c->npaths; i++)
+		if (ll_path_parse(&c->paths[i], cp[i].path, &why) == -1)
+			errx(LL_EXIT_IO, "%s: %s", cp[i].path, why);
 	return c;
 }
 
@@ -316,8 +348,9 @@ ll_controls_free(struct ll_controls *c)
 		ll_strset_free(&c->rules[i].exact);
 		ll_strset_free(&c->rules[i].prefix);
 	}
-	for (i = 0; i < LL_NCSOURCES; i++)
+	for (i = 0; i < c->npaths; i++)
 		ll_path_free(&c->paths[i]);
+	free(c->paths);
 	free(c->rules);
 	free(c);
 }
@@ -360,9 +393,8 @@ int
 ll_controls_check(const struct ll_controls *c, const struct ll_crecord *rec)
 {
 	const struct rule *r;
-	enum ll_cfield f;
 	size_t i;
-	int pass;
+	int pass, f, day = day_field();
 
 	for (pass = 0; pass < 2; pass++) {
 		for (i = 0; i < c->nrules; i++) {
@@ -375,11 +407,11 @@ ll_controls_check(const struct ll_controls *c, const struct ll_crecord *rec)
 				return (int)i;
 		}
 	}
-	if (rec->val[LL_CF_DAY] == NULL)
+	if (rec->val[day] == NULL)
 		return -1;
-	if (c->from_rule >= 0 && strcmp(rec->val[LL_CF_DAY], c->from) < 0)
+	if (c->from_rule >= 0 && strcmp(rec->val[day], c->from) < 0)
 		return c->from_rule;
-	if (c->until_rule >= 0 && strcmp(rec->val[LL_CF_DAY], rec->delivery ?
+	if (c->until_rule >= 0 && strcmp(rec->val[day], rec->delivery ?
 	    c->until_next : c->until) > 0)
 		return c->until_rule;
 	return -1;
@@ -391,15 +423,38 @@ ll_controls_rec_clear(struct ll_crecord *rec)
 	int f;
 
 	memset(rec, 0, sizeof(*rec));
-	for (f = 0; f < LL_CF_NFIELDS; f++)
+	for (f = 0; f < LL_CF_MAX; f++)
 		rec->src[f] = -1;
 }
 
-/* A preferred source, one earlier in ll_csources, keeps its value. */
+static enum ll_cvkind
+kind_at(size_t src)
+{
+	size_t n;
+
+	return ll_source_cpaths(&n)[src].kind;
+}
+
+/* The field that path SRC feeds, by index. */
+static int
+field_at(size_t src)
+{
+	const struct ll_cfield *const *cf;
+	const struct ll_cpath *cp;
+	size_t n, f;
+
+	cp = ll_source_cpaths(&n);
+	cf = ll_source_cfields(&n);
+	for (f = 0; cf[f] != cp[src].field; f++)
+		;
+	return (int)f;
+}
+
+/* A preferred path, one earlier in ll_source_cpaths, keeps its value. */
 static int
 taken(const struct ll_crecord *rec, size_t src)
 {
-	int s = rec->src[ll_csources[src].field];
+	int s = rec->src[field_at(src)];
 
 	return s >= 0 && (size_t)s <= src;
 }
@@ -407,12 +462,12 @@ taken(const struct ll_crecord *rec, size_t src)
 static void
 set(struct ll_crecord *rec, size_t src, const char *v, size_t n, int deliv)
 {
-	enum ll_cfield f = ll_csources[src].field;
+	int f = field_at(src);
 
 	rec->val[f] = v;
 	rec->len[f] = n;
 	rec->src[f] = (int)src;
-	if (f == LL_CF_DAY)
+	if (f == day_field())
 		rec->delivery = deliv;
 }
 
@@ -426,31 +481,30 @@ ll_controls_rec_string(struct ll_crecord *rec, size_t src, const char *v,
 
 	if (taken(rec, src))
 		return;
-	switch (ll_csources[src].kind) {
-	case LL_CK_TEXT:
+	switch (kind_at(src)) {
+	case LL_CV_TEXT:
 		set(rec, src, v, n, 0);
 		break;
-	case LL_CK_DAY:
+	case LL_CV_DAY:
 		if (!ll_isotime_day_valid(v, n))
 			break;
 		memcpy(rec->day, v, 10);
 		rec->day[10] = '\0';
 		set(rec, src, rec->day, 10, 1);
 		break;
-	case LL_CK_TIME:
+	case LL_CV_TIME:
 		if (ll_isotime_parse(v, n, &ms) == 0 &&
 		    ll_isotime_day(ms, rec->day) == 0)
 			set(rec, src, rec->day, 10, 0);
 		break;
-	case LL_CK_MILLIS:
-		break;
 	}
 }
 
+/* A number is an event time in epoch milliseconds, or not a value. */
 void
 ll_controls_rec_number(struct ll_crecord *rec, size_t src, double v)
 {
-	if (taken(rec, src) || ll_csources[src].kind != LL_CK_MILLIS ||
+	if (taken(rec, src) || kind_at(src) != LL_CV_TIME ||
 	    !(v > -1e15 && v < 1e15))
 		return;
 	if (ll_isotime_day((int64_t)v, rec->day) == 0)
@@ -466,7 +520,7 @@ ll_controls_test(const struct ll_controls *c, json_t *j)
 	size_t i;
 
 	ll_controls_rec_clear(&rec);
-	for (i = 0; i < LL_NCSOURCES; i++) {
+	for (i = 0; i < c->npaths; i++) {
 		v = ll_path_get(&c->paths[i], j);
 		if (json_is_string(v))
 			ll_controls_rec_string(&rec, i, json_string_value(v),
@@ -479,24 +533,26 @@ ll_controls_test(const struct ll_controls *c, json_t *j)
 
 /*
  * Checks one value, for pruning before records exist: 1 if the
- * controls allow it, 0 if not, -1 if FIELD is not one of account,
- * region, organization, eventsource, eventname, loggroup or day.  A
- * "day" is the UTC day an object was delivered (from its key).
+ * controls allow it, 0 if not, -1 if FIELD is not a controls field.
+ * A "day" is the UTC day an object was delivered (from its key).
  */
 int
 ll_controls_allows(const struct ll_controls *c, const char *field,
     const char *value)
 {
 	struct ll_crecord rec;
-	size_t i;
+	size_t i, n;
 	int f;
 
 	if ((f = field_of(field)) < 0)
 		return -1;
 	ll_controls_rec_clear(&rec);
-	for (i = 0; i < LL_NCSOURCES; i++)
-		if ((int)ll_csources[i].field == f)
+	(void)ll_source_cpaths(&n);
+	for (i = 0; i < n; i++)
+		if (field_at(i) == f)
 			break;
+	if (i == n)
+		return 1;	/* no record carries it */
 	ll_controls_rec_string(&rec, i, value, strlen(value));
 	return ll_controls_check(c, &rec) < 0;
 }

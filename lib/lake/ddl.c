@@ -103,18 +103,24 @@ literal(struct ll_jbuf *b, enum ll_dialect d, const char *s)
 	ll_jbuf_addc(b, '\'');
 }
 
+/*
+ * A column type in each dialect.  Timestamps are instants in UTC to
+ * the millisecond: Trino's timestamp(3), and DuckDB's TIMESTAMPTZ,
+ * which is what DuckDB makes of a Parquet TIMESTAMP adjusted to UTC,
+ * so that a table reads the same from JSON lines as from Parquet.
+ */
 static const char *
 type(enum ll_dialect d, enum ll_ctype t)
 {
-	static const char *const names[][3] = {
-		{ "string", "boolean", "bigint" },
-		{ "varchar", "boolean", "bigint" },
-		{ "STRING", "BOOLEAN", "BIGINT" },
-		{ "VARCHAR", "BOOLEAN", "BIGINT" },
-		{ "string", "boolean", "bigint" }
+	static const char *const names[][4] = {
+		{ "string", "boolean", "bigint", "timestamp" },
+		{ "varchar", "boolean", "bigint", "timestamp(3)" },
+		{ "STRING", "BOOLEAN", "BIGINT", "TIMESTAMP" },
+		{ "VARCHAR", "BOOLEAN", "BIGINT", "TIMESTAMPTZ" },
+		{ "string", "boolean", "bigint", "timestamp" }
 	};
 
-	return names[d][t == LL_CT_BOOLEAN ? 1 : t == LL_CT_BIGINT ? 2 : 0];
+	return names[d][t];
 }
 
 static int

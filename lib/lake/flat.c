@@ -1,10 +1,11 @@
 /*
- * Flattening a record from ll-splitjson into a readready row: one scan
- * of the record keeps the values the table's columns come from (a tree
- * of their source paths drives it), checks the event time, derives
- * calendarday, event_time, sessionid and sessiondata.  ll-flatten
- * writes the row as JSON; ll-partition --flatten takes the values
- * directly, without the round trip through JSON text.
+ * Flattening a record from ll-splitjson into a readready row, as its
+ * source's definition says (lib/lake/source.h): one scan of the record
+ * keeps the values the table's columns come from (a tree of their
+ * source paths drives it), reads the event time, leaves out what the
+ * source skips, and computes calendarday and the derived columns.
+ * ll-flatten writes the row as JSON; ll-partition --flatten takes the
+ * values directly, without the round trip through JSON text.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -18,6 +19,7 @@
 #include "json/jscan.h"
 #include "ll.h"
 #include "lake/schema.h"
+#include "lake/source.h"
 #include "xalloc.h"
 
 /* One key of a source path; the tree of all of them drives the scan. */
@@ -30,32 +32,27 @@ struct node {
 	int		 slot;		/* value kept for the row, or -1 */
 };
 
-enum derived { D_NONE, D_CALENDARDAY, D_SESSIONID, D_EVENT_TIME,
-    D_SESSIONDATA, D_MESSAGE };
-
 struct ll_flat {
+	const struct ll_source *src;
 	const struct ll_table *t;
-	int		 cloudwatch;
 	struct node	 root;
-	int		*colslot;
-	enum derived	*derived;
+	int		*colslot;	/* each column's value, or -1 */
+	int		**inslot;	/* a derived column's inputs' */
+	struct ll_jval	*dval;		/* a derived column's value */
+	struct ll_jbuf	*dbuf;		/* ... and its text */
 	struct ll_jval	*slot;
 	int		 nslot;
-	int		 s_time, s_source, s_name, s_respsid, s_reqsid;
-	int		 s_mtype, s_msg, s_msgsid, s_msgdata;
+	int		 s_time, s_skip, s_parse;
 	struct ll_jscan	 scan;
-	char		 day[11], when[32];
-	char		 dayq[13], whenq[34];	/* the same as JSON strings */
-	struct ll_jbuf	 lines;			/* sessiondata, JSON text */
-	struct ll_jval	 sessionid;
-	struct node	*msgnode;	/* CloudWatch's message */
+	int64_t		 ms;		/* the event time */
+	char		 day[11];
+	char		 dayq[13];	/* the same as a JSON string */
+	char		(*ts)[LL_ISOTIME_TEXT + 2];	/* a time column's */
+	struct ll_jbuf	 tbuf;		/* a time string, decoded */
+	struct node	*parsenode;	/* the source's JSON in a string */
 	struct ll_jscan	 sub;
-	struct ll_jbuf	 msgbuf;	/* a message string, decoded */
-	int		 msgparsed;	/* ... and read as an object */
+	struct ll_jbuf	 msgbuf;	/* such a string, decoded */
 };
-
-static const struct ll_column text = { NULL, NULL, LL_CT_STRING,
-    LL_CK_FIELD };
 
 /* Adds PATH to the tree and returns the slot holding its value. */
 static int
@@ -102,52 +99,57 @@ free_node(struct node *n)
 	free(n->path);
 }
 
-struct ll_flat *
-ll_flat_new(const struct ll_table *t)
+/* The node of PATH, which add_path made. */
+static struct node *
+find_node(struct node *n, const char *path)
 {
-	const struct ll_column *c;
-	struct ll_flat *f;
 	size_t i;
 
+	for (i = 0; i < n->nchild; i++) {
+		if (strcmp(n->child[i].path, path) == 0)
+			return &n->child[i];
+		if (strncmp(n->child[i].path, path, strlen(n->child[i].path))
+		    == 0 && path[strlen(n->child[i].path)] == '.')
+			return find_node(&n->child[i], path);
+	}
+	return NULL;
+}
+
+struct ll_flat *
+ll_flat_new(const struct ll_source *src)
+{
+	const struct ll_column *c;
+	const struct ll_table *t = src->table;
+	struct ll_flat *f;
+	size_t i, k;
+
 	f = xcalloc(1, sizeof(*f));
+	f->src = src;
 	f->t = t;
-	f->cloudwatch = strcmp(t->name, "cloudwatch") == 0;
 	f->root.slot = -1;
 	f->colslot = xreallocarray(NULL, t->ncols, sizeof(int));
-	f->derived = xcalloc(t->ncols, sizeof(*f->derived));
+	f->inslot = xcalloc(t->ncols, sizeof(*f->inslot));
+	f->dval = xcalloc(t->ncols, sizeof(*f->dval));
+	f->dbuf = xcalloc(t->ncols, sizeof(*f->dbuf));
+	f->ts = xcalloc(t->ncols, sizeof(*f->ts));
 	for (i = 0; i < t->ncols; i++) {
 		c = &t->cols[i];
-		f->colslot[i] = c->path != NULL ? add_path(f, c->path) : -1;
-		if (c->kind != LL_CK_DERIVED)
-			continue;
-		if (strcmp(c->name, "calendarday") == 0)
-			f->derived[i] = D_CALENDARDAY;
-		else if (strcmp(c->name, "sessionid") == 0)
-			f->derived[i] = D_SESSIONID;
-		else if (strcmp(c->name, "event_time") == 0)
-			f->derived[i] = D_EVENT_TIME;
-		else if (strcmp(c->name, "sessiondata") == 0)
-			f->derived[i] = D_SESSIONDATA;
-		else
-			f->derived[i] = D_MESSAGE;
+		f->colslot[i] = -1;
+		if (c->kind == LL_CK_DERIVED) {
+			f->inslot[i] = xcalloc(4, sizeof(int));
+			for (k = 0; k < 4 && c->derive->in[k] != NULL; k++)
+				f->inslot[i][k] = add_path(f, c->derive->in[k]);
+			for (; k < 4; k++)
+				f->inslot[i][k] = -1;
+		} else if (c->kind != LL_CK_DAY && c->path != NULL)
+			f->colslot[i] = add_path(f, c->path);
 	}
-	if (f->cloudwatch) {
-		f->s_time = add_path(f, "timestamp");
-		f->s_mtype = add_path(f, "messageType");
-		f->s_msg = add_path(f, "message");
-		f->s_msgsid = add_path(f, "message.sessionId");
-		f->s_msgdata = add_path(f, "message.sessionData");
-	} else {
-		f->s_time = add_path(f, "eventTime");
-		f->s_source = add_path(f, "eventSource");
-		f->s_name = add_path(f, "eventName");
-		f->s_respsid = add_path(f, "responseElements.sessionId");
-		f->s_reqsid = add_path(f, "requestParameters.sessionId");
-	}
-	f->slot = xcalloc((size_t)f->nslot, sizeof(*f->slot));
-	for (i = 0; f->cloudwatch && i < f->root.nchild; i++)
-		if (strcmp(f->root.child[i].key, "message") == 0)
-			f->msgnode = &f->root.child[i];
+	f->s_time = add_path(f, src->time);
+	f->s_skip = src->skip.path != NULL ? add_path(f, src->skip.path) : -1;
+	f->s_parse = src->parse != NULL ? add_path(f, src->parse) : -1;
+	f->slot = xcalloc((size_t)f->nslot + 1, sizeof(*f->slot));
+	if (src->parse != NULL)
+		f->parsenode = find_node(&f->root, src->parse);
 	return f;
 }
 
@@ -237,117 +239,22 @@ visit(struct ll_flat *f, struct ll_jscan *s, struct node *n)
 	return 0;
 }
 
-static int
-num(const char *p, int n, int max)
-{
-	int i, v;
-
-	for (i = v = 0; i < n; i++) {
-		if (p[i] < '0' || p[i] > '9')
-			return -1;
-		v = v * 10 + p[i] - '0';
-	}
-	return v <= max ? v : -1;
-}
-
-/* N decimal digits of V at P, zero-padded: snprintf is slow per row. */
-static char *
-digits_at(char *p, unsigned v, int n)
-{
-	int i;
-
-	for (i = n - 1; i >= 0; i--, v /= 10)
-		p[i] = (char)('0' + v % 10);
-	return p + n;
-}
-
 /*
- * The UTC day of an ISO 8601 time as CloudTrail writes it:
- * YYYY-MM-DDTHH:MM:SS, optional fraction, then Z or +HH:MM.
+ * The event time at V, in the source's format, as milliseconds since
+ * the epoch; -1 if it is not one.
  */
 static int
-event_day(const struct ll_jval *v, char day[11])
+event_time(const struct ll_flat *f, const struct ll_jval *v, int64_t *ms)
 {
-	static const unsigned char mdays[] = { 31, 29, 31, 30, 31, 30, 31,
-	    31, 30, 31, 30, 31 };
-	const char *p, *end;
-	int64_t mins;
-	int y, mo, d, h, mi, s, oh, om, sign;
-
-	if (v->type != LL_JSTR || v->esc || v->n < 22)
-		return -1;
-	p = v->p + 1;
-	end = v->p + v->n - 1;
-	if (p[4] != '-' || p[7] != '-' || (p[10] != 'T' && p[10] != 't') ||
-	    p[13] != ':' || p[16] != ':')
-		return -1;
-	y = num(p, 4, 9999);
-	mo = num(p + 5, 2, 12);
-	d = num(p + 8, 2, 31);
-	h = num(p + 11, 2, 23);
-	mi = num(p + 14, 2, 59);
-	s = num(p + 17, 2, 60);
-	if (y < 0 || mo < 1 || d < 1 || h < 0 || mi < 0 || s < 0 ||
-	    d > mdays[mo - 1] || (mo == 2 && d == 29 &&
-	    (y % 4 != 0 || (y % 100 == 0 && y % 400 != 0))))
-		return -1;
-	p += 19;
-	if (p < end && *p == '.') {
-		while (++p < end && *p >= '0' && *p <= '9')
-			;
-		if (p[-1] == '.')
-			return -1;
+	switch (f->src->timefmt) {
+	case LL_TF_RFC3339:
+		return v->type == LL_JSTR && !v->esc ?
+		    ll_isotime_rfc3339(v->p + 1, v->n - 2, ms) : -1;
+	case LL_TF_EPOCH_MS:
+		return v->type == LL_JNUM ?
+		    ll_isotime_epoch_ms(v->p, v->n, ms) : -1;
 	}
-	oh = om = 0;
-	sign = 0;
-	if (end - p == 1 && (*p == 'Z' || *p == 'z'))
-		;
-	else if (end - p == 6 && (*p == '+' || *p == '-') && p[3] == ':') {
-		sign = *p == '+' ? 1 : -1;
-		oh = num(p + 1, 2, 23);
-		om = num(p + 4, 2, 59);
-		if (oh < 0 || om < 0)
-			return -1;
-	} else
-		return -1;
-	mins = ll_isotime_days(y, (unsigned)mo, (unsigned)d) * 1440 +
-	    h * 60 + mi - sign * (oh * 60 + om);
-	return ll_isotime_day(mins * 60000, day);
-}
-
-/* Epoch milliseconds, as CloudWatch Logs gives them, to day and time. */
-static int
-event_ms(struct ll_flat *f, const struct ll_jval *v)
-{
-	long long ms;
-	size_t i;
-	unsigned sec;
-	char *p;
-
-	if (v->type != LL_JNUM || v->n > 15)
-		return -1;
-	for (ms = 0, i = 0; i < v->n; i++) {
-		if (v->p[i] < '0' || v->p[i] > '9')
-			return -1;
-		ms = ms * 10 + v->p[i] - '0';
-	}
-	if (ms >= 253402300800000LL)
-		return -1;
-	if (ll_isotime_day(ms, f->day) == -1)
-		return -1;
-	sec = (unsigned)(ms / 1000 % 86400);
-	memcpy(f->when, f->day, 10);
-	p = f->when + 10;
-	*p++ = 'T';
-	p = digits_at(p, sec / 3600, 2);
-	*p++ = ':';
-	p = digits_at(p, sec / 60 % 60, 2);
-	*p++ = ':';
-	p = digits_at(p, sec % 60, 2);
-	*p++ = '.';
-	p = digits_at(p, (unsigned)(ms % 1000), 3);
-	memcpy(p, "Z", 2);
-	return 0;
+	return -1;
 }
 
 /*
@@ -392,59 +299,6 @@ put_field(struct ll_jbuf *o, const struct ll_column *c,
 		ll_jbuf_add(o, v->p, v->n);
 }
 
-/* Session Manager transcript lines, joined with newlines. */
-static void
-put_lines(struct ll_jbuf *o, const struct ll_jval *v)
-{
-	struct ll_jscan s;
-	struct ll_jiter it;
-	struct ll_jval e;
-	int first;
-
-	if (v->type != LL_JARR) {
-		if (v->type == LL_JNONE || v->type == LL_JNULL)
-			ll_jbuf_add(o, "null", 4);
-		else
-			ll_jbuf_addval_str(o, v);
-		return;
-	}
-	memset(&s, 0, sizeof(s));
-	ll_jscan_init(&s, v->p, v->n);
-	ll_jbuf_addc(o, '"');
-	(void)ll_jscan_open(&s, &it);
-	for (first = 1; ll_jscan_next(&s, &it, NULL) == 1; first = 0) {
-		(void)ll_jscan_value(&s, &e);
-		if (!first)
-			ll_jbuf_add(o, "\\n", 2);
-		if (e.type == LL_JSTR)
-			ll_jbuf_add(o, e.p + 1, e.n - 2);
-		else
-			ll_jbuf_addesc(o, e.p, e.n);
-	}
-	ll_jbuf_addc(o, '"');
-	ll_jscan_free(&s);
-}
-
-/*
- * sessionid of a CloudTrail record: Session Manager names the session
- * in the response of StartSession and ResumeSession (which can be null
- * when the call failed) and in the request of TerminateSession.
- */
-static void
-ct_session(struct ll_flat *f)
-{
-	const struct ll_jval *name = &f->slot[f->s_name];
-
-	memset(&f->sessionid, 0, sizeof(f->sessionid));
-	if (!ll_jstr_eq(&f->slot[f->s_source], "ssm.amazonaws.com"))
-		return;
-	if (ll_jstr_eq(name, "StartSession") ||
-	    ll_jstr_eq(name, "ResumeSession"))
-		f->sessionid = f->slot[f->s_respsid];
-	else if (ll_jstr_eq(name, "TerminateSession"))
-		f->sessionid = f->slot[f->s_reqsid];
-}
-
 /* S as a JSON string at Q: S has nothing to escape. */
 static void
 quote(char *q, const char *s)
@@ -469,19 +323,18 @@ clear_slots(struct ll_flat *f, const struct node *n)
 }
 
 /*
- * Session Manager transcripts reach CloudWatch Logs as JSON inside the
- * message string.  Unless ll-splitjson --parse made it an object, its
- * fields are read from the decoded string here (no tree, no copy but
- * the decoding); the message itself stays the text it was.  A message
- * that is not a JSON object is just text.
+ * A source may carry JSON inside a string (Session Manager transcripts
+ * in a CloudWatch Logs message).  Unless ll-splitjson --parse made it
+ * an object, its fields are read from the decoded string here (no
+ * tree, no copy but the decoding); the string itself stays the text it
+ * was.  A string that is not a JSON object is just text.
  */
 static void
-parse_message(struct ll_flat *f)
+parse_string(struct ll_flat *f)
 {
-	struct ll_jval *m = &f->slot[f->s_msg], saved;
+	struct ll_jval *m = &f->slot[f->s_parse], saved;
 
-	f->msgparsed = 0;
-	if (m->type != LL_JSTR || f->msgnode == NULL)
+	if (m->type != LL_JSTR || f->parsenode == NULL)
 		return;
 	f->msgbuf.len = 0;
 	ll_jbuf_addunesc(&f->msgbuf, m);
@@ -489,63 +342,75 @@ parse_message(struct ll_flat *f)
 	if (ll_jscan_peek(&f->sub) != LL_JOBJ)
 		return;
 	saved = *m;
-	if (visit(f, &f->sub, f->msgnode) == 0 && ll_jscan_end(&f->sub) == 0)
-		f->msgparsed = 1;
-	else
-		clear_slots(f, f->msgnode);
+	if (visit(f, &f->sub, f->parsenode) == -1 ||
+	    ll_jscan_end(&f->sub) == -1)
+		clear_slots(f, f->parsenode);
 	*m = saved;
+}
+
+/* The derived columns' values, each from its inputs. */
+static void
+derive(struct ll_flat *f)
+{
+	const struct ll_column *c;
+	struct ll_jval in[4];
+	size_t i, k;
+
+	for (i = 0; i < f->t->ncols; i++) {
+		c = &f->t->cols[i];
+		if (c->kind != LL_CK_DERIVED)
+			continue;
+		for (k = 0; k < 4; k++)
+			if (f->inslot[i][k] >= 0)
+				in[k] = f->slot[f->inslot[i][k]];
+			else
+				memset(&in[k], 0, sizeof(in[k]));
+		c->derive->fn(in, &f->dval[i], &f->dbuf[i]);
+	}
 }
 
 /*
  * Scans one record.  0: the row is ready; -1: rejected (reported and
- * counted); 1: left out on purpose (a CloudWatch control message,
- * counted).
+ * counted); 1: left out on purpose (counted: a CloudWatch control
+ * message, say).
  */
 int
 ll_flat_record(struct ll_flat *f, const char *name, uintmax_t lineno,
     const char *line, size_t len)
 {
 	const struct ll_jval *v;
+	int64_t ms;
 
 	memset(f->slot, 0, (size_t)f->nslot * sizeof(*f->slot));
 	ll_jscan_init(&f->scan, line, len);
 	if (ll_jscan_peek(&f->scan) != LL_JOBJ) {
 		ll_warnx_at(name, lineno, "not a JSON object");
-		ll_reject("not_an_object", line, len);
+		ll_reject(LL_R_NOT_OBJECT, line, len);
 		return -1;
 	}
 	if (visit(f, &f->scan, &f->root) == -1 ||
 	    ll_jscan_end(&f->scan) == -1) {
 		ll_warnx_at(name, lineno, "byte %zu: invalid JSON: %s",
 		    ll_jscan_offset(&f->scan), f->scan.err);
-		ll_reject("invalid_json", line, len);
+		ll_reject(LL_R_INVALID_JSON, line, len);
 		return -1;
 	}
-	v = &f->slot[f->s_time];
-	if (f->cloudwatch) {
-		if (ll_jstr_eq(&f->slot[f->s_mtype], "CONTROL_MESSAGE")) {
-			ll_count("control_message");
-			return 1;
-		}
-		if (event_ms(f, v) == -1) {
-			ll_warnx_at(name, lineno, "%s timestamp", v->type ==
-			    LL_JNONE ? "no" : "invalid");
-			ll_reject("invalid_timestamp", line, len);
-			return -1;
-		}
-		parse_message(f);
-		quote(f->whenq, f->when);
-		f->lines.len = 0;
-		put_lines(&f->lines, &f->slot[f->s_msgdata]);
-	} else {
-		if (event_day(v, f->day) == -1) {
-			ll_warnx_at(name, lineno, "%s eventTime", v->type ==
-			    LL_JNONE ? "no" : "invalid");
-			ll_reject("invalid_event_time", line, len);
-			return -1;
-		}
-		ct_session(f);
+	if (f->s_skip >= 0 &&
+	    ll_jstr_eq(&f->slot[f->s_skip], f->src->skip.value)) {
+		ll_count(f->src->skip.why);
+		return 1;
 	}
+	v = &f->slot[f->s_time];
+	if (event_time(f, v, &ms) == -1 || ll_isotime_day(ms, f->day) == -1) {
+		ll_warnx_at(name, lineno, "%s %s", v->type == LL_JNONE ?
+		    "no" : "invalid", f->src->time);
+		ll_reject(LL_R_INVALID_EVENT_TIME, line, len);
+		return -1;
+	}
+	f->ms = ms;
+	if (f->s_parse >= 0)
+		parse_string(f);
+	derive(f);
 	quote(f->dayq, f->day);
 	return 0;
 }
@@ -559,63 +424,95 @@ span(struct ll_jval *v, const char *p, size_t n, int type, int esc)
 	v->esc = esc;
 }
 
-/*
- * The message column holds a log event's text, unless it is a Session
- * Manager transcript, whose text is in the session columns already.
- */
+/* Column I's value as read from the record or derived. */
 static const struct ll_jval *
-message(const struct ll_flat *f)
+raw(const struct ll_flat *f, size_t i)
 {
-	const struct ll_jval *m = &f->slot[f->s_msg];
+	static const struct ll_jval none;
 
-	if ((m->type == LL_JOBJ || f->msgparsed) &&
-	    (f->slot[f->s_msgdata].type != LL_JNONE ||
-	    f->slot[f->s_msgsid].type != LL_JNONE))
-		return NULL;
-	return m;
+	if (f->t->cols[i].kind == LL_CK_DERIVED)
+		return &f->dval[i];
+	if (f->colslot[i] < 0)
+		return &none;
+	return &f->slot[f->colslot[i]];
+}
+
+/*
+ * The instant V stands for in timestamp column I, into *MS: the event
+ * time, read already; RFC 3339 text; epoch milliseconds.  -1 if it is
+ * none, or outside the years 0 to 9999 that the text form can hold.
+ */
+static int
+instant(struct ll_flat *f, size_t i, const struct ll_jval *v, int64_t *ms)
+{
+	char text[LL_ISOTIME_TEXT];
+	int r;
+
+	if (f->colslot[i] >= 0 && f->colslot[i] == f->s_time) {
+		*ms = f->ms;	/* its day was made: it has a text form */
+		return 0;
+	}
+	if (v->type == LL_JNUM)
+		r = ll_isotime_epoch_ms(v->p, v->n, ms);
+	else if (v->type == LL_JSTR && !v->esc)
+		r = ll_isotime_rfc3339(v->p + 1, v->n - 2, ms);
+	else if (v->type == LL_JSTR) {
+		f->tbuf.len = 0;
+		ll_jbuf_addunesc(&f->tbuf, v);
+		r = ll_isotime_rfc3339(f->tbuf.p, f->tbuf.len, ms);
+	} else
+		r = -1;
+	return r == 0 ? ll_isotime_text(*ms, text) : -1;
+}
+
+/*
+ * A timestamp column: as ll-flatten writes it, "2026-03-01T10:05:00.000Z"
+ * (TEXT set), or as epoch milliseconds; -1 (counted) if it is not one.
+ */
+static int
+put_time(struct ll_flat *f, size_t i, const struct ll_jval *v, int text,
+    struct ll_jval *out)
+{
+	char *b = f->ts[i];
+	int64_t ms;
+
+	if (instant(f, i, v, &ms) == -1) {
+		ll_stats_add("values_nulled", 1);
+		return -1;
+	}
+	if (text) {
+		b[0] = '"';
+		(void)ll_isotime_text(ms, b + 1);
+		memcpy(b + LL_ISOTIME_TEXT, "\"", 2);
+	} else
+		snprintf(b, LL_ISOTIME_TEXT + 2, "%jd", (intmax_t)ms);
+	span(out, b, strlen(b), text ? LL_JSTR : LL_JNUM, 0);
+	return 0;
 }
 
 /*
  * The value of column I of the row, as a span of the record or of the
  * flattener; valid until the next record.  A JSON-text column comes
  * as LL_JOBJ whatever it holds: its text is the value.  Boolean and
- * integer columns come checked, a value of the wrong type as null.
+ * integer columns come checked, a value of the wrong type as null; a
+ * timestamp column as epoch milliseconds, a number.
  */
 void
-ll_flat_value(const struct ll_flat *f, size_t i, struct ll_jval *v)
+ll_flat_value(struct ll_flat *f, size_t i, struct ll_jval *v)
 {
 	const struct ll_column *c = &f->t->cols[i];
-	const struct ll_jval *m;
 
-	switch (f->derived[i]) {
-	case D_CALENDARDAY:
+	if (c->kind == LL_CK_DAY) {
 		span(v, f->dayq, strlen(f->dayq), LL_JSTR, 0);
 		return;
-	case D_EVENT_TIME:
-		span(v, f->whenq, strlen(f->whenq), LL_JSTR, 0);
-		return;
-	case D_SESSIONID:
-		*v = f->sessionid;
-		return;
-	case D_SESSIONDATA:
-		if (f->lines.len == 4 && memcmp(f->lines.p, "null", 4) == 0)
-			span(v, "null", 4, LL_JNULL, 0);
-		else
-			span(v, f->lines.p, f->lines.len, LL_JSTR, 1);
-		return;
-	case D_MESSAGE:
-		if ((m = message(f)) != NULL)
-			*v = *m;
-		else
-			span(v, "null", 4, LL_JNULL, 0);
-		return;
-	case D_NONE:
-		break;
 	}
-	*v = f->slot[f->colslot[i]];
+	*v = *raw(f, i);
 	if (v->type == LL_JNONE || v->type == LL_JNULL)
 		return;
-	if (c->kind == LL_CK_JSON)
+	if (c->type == LL_CT_TIMESTAMP) {
+		if (put_time(f, i, v, 0, v) == -1)
+			span(v, "null", 4, LL_JNULL, 0);
+	} else if (c->kind == LL_CK_JSON)
 		v->type = LL_JOBJ;
 	else if (typed(c, v) == -1) {
 		ll_stats_add("values_nulled", 1);
@@ -625,35 +522,23 @@ ll_flat_value(const struct ll_flat *f, size_t i, struct ll_jval *v)
 
 /* Appends column I of the row as ll-flatten writes it: JSON text. */
 void
-ll_flat_put(const struct ll_flat *f, size_t i, struct ll_jbuf *o)
+ll_flat_put(struct ll_flat *f, size_t i, struct ll_jbuf *o)
 {
 	const struct ll_column *c = &f->t->cols[i];
 	const struct ll_jval *v;
+	struct ll_jval t;
 
-	switch (f->derived[i]) {
-	case D_CALENDARDAY:
+	if (c->kind == LL_CK_DAY) {
 		ll_jbuf_adds(o, f->dayq);
 		return;
-	case D_EVENT_TIME:
-		ll_jbuf_adds(o, f->whenq);
-		return;
-	case D_SESSIONID:
-		put_field(o, &text, &f->sessionid);
-		return;
-	case D_SESSIONDATA:
-		ll_jbuf_add(o, f->lines.p, f->lines.len);
-		return;
-	case D_MESSAGE:
-		if ((v = message(f)) != NULL)
-			put_field(o, &text, v);
-		else
-			ll_jbuf_add(o, "null", 4);
-		return;
-	case D_NONE:
-		break;
 	}
-	v = &f->slot[f->colslot[i]];
-	if (c->kind != LL_CK_JSON)
+	v = raw(f, i);
+	if (c->type == LL_CT_TIMESTAMP && v->type != LL_JNONE &&
+	    v->type != LL_JNULL && put_time(f, i, v, 1, &t) == 0)
+		ll_jbuf_add(o, t.p, t.n);
+	else if (c->type == LL_CT_TIMESTAMP)
+		ll_jbuf_add(o, "null", 4);
+	else if (c->kind != LL_CK_JSON)
 		put_field(o, c, v);
 	else if (v->type == LL_JNONE || v->type == LL_JNULL)
 		ll_jbuf_add(o, "null", 4);
@@ -664,15 +549,24 @@ ll_flat_put(const struct ll_flat *f, size_t i, struct ll_jbuf *o)
 void
 ll_flat_free(struct ll_flat *f)
 {
+	size_t i;
+
 	if (f == NULL)
 		return;
+	for (i = 0; i < f->t->ncols; i++) {
+		free(f->inslot[i]);
+		ll_jbuf_free(&f->dbuf[i]);
+	}
+	free(f->inslot);
+	free(f->dbuf);
+	free(f->ts);
+	ll_jbuf_free(&f->tbuf);
+	free(f->dval);
 	free(f->colslot);
-	free(f->derived);
 	free(f->slot);
 	free_node(&f->root);
 	ll_jscan_free(&f->scan);
 	ll_jscan_free(&f->sub);
-	ll_jbuf_free(&f->lines);
 	ll_jbuf_free(&f->msgbuf);
 	free(f);
 }

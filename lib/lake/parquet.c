@@ -1,14 +1,22 @@
 /*
- * Parquet, format version 1: "PAR1", the row groups, each one column
- * chunk per column (a dictionary page if any, then data pages), the
- * FileMetaData in Thrift compact, its length in four little-endian
- * bytes, "PAR1".  Every column is OPTIONAL, so a data page starts with
- * its definition levels (1 present, 0 null) in the RLE/bit-packed
- * hybrid of width 1 behind a 4-byte length, then the present values:
- * PLAIN, or dictionary indices in the same hybrid behind a byte giving
- * their width.  The whole page is gzip compressed.  Dictionary pages
- * and data pages say PLAIN_DICTIONARY, as version 1 writers do, which
- * every reader old or new understands.
+ * Parquet: "PAR1", the row groups, each one column chunk per column (a
+ * dictionary page if any, then data pages), the FileMetaData in Thrift
+ * compact, its length in four little-endian bytes, "PAR1".  Every
+ * column is OPTIONAL, so a data page (version 1 pages) starts with its
+ * definition levels (1 present, 0 null) in the RLE/bit-packed hybrid
+ * of width 1 behind a 4-byte length, then the present values.  The
+ * whole page is gzip compressed.
+ *
+ * Values take the encoding that makes them smallest after gzip: a
+ * string column's dictionary indices (RLE_DICTIONARY, in the same
+ * hybrid behind a byte giving their width; the dictionary page PLAIN),
+ * or once the dictionary stops paying DELTA_LENGTH_BYTE_ARRAY, which
+ * puts the lengths apart from the bytes, so that random ids (a third of
+ * CloudTrail's bytes) are not interleaved with their lengths; integers
+ * and instants DELTA_BINARY_PACKED, differences to the one before,
+ * bit-packed, which for times in order takes a few bits a value;
+ * booleans PLAIN bits.  These are the encodings of Parquet 2.x, read by
+ * Spark 3.3 and later, Trino, Athena engine 3, DuckDB and parquet-mr.
  *
  * Compression, a third of the work, runs in a thread of each writer:
  * the pages of each column come back in the order they went, and a row
@@ -30,11 +38,17 @@
 
 /* The numbers of parquet.thrift's enums. */
 enum { T_BOOLEAN = 0, T_INT64 = 2, T_BYTE_ARRAY = 6 };
-enum { E_PLAIN = 0, E_PLAIN_DICTIONARY = 2, E_RLE = 3 };
+enum { E_PLAIN = 0, E_RLE = 3, E_DELTA_BINARY_PACKED = 5,
+    E_DELTA_LENGTH_BYTE_ARRAY = 6, E_RLE_DICTIONARY = 8 };
 enum { P_DATA = 0, P_DICTIONARY = 2 };
 #define CODEC_GZIP	2
 #define CONV_UTF8	0
+#define CONV_TIMESTAMP_MILLIS	9
 #define REP_OPTIONAL	1
+
+/* DELTA_BINARY_PACKED blocks: 128 values, four miniblocks of 32. */
+#define DELTA_BLOCK	128
+#define DELTA_MINI	4
 
 #define STATS_MAX	256	/* a longer min or max is not recorded */
 #define PENDING_MAX	(8 << 20)	/* page bytes waiting for the thread */
@@ -76,6 +90,8 @@ struct col {
 	char		*name;
 	enum ll_parquet_type	 type;
 	int		 plain;		/* dictionary given up for the file */
+	int		 dlba;		/* plain strings: 1 DELTA_LENGTH, -1 not,
+					   0 not known yet */
 	int64_t		 setrow;	/* the last row given a value */
 	/* The page being filled. */
 	struct ll_rle	 lv;
@@ -104,6 +120,14 @@ struct ll_pq {
 	size_t		 nrg;
 	struct libdeflate_compressor *z, *zdict;
 	struct ll_jbuf	 dpage;
+	/* Rows held to be sorted, and a page's values for delta_page. */
+	struct ll_jbuf	 arena;
+	uint32_t	*keys;
+	size_t		 nheld, heldcap;
+	size_t		 heldbytes;	/* their bytes, as held counts them */
+	int64_t		*tmp;
+	size_t		 ntmp;
+	struct ll_jbuf	 ztmp;		/* its trial compressions */
 	int		 err;
 	/* The compression thread, and what it shares under mu. */
 	pthread_t	 thr;
@@ -141,6 +165,109 @@ get_u32(const char *s)
 
 	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
 	    (uint32_t)p[3] << 24;
+}
+
+static uint64_t
+get_u64(const char *s)
+{
+	return (uint64_t)get_u32(s) | (uint64_t)get_u32(s + 4) << 32;
+}
+
+static void
+uleb(struct ll_jbuf *b, uint64_t v)
+{
+	char c;
+
+	do {
+		c = (char)(v & 0x7f);
+		v >>= 7;
+		ll_jbuf_addc(b, (char)(c | (v != 0 ? 0x80 : 0)));
+	} while (v != 0);
+}
+
+/* Bits needed for V, 0 for 0. */
+static int
+width64(uint64_t v)
+{
+	int w;
+
+	for (w = 0; v != 0; w++)
+		v >>= 1;
+	return w;
+}
+
+/* N values of W bits each, least significant bit first. */
+static void
+bitpack(struct ll_jbuf *b, const uint64_t *v, size_t n, int w)
+{
+	uint64_t acc = 0, x;
+	size_t i;
+	int bits = 0, left, take;
+
+	for (i = 0; i < n; i++) {
+		/* At most 32 bits at a time: acc never holds over 39. */
+		for (x = v[i], left = w; left > 0; left -= take, x >>= take) {
+			take = left < 32 ? left : 32;
+			acc |= (x & ((UINT64_C(1) << take) - 1)) << bits;
+			bits += take;
+			while (bits >= 8) {
+				ll_jbuf_addc(b, (char)(acc & 0xff));
+				acc >>= 8;
+				bits -= 8;
+			}
+		}
+	}
+	if (bits > 0)
+		ll_jbuf_addc(b, (char)(acc & 0xff));
+}
+
+/*
+ * DELTA_BINARY_PACKED: a header (block size, miniblocks, count, first
+ * value), then per block the smallest difference and, per miniblock,
+ * its bit width and each difference less the smallest, bit-packed.
+ * Differences wrap as 64-bit integers do.  A partial miniblock is
+ * padded to its full size; the widths of miniblocks past the last
+ * value are 0 and take no bytes.
+ */
+static void
+delta_encode(struct ll_jbuf *b, const int64_t *v, size_t n)
+{
+	uint64_t d[DELTA_BLOCK], min;
+	size_t i, j, k, m, per = DELTA_BLOCK / DELTA_MINI, nd;
+	int w;
+
+	uleb(b, DELTA_BLOCK);
+	uleb(b, DELTA_MINI);
+	uleb(b, n);
+	uleb(b, n > 0 ? (uint64_t)v[0] << 1 ^ (uint64_t)(v[0] >> 63) : 0);
+	for (i = 1; i < n; i += nd) {
+		nd = n - i < DELTA_BLOCK ? n - i : DELTA_BLOCK;
+		for (j = 0; j < nd; j++)
+			d[j] = (uint64_t)v[i + j] - (uint64_t)v[i + j - 1];
+		min = d[0];
+		for (j = 1; j < nd; j++)
+			if ((int64_t)d[j] < (int64_t)min)
+				min = d[j];
+		for (j = 0; j < nd; j++)
+			d[j] -= min;
+		for (j = nd; j < DELTA_BLOCK; j++)
+			d[j] = 0;
+		uleb(b, min << 1 ^ (uint64_t)((int64_t)min >> 63));
+		for (m = 0; m < DELTA_MINI; m++) {
+			w = 0;
+			for (k = m * per; k < (m + 1) * per && k < nd; k++)
+				if (width64(d[k]) > w)
+					w = width64(d[k]);
+			ll_jbuf_addc(b, (char)(m * per < nd ? w : 0));
+		}
+		for (m = 0; m * per < nd; m++) {
+			w = 0;
+			for (k = m * per; k < (m + 1) * per; k++)
+				if (width64(d[k]) > w)
+					w = width64(d[k]);
+			bitpack(b, d + m * per, per, w);
+		}
+	}
 }
 
 static int
@@ -436,6 +563,71 @@ collect(struct ll_pq *w, struct col *c)
 	pthread_mutex_unlock(&w->mu);
 }
 
+/* The gzip size of B's bytes from START, with the dictionary's compressor. */
+static size_t
+zsize(struct ll_pq *w, const struct ll_jbuf *b, size_t start)
+{
+	size_t n = b->len - start;
+
+	ll_jbuf_grow(&w->ztmp, libdeflate_gzip_compress_bound(NULL, n));
+	return libdeflate_gzip_compress(w->zdict, b->p + start, n, w->ztmp.p,
+	    w->ztmp.size);
+}
+
+/*
+ * The page's values, buffered PLAIN, in their delta encoding where it
+ * pays; returns the encoding.  Integers are DELTA_BINARY_PACKED.
+ * Strings may be DELTA_LENGTH_BYTE_ARRAY, the lengths so, then the
+ * bytes: less after gzip for ids, whose bytes are random, but more for
+ * JSON text, whose values repeat and take their lengths along in one
+ * match when PLAIN.  So the column's first such page is compressed
+ * both ways, and the smaller way kept for the column in this file.
+ */
+static int
+delta_page(struct ll_pq *w, struct col *c, struct ll_jbuf *out)
+{
+	const char *p, *end = c->vals.p + c->vals.len;
+	size_t n, len, start = out->len, dl;
+
+	for (n = 0, p = c->vals.p; p < end; n++) {
+		if (n == w->ntmp) {
+			w->ntmp = w->ntmp == 0 ? 1024 : w->ntmp * 2;
+			w->tmp = xreallocarray(w->tmp, w->ntmp,
+			    sizeof(*w->tmp));
+		}
+		if (c->type == LL_PQ_STRING) {
+			len = get_u32(p);
+			w->tmp[n] = (int64_t)len;
+			p += 4 + len;
+		} else {
+			w->tmp[n] = (int64_t)get_u64(p);
+			p += 8;
+		}
+	}
+	if (c->type == LL_PQ_STRING && c->dlba < 0) {
+		ll_jbuf_add(out, c->vals.p, c->vals.len);
+		return E_PLAIN;
+	}
+	delta_encode(out, w->tmp, n);
+	if (c->type != LL_PQ_STRING)
+		return E_DELTA_BINARY_PACKED;
+	for (p = c->vals.p; p < end; p += 4 + len) {
+		len = get_u32(p);
+		ll_jbuf_add(out, p + 4, len);
+	}
+	if (c->dlba == 0) {
+		dl = zsize(w, out, start);
+		out->len = start;
+		ll_jbuf_add(out, c->vals.p, c->vals.len);
+		c->dlba = dl < zsize(w, out, start) ? 1 : -1;
+		if (c->dlba < 0)
+			return E_PLAIN;
+		out->len = start;
+		return delta_page(w, c, out);
+	}
+	return E_DELTA_LENGTH_BYTE_ARRAY;
+}
+
 static void
 flush_page(struct ll_pq *w, struct col *c)
 {
@@ -453,13 +645,15 @@ flush_page(struct ll_pq *w, struct col *c)
 	j->enc = E_PLAIN;
 	j->n = c->pvalues;
 	if (c->nidx > 0) {
-		j->enc = E_PLAIN_DICTIONARY;
+		j->enc = E_RLE_DICTIONARY;
 		ll_jbuf_addc(&j->in, (char)bitwidth(c->d.n));
 		ll_rle_init(&r, &j->in, bitwidth(c->d.n));
 		for (i = 0; i < c->nidx; i++)
 			ll_rle_put(&r, c->idx[i]);
 		ll_rle_finish(&r);
-	} else
+	} else if (c->vals.len > 0 && c->type != LL_PQ_BOOLEAN)
+		j->enc = delta_page(w, c, &j->in);
+	else
 		ll_jbuf_add(&j->in, c->vals.p, c->vals.len);
 	c->cm.values += (int64_t)c->pvalues;
 	w->held += j->in.len - c->vals.len - c->nidx * sizeof(*c->idx);
@@ -524,8 +718,8 @@ stat_str(struct col *c, const char *s, size_t n)
 	c->minmax = 1;
 }
 
-void
-ll_parquet_null(struct ll_pq *w, size_t i)
+static void
+enc_null(struct ll_pq *w, size_t i)
 {
 	struct col *c = &w->cols[i];
 
@@ -541,15 +735,13 @@ go_plain(struct ll_pq *w, struct col *c)
 	c->plain = 1;
 }
 
-int
-ll_parquet_str(struct ll_pq *w, size_t i, const char *s, size_t n)
+static void
+enc_str(struct ll_pq *w, size_t i, const char *s, size_t n)
 {
 	struct col *c = &w->cols[i];
 	int64_t k;
 	int added;
 
-	if (n > LL_PQ_MAXVALUE)
-		return -1;
 	k = -1;
 	added = 0;
 	if (!c->plain &&
@@ -573,11 +765,10 @@ ll_parquet_str(struct ll_pq *w, size_t i, const char *s, size_t n)
 		stat_str(c, s, n);
 	}
 	check_page(w, c);
-	return 0;
 }
 
-void
-ll_parquet_bool(struct ll_pq *w, size_t i, int v)
+static void
+enc_bool(struct ll_pq *w, size_t i, int v)
 {
 	struct col *c = &w->cols[i];
 
@@ -592,8 +783,8 @@ ll_parquet_bool(struct ll_pq *w, size_t i, int v)
 	check_page(w, c);
 }
 
-void
-ll_parquet_int(struct ll_pq *w, size_t i, int64_t v)
+static void
+enc_int(struct ll_pq *w, size_t i, int64_t v)
 {
 	struct col *c = &w->cols[i];
 
@@ -627,7 +818,7 @@ chunk_stats(struct col *c, struct chunkmeta *cm)
 
 	if (!c->minmax || c->type == LL_PQ_BOOLEAN)
 		return;
-	if (c->type == LL_PQ_INT64) {
+	if (c->type == LL_PQ_INT64 || c->type == LL_PQ_TIMESTAMP) {
 		memset(&b, 0, sizeof(b));
 		put_u64(&b, (uint64_t)c->imin);
 		put_u64(&b, (uint64_t)c->imax);
@@ -657,7 +848,7 @@ write_chunk(struct ll_pq *w, struct col *c, struct chunkmeta *cm)
 		dj.in = c->d.page;
 		dj.out = w->dpage;
 		dj.type = P_DICTIONARY;
-		dj.enc = E_PLAIN_DICTIONARY;
+		dj.enc = E_PLAIN;
 		dj.n = c->d.n;
 		make_room(&dj);
 		page_out(w->zdict, &dj);
@@ -697,6 +888,275 @@ flush_rowgroup(struct ll_pq *w)
 	}
 	w->rgrows = 0;
 	w->held = 0;
+}
+
+/* Ends a row being encoded: columns given no value are null. */
+static void
+enc_row(struct ll_pq *w)
+{
+	size_t i;
+
+	for (i = 0; i < w->ncols; i++)
+		if (w->cols[i].setrow != w->rows)
+			enc_null(w, i);
+	w->rows++;
+	w->rgrows++;
+	if (w->held >= w->opts.rowgroup)
+		flush_rowgroup(w);
+}
+
+/*
+ * Rows held back to be sorted (opts.nsort > 0).  Each value but a null
+ * goes into an arena as its column and a tag (varint and byte), then
+ * its bytes (a string's behind a varint length), a row's after the row
+ * before; per row, the offset of its first value and of each sort
+ * column's.  Once a row group's bytes are held (counted as the encoder
+ * counts them, so that row groups and files come out the sizes they
+ * would unsorted), the rows are sorted, a merge sort on their numbers
+ * (stable: rows of equal keys stay in the order they came, so the file
+ * depends on the rows only), and encoded in that order.
+ */
+enum { V_NULL, V_FALSE, V_TRUE, V_INT, V_STR };
+
+#define ARENA_MAX	((size_t)1 << 31)	/* offsets are 32-bit */
+
+/* Makes room for row NHELD's keys: it starts at the arena's end. */
+static void
+start_row(struct ll_pq *w)
+{
+	uint32_t *k;
+	size_t j, per = 1 + w->opts.nsort;
+
+	if (w->nheld == w->heldcap) {
+		w->heldcap = w->heldcap == 0 ? 4096 : w->heldcap * 2;
+		w->keys = xreallocarray(w->keys, w->heldcap, per *
+		    sizeof(*w->keys));
+	}
+	k = &w->keys[w->nheld * per];
+	k[0] = (uint32_t)w->arena.len;
+	for (j = 0; j < w->opts.nsort; j++)
+		k[1 + j] = UINT32_MAX;
+}
+
+static void
+hold(struct ll_pq *w, size_t i, int tag, const void *p, size_t n)
+{
+	uint32_t *k;
+	size_t j, per = 1 + w->opts.nsort;
+
+	k = &w->keys[w->nheld * per];
+	for (j = 0; j < w->opts.nsort; j++)
+		if (w->opts.sort[j] == i)
+			k[1 + j] = (uint32_t)w->arena.len;
+	uleb(&w->arena, i);
+	ll_jbuf_addc(&w->arena, (char)tag);
+	if (tag == V_STR)
+		uleb(&w->arena, n);
+	ll_jbuf_add(&w->arena, p, n);
+	w->heldbytes += tag == V_STR ? n + 4 : tag == V_INT ? 8 : 1;
+}
+
+static uint64_t
+get_uleb(const char **pp)
+{
+	const unsigned char *p = (const unsigned char *)*pp;
+	uint64_t v = 0;
+	int sh = 0;
+
+	do
+		v |= (uint64_t)(*p & 0x7f) << sh, sh += 7;
+	while (*p++ & 0x80);
+	*pp = (const char *)p;
+	return v;
+}
+
+/*
+ * The value at arena offset OFF: its column, tag, bytes and length;
+ * *NEXT is the value after it.
+ */
+static int
+held_value(const struct ll_pq *w, uint32_t off, size_t *col, const char **p,
+    size_t *n, const char **next)
+{
+	const char *v = w->arena.p + off;
+	int tag;
+
+	*col = (size_t)get_uleb(&v);
+	tag = (unsigned char)*v++;
+	*n = tag == V_INT ? 8 : tag == V_STR ? (size_t)get_uleb(&v) : 0;
+	*p = v;
+	*next = v + *n;
+	return tag;
+}
+
+static int
+row_cmp(const struct ll_pq *w, uint32_t a, uint32_t b)
+{
+	const uint32_t *ka, *kb;
+	const char *pa, *pb, *next;
+	size_t j, na, nb, col, per = 1 + w->opts.nsort;
+	int ta, tb, r;
+	int64_t ia, ib;
+
+	ka = &w->keys[a * per];
+	kb = &w->keys[b * per];
+	for (j = 0; j < w->opts.nsort; j++) {
+		ta = ka[1 + j] == UINT32_MAX ? V_NULL :
+		    held_value(w, ka[1 + j], &col, &pa, &na, &next);
+		tb = kb[1 + j] == UINT32_MAX ? V_NULL :
+		    held_value(w, kb[1 + j], &col, &pb, &nb, &next);
+		if (ta != tb)
+			return ta < tb ? -1 : 1;
+		if (ta == V_INT) {
+			ia = (int64_t)get_u64(pa);
+			ib = (int64_t)get_u64(pb);
+			if (ia != ib)
+				return ia < ib ? -1 : 1;
+		} else if (ta == V_STR && (r = bytecmp(pa, na, pb, nb)) != 0)
+			return r;
+	}
+	return 0;
+}
+
+static void
+merge_sort(const struct ll_pq *w, uint32_t *v, uint32_t *tmp, size_t n)
+{
+	size_t h = n / 2, i, j, k;
+
+	if (n < 2)
+		return;
+	merge_sort(w, v, tmp, h);
+	merge_sort(w, v + h, tmp, n - h);
+	for (i = 0, j = h, k = 0; i < h && j < n; )
+		tmp[k++] = row_cmp(w, v[j], v[i]) < 0 ? v[j++] : v[i++];
+	while (i < h)
+		tmp[k++] = v[i++];
+	while (j < n)
+		tmp[k++] = v[j++];
+	memcpy(v, tmp, n * sizeof(*v));
+}
+
+/* Sorts the rows held and encodes them, in order; the arena empties. */
+static void
+release(struct ll_pq *w)
+{
+	uint32_t *order, *tmp, r;
+	const char *p, *end, *v;
+	size_t i, n, col, per = 1 + w->opts.nsort;
+	int tag;
+
+	if (w->nheld == 0)
+		return;
+	order = xreallocarray(NULL, w->nheld, sizeof(*order));
+	tmp = xreallocarray(NULL, w->nheld, sizeof(*tmp));
+	for (i = 0; i < w->nheld; i++)
+		order[i] = (uint32_t)i;
+	merge_sort(w, order, tmp, w->nheld);
+	for (i = 0; i < w->nheld; i++) {
+		r = order[i];
+		p = w->arena.p + w->keys[r * per];
+		end = r + 1 < w->nheld ? w->arena.p + w->keys[(r + 1) * per] :
+		    w->arena.p + w->arena.len;
+		while (p < end) {
+			tag = held_value(w, (uint32_t)(p - w->arena.p), &col,
+			    &v, &n, &p);
+			if (tag == V_FALSE || tag == V_TRUE)
+				enc_bool(w, col, tag == V_TRUE);
+			else if (tag == V_INT)
+				enc_int(w, col, (int64_t)get_u64(v));
+			else
+				enc_str(w, col, v, n);
+		}
+		enc_row(w);
+	}
+	free(order);
+	free(tmp);
+	w->nheld = 0;
+	w->heldbytes = 0;
+	w->arena.len = 0;
+}
+
+static int
+sorting(const struct ll_pq *w)
+{
+	return w->opts.nsort > 0;
+}
+
+/* A null; held rows need not say so, what they do not hold is null. */
+void
+ll_parquet_null(struct ll_pq *w, size_t i)
+{
+	if (!sorting(w))
+		enc_null(w, i);
+}
+
+/* -1 if the string is longer than a page may be. */
+int
+ll_parquet_str(struct ll_pq *w, size_t i, const char *s, size_t n)
+{
+	if (n > LL_PQ_MAXVALUE)
+		return -1;
+	if (sorting(w))
+		hold(w, i, V_STR, s, n);
+	else
+		enc_str(w, i, s, n);
+	return 0;
+}
+
+void
+ll_parquet_bool(struct ll_pq *w, size_t i, int v)
+{
+	if (sorting(w))
+		hold(w, i, v ? V_TRUE : V_FALSE, NULL, 0);
+	else
+		enc_bool(w, i, v);
+}
+
+/* An INT64 column's value, or a TIMESTAMP column's milliseconds. */
+void
+ll_parquet_int(struct ll_pq *w, size_t i, int64_t v)
+{
+	unsigned char b[8];
+	int k;
+
+	if (!sorting(w)) {
+		enc_int(w, i, v);
+		return;
+	}
+	for (k = 0; k < 8; k++)
+		b[k] = (unsigned char)((uint64_t)v >> (8 * k));
+	hold(w, i, V_INT, b, 8);
+}
+
+/*
+ * Ends a row: columns given no value are null.  Sorted rows are a row
+ * group each time the arena holds a row group's bytes.
+ */
+int
+ll_parquet_row(struct ll_pq *w)
+{
+	if (!sorting(w))
+		enc_row(w);
+	else {
+		w->nheld++;
+		if (w->heldbytes >= w->opts.rowgroup ||
+		    w->arena.len >= ARENA_MAX - LL_PQ_MAXVALUE - 64) {
+			release(w);
+			flush_rowgroup(w);
+		}
+		start_row(w);
+	}
+	if (w->err != 0) {
+		errno = w->err;
+		return -1;
+	}
+	return 0;
+}
+
+uint64_t
+ll_parquet_size(const struct ll_pq *w)
+{
+	return w->off + w->held + w->heldbytes;
 }
 
 void
@@ -744,54 +1204,53 @@ ll_parquet_open(FILE *fp, const struct ll_parquet_col *cols, size_t ncols,
 		c->setrow = -1;
 		ll_rle_init(&c->lv, &c->levels, 1);
 	}
+	if (sorting(w))
+		start_row(w);
 	out(w, "PAR1", 4);
 	return w;
-}
-
-/* Ends a row: columns given no value are null. */
-int
-ll_parquet_row(struct ll_pq *w)
-{
-	size_t i;
-
-	for (i = 0; i < w->ncols; i++)
-		if (w->cols[i].setrow != w->rows)
-			ll_parquet_null(w, i);
-	w->rows++;
-	w->rgrows++;
-	if (w->held >= w->opts.rowgroup)
-		flush_rowgroup(w);
-	if (w->err != 0) {
-		errno = w->err;
-		return -1;
-	}
-	return 0;
-}
-
-uint64_t
-ll_parquet_size(const struct ll_pq *w)
-{
-	return w->off + w->held;
 }
 
 uint64_t
 ll_parquet_rows(const struct ll_pq *w)
 {
-	return (uint64_t)w->rows;
+	return (uint64_t)w->rows + w->nheld;
+}
+
+static int
+physical(enum ll_parquet_type type)
+{
+	switch (type) {
+	case LL_PQ_STRING:
+		return T_BYTE_ARRAY;
+	case LL_PQ_BOOLEAN:
+		return T_BOOLEAN;
+	default:
+		return T_INT64;
+	}
 }
 
 static void
 schema(struct ll_tc *t, const struct col *c)
 {
 	ll_tcompact_begin(t, 0);
-	ll_tcompact_i32(t, 1, c->type == LL_PQ_STRING ? T_BYTE_ARRAY :
-	    c->type == LL_PQ_INT64 ? T_INT64 : T_BOOLEAN);
+	ll_tcompact_i32(t, 1, physical(c->type));
 	ll_tcompact_i32(t, 3, REP_OPTIONAL);
 	ll_tcompact_bin(t, 4, c->name, strlen(c->name));
 	if (c->type == LL_PQ_STRING) {
 		ll_tcompact_i32(t, 6, CONV_UTF8);
 		ll_tcompact_begin(t, 10);
 		ll_tcompact_begin(t, 1);	/* LogicalType STRING */
+		ll_tcompact_end(t);
+		ll_tcompact_end(t);
+	} else if (c->type == LL_PQ_TIMESTAMP) {
+		ll_tcompact_i32(t, 6, CONV_TIMESTAMP_MILLIS);
+		ll_tcompact_begin(t, 10);
+		ll_tcompact_begin(t, 8);	/* LogicalType TIMESTAMP */
+		ll_tcompact_bool(t, 1, 1);	/* isAdjustedToUTC */
+		ll_tcompact_begin(t, 2);	/* unit */
+		ll_tcompact_begin(t, 1);	/* MILLIS */
+		ll_tcompact_end(t);
+		ll_tcompact_end(t);
 		ll_tcompact_end(t);
 		ll_tcompact_end(t);
 	}
@@ -803,7 +1262,7 @@ statistics(struct ll_tc *t, const struct col *c, const struct chunkmeta *cm)
 {
 	ll_tcompact_begin(t, 12);
 	/* Integers also get the old signed min and max, for old readers. */
-	if (cm->min != NULL && c->type == LL_PQ_INT64) {
+	if (cm->min != NULL && physical(c->type) == T_INT64) {
 		ll_tcompact_bin(t, 1, cm->max, cm->nmax);
 		ll_tcompact_bin(t, 2, cm->min, cm->nmin);
 	}
@@ -823,8 +1282,7 @@ column_chunk(struct ll_tc *t, const struct col *c, const struct chunkmeta *cm)
 	ll_tcompact_begin(t, 0);
 	ll_tcompact_i64(t, 2, cm->dict_off >= 0 ? cm->dict_off : cm->data_off);
 	ll_tcompact_begin(t, 3);
-	ll_tcompact_i32(t, 1, c->type == LL_PQ_STRING ? T_BYTE_ARRAY :
-	    c->type == LL_PQ_INT64 ? T_INT64 : T_BOOLEAN);
+	ll_tcompact_i32(t, 1, physical(c->type));
 	for (n = 0, e = 0; e < 32; e++)
 		n += (cm->encs >> e & 1) != 0;
 	ll_tcompact_list(t, 2, LL_TC_I32, (size_t)n);
@@ -900,6 +1358,7 @@ ll_parquet_close(struct ll_pq *w, uint64_t *size)
 	struct ll_jbuf b;
 	int err;
 
+	release(w);
 	flush_rowgroup(w);
 	memset(&b, 0, sizeof(b));
 	footer(w, &b);
@@ -961,6 +1420,10 @@ ll_parquet_free(struct ll_pq *w)
 	free(w->rg);
 	free(w->cols);
 	ll_jbuf_free(&w->dpage);
+	free(w->tmp);
+	ll_jbuf_free(&w->ztmp);
+	ll_jbuf_free(&w->arena);
+	free(w->keys);
 	libdeflate_free_compressor(w->z);
 	libdeflate_free_compressor(w->zdict);
 	free(w);

@@ -1,14 +1,19 @@
 /*
  * A streaming Parquet writer for flat tables of nullable columns:
- * strings (BYTE_ARRAY, UTF8), booleans and 64-bit integers.  Rows are
- * added one at a time and buffered column by column, compressed page
- * by page (gzip, in a thread); a row group is written whenever its
- * encoded, uncompressed bytes reach opts.rowgroup, so memory stays
- * bounded whatever the input.  ll_parquet_size, the bytes written plus those
- * of the row group in progress, is the file's size overestimated; like
- * the bytes of the file, it depends on the rows only.
- * String columns are dictionary encoded until the dictionary stops
- * paying, then plain.  The footer (Thrift compact) goes out on close.
+ * strings (BYTE_ARRAY, UTF8), booleans, 64-bit integers and instants
+ * (INT64 TIMESTAMP in milliseconds, adjusted to UTC).  Rows are added
+ * one at a time and buffered column by column, compressed page by page
+ * (gzip, in a thread); a row group is written whenever its encoded,
+ * uncompressed bytes reach opts.rowgroup, so memory stays bounded
+ * whatever the input.  ll_parquet_size, the bytes written plus those of
+ * the row group in progress, is the file's size overestimated; like the
+ * bytes of the file, it depends on the rows only.
+ * String columns are dictionary encoded (RLE_DICTIONARY) until the
+ * dictionary stops paying, then DELTA_LENGTH_BYTE_ARRAY or PLAIN;
+ * integers and instants are DELTA_BINARY_PACKED.  With opts.sort, a
+ * row group's rows are held (as many bytes again) and written sorted,
+ * which puts like values together for gzip and the encodings.  The
+ * footer (Thrift compact) goes out on close.
  */
 #ifndef LL_PARQUET_H
 #define LL_PARQUET_H
@@ -23,7 +28,8 @@
 enum ll_parquet_type {
 	LL_PQ_STRING,
 	LL_PQ_BOOLEAN,
-	LL_PQ_INT64
+	LL_PQ_INT64,
+	LL_PQ_TIMESTAMP		/* milliseconds since the epoch, UTC */
 };
 
 struct ll_parquet_col {
@@ -33,6 +39,8 @@ struct ll_parquet_col {
 
 struct ll_parquet_opts {
 	size_t		 rowgroup;	/* uncompressed bytes per row group */
+	const size_t	*sort;		/* sort a row group's rows by these */
+	size_t		 nsort;		/* columns, or 0: as they come */
 	size_t		 page;		/* value bytes per data page */
 	size_t		 page_rows;	/* values per data page */
 	size_t		 dict;		/* dictionary bytes, then plain */

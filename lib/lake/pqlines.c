@@ -73,7 +73,7 @@ ll_pqlines_open(struct ll_input *in, const char *name)
 		fd = p->tmpfd = spool(in, name);
 	if ((p->f = ll_pqread_open(name, fd, why, sizeof(why))) == NULL) {
 		ll_msg("%s: Parquet: %s", name, why);
-		ll_count("parquet_refused");
+		ll_count(LL_R_PARQUET_REFUSED);
 		ll_fail(LL_EXIT_REJECT);
 		ll_pqlines_close(p);
 		return NULL;
@@ -117,11 +117,11 @@ ll_pqlines_next(struct ll_pqlines *p, const char **line, size_t *len,
 		ll_stats.records_in++;
 		ll_warnx_at(p->name, *rowno, "Parquet value: %s",
 		    ll_pqread_error(p->cur));
-		ll_reject_end("parquet_value");
+		ll_reject_end(LL_R_PARQUET_VALUE);
 	}
 	ll_msg("%s: Parquet: %s; rest of file skipped", p->name,
 	    ll_pqread_error(p->cur));
-	ll_count("parquet_damaged");
+	ll_count(LL_R_PARQUET_DAMAGED);
 	ll_fail(LL_EXIT_REJECT);
 	p->rg = ll_pqread_nrowgroups(p->f);
 	p->inrg = 0;

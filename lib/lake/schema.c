@@ -1,126 +1,32 @@
 /*
- * The readready schemas: cloudtrail and cloudwatch, flattened from the
- * sources, and session_review, cloudtrail's StartSession rows with a
+ * The readready tables: each source's (lib/lake/source.h), and
+ * session_review, the sessions source's StartSession rows with a
  * session's transcript joined on by ll-join (ll-pipeline makes it; it
  * is here for its DDL).  Column names follow one rule (see
- * ll_schema_colname): the source path lowercased, dots to underscores, and
- * anything a query engine could reject turned into "_".  Objects whose
- * shape drifts between events are kept whole as JSON text, so a field
- * that is an object today and a string tomorrow never breaks a table.
+ * ll_schema_colname): the source path lowercased, dots to underscores,
+ * and anything a query engine could reject turned into "_".  Objects
+ * whose shape drifts between events are kept whole as JSON text, so a
+ * field that is an object today and a string tomorrow never breaks a
+ * table.
  */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "lake/schema.h"
+#include "lake/source.h"
 #include "xalloc.h"
-
-#define S	LL_CT_STRING
-#define B	LL_CT_BOOLEAN
-#define I	LL_CT_BIGINT
-#define F	LL_CK_FIELD
-#define J	LL_CK_JSON
-#define D	LL_CK_DERIVED
-
-static struct ll_column cloudtrail[] = {
-	{ NULL, "eventVersion", S, F },
-	{ NULL, "userIdentity.type", S, F },
-	{ NULL, "userIdentity.principalId", S, F },
-	{ NULL, "userIdentity.arn", S, F },
-	{ NULL, "userIdentity.accountId", S, F },
-	{ NULL, "userIdentity.accessKeyId", S, F },
-	{ NULL, "userIdentity.userName", S, F },
-	{ NULL, "userIdentity.invokedBy", S, F },
-	{ NULL, "userIdentity.identityProvider", S, F },
-	{ NULL, "userIdentity.credentialId", S, F },
-	{ NULL, "userIdentity.onBehalfOf.userId", S, F },
-	{ NULL, "userIdentity.onBehalfOf.identityStoreArn", S, F },
-	{ NULL, "userIdentity.sessionContext.sessionIssuer.type", S, F },
-	{ NULL, "userIdentity.sessionContext.sessionIssuer.principalId", S, F },
-	{ NULL, "userIdentity.sessionContext.sessionIssuer.arn", S, F },
-	{ NULL, "userIdentity.sessionContext.sessionIssuer.accountId", S, F },
-	{ NULL, "userIdentity.sessionContext.sessionIssuer.userName", S, F },
-	{ NULL, "userIdentity.sessionContext.webIdFederationData", S, J },
-	{ NULL, "userIdentity.sessionContext.attributes.creationDate", S, F },
-	{ NULL, "userIdentity.sessionContext.attributes.mfaAuthenticated",
-	    S, F },
-	{ NULL, "userIdentity.sessionContext.sourceIdentity", S, F },
-	{ NULL, "userIdentity.sessionContext.ec2RoleDelivery", S, F },
-	{ NULL, "eventTime", S, F },
-	{ NULL, "eventSource", S, F },
-	{ NULL, "eventName", S, F },
-	{ NULL, "awsRegion", S, F },
-	{ NULL, "sourceIPAddress", S, F },
-	{ NULL, "userAgent", S, F },
-	{ NULL, "errorCode", S, F },
-	{ NULL, "errorMessage", S, F },
-	{ NULL, "requestParameters", S, J },
-	{ NULL, "responseElements", S, J },
-	{ NULL, "additionalEventData", S, J },
-	{ NULL, "requestID", S, F },
-	{ NULL, "eventID", S, F },
-	{ NULL, "readOnly", B, F },
-	{ NULL, "resources", S, J },
-	{ NULL, "eventType", S, F },
-	{ NULL, "apiVersion", S, F },
-	{ NULL, "managementEvent", B, F },
-	{ NULL, "recipientAccountId", S, F },
-	{ NULL, "serviceEventDetails", S, J },
-	{ NULL, "sharedEventID", S, F },
-	{ NULL, "vpcEndpointId", S, F },
-	{ NULL, "vpcEndpointAccountId", S, F },
-	{ NULL, "eventCategory", S, F },
-	{ NULL, "addendum", S, J },
-	{ NULL, "sessionCredentialFromConsole", S, F },
-	{ NULL, "edgeDeviceDetails", S, J },
-	{ NULL, "tlsDetails", S, J },
-	{ NULL, "insightDetails", S, J },
-	{ "calendarday", "eventTime", S, D },
-	{ "sessionid", NULL, S, D },
-	{ NULL, "source_object", S, F }
-};
-
-/* Session Manager transcripts arrive as the message of a log event. */
-static struct ll_column cloudwatch[] = {
-	{ "owner", "owner", S, F },
-	{ "loggroup", "logGroup", S, F },
-	{ "logstream", "logStream", S, F },
-	{ "event_id", "id", S, F },
-	{ "timestamp", "timestamp", I, F },
-	{ "event_time", "timestamp", S, D },
-	{ "calendarday", "timestamp", S, D },
-	{ "sessionid", "message.sessionId", S, F },
-	{ "target_id", "message.target.id", S, F },
-	{ "runasuser", "message.runAsUser", S, F },
-	{ "useridentity_arn", "message.userIdentity.arn", S, F },
-	{ "sessiondata", "message.sessionData", S, D },
-	{ "message", "message", S, D },
-	{ "source_object", "source_object", S, F }
-};
-
-#define NCLOUDTRAIL	(sizeof(cloudtrail) / sizeof(cloudtrail[0]))
 
 /* What ll-pipeline's ll-join adds to a StartSession row. */
 static const struct ll_column joined[] = {
-	{ "transcript", NULL, S, D },
-	{ "transcript_lines", NULL, I, D },
-	{ "log_events", NULL, I, D },
-	{ "first_timestamp", NULL, I, D },
-	{ "last_timestamp", NULL, I, D }
+	{ "transcript", NULL, LL_CT_STRING, LL_CK_JOINED, NULL },
+	{ "transcript_lines", NULL, LL_CT_BIGINT, LL_CK_JOINED, NULL },
+	{ "log_events", NULL, LL_CT_BIGINT, LL_CK_JOINED, NULL },
+	{ "first_timestamp", NULL, LL_CT_TIMESTAMP, LL_CK_JOINED, NULL },
+	{ "last_timestamp", NULL, LL_CT_TIMESTAMP, LL_CK_JOINED, NULL }
 };
 
 #define NJOINED		(sizeof(joined) / sizeof(joined[0]))
-
-/* Filled from the two above when first asked for. */
-static struct ll_column review[NCLOUDTRAIL + NJOINED];
-
-static struct ll_table tables[] = {
-	{ "cloudtrail", "eventid", "calendarday", cloudtrail, NCLOUDTRAIL, 0 },
-	{ "cloudwatch", "event_id", "calendarday", cloudwatch,
-	    sizeof(cloudwatch) / sizeof(cloudwatch[0]), 0 },
-	{ "session_review", "eventid", "calendarday", review,
-	    NCLOUDTRAIL + NJOINED, 1 }
-};
 
 /* The naming rule: "userIdentity.arn" becomes "useridentity_arn". */
 char *
@@ -138,42 +44,63 @@ ll_schema_colname(const char *path)
 }
 
 /*
- * The names left NULL above are filled in once; they live as long as
- * the process, like the tables themselves.
+ * Names the columns T leaves NULL, from their paths, once; the names
+ * live as long as the process, like the tables themselves.
  */
-const struct ll_table *
-ll_schema_table(const char *name)
+void
+ll_schema_names(struct ll_table *t)
 {
-	static char namebuf[4096];
-	struct ll_table *t;
-	struct ll_column *c;
+	static char namebuf[8192];
 	static size_t used;
+	struct ll_column *c;
 	size_t i, n;
 	char *cn;
 
-	for (t = tables; t < tables + sizeof(tables) / sizeof(tables[0]);
-	    t++) {
-		if (strcmp(t->name, name) != 0)
+	for (i = 0; i < t->ncols; i++) {
+		c = &t->cols[i];
+		if (c->name != NULL)
 			continue;
-		if (t->cols == review && review[0].path == NULL) {
-			ll_schema_table("cloudtrail");
-			memcpy(review, cloudtrail, sizeof(cloudtrail));
-			memcpy(review + NCLOUDTRAIL, joined, sizeof(joined));
-		}
-		for (i = 0; i < t->ncols; i++) {
-			c = &t->cols[i];
-			if (c->name != NULL)
-				continue;
-			cn = ll_schema_colname(c->path);
-			n = strlen(cn) + 1;
-			if (used + n > sizeof(namebuf))
-				abort();
-			c->name = memcpy(namebuf + used, cn, n);
-			used += n;
-			free(cn);
-		}
-		return t;
+		cn = ll_schema_colname(c->path);
+		n = strlen(cn) + 1;
+		if (used + n > sizeof(namebuf))
+			abort();
+		c->name = memcpy(namebuf + used, cn, n);
+		used += n;
+		free(cn);
 	}
+}
+
+/* The session review: the sessions source's columns, then ll-join's. */
+static const struct ll_table *
+review(void)
+{
+	static struct ll_column cols[256];
+	static struct ll_table t = { "session_review", NULL, NULL, cols, 0,
+	    1, NULL };
+	const struct ll_source *s;
+
+	if (t.ncols > 0)
+		return &t;
+	if ((s = ll_source_review(LL_RV_SESSIONS)) == NULL ||
+	    s->table->ncols + NJOINED > sizeof(cols) / sizeof(cols[0]))
+		abort();
+	memcpy(cols, s->table->cols, s->table->ncols * sizeof(*cols));
+	memcpy(cols + s->table->ncols, joined, sizeof(joined));
+	t.key = s->table->key;
+	t.partition = s->table->partition;
+	t.ncols = s->table->ncols + NJOINED;
+	return &t;
+}
+
+const struct ll_table *
+ll_schema_table(const char *name)
+{
+	const struct ll_source *s;
+
+	if ((s = ll_source_find(name)) != NULL)
+		return s->table;
+	if (strcmp(name, "session_review") == 0)
+		return review();
 	return NULL;
 }
 
@@ -196,6 +123,8 @@ ll_schema_typename(enum ll_ctype t)
 		return "boolean";
 	case LL_CT_BIGINT:
 		return "bigint";
+	case LL_CT_TIMESTAMP:
+		return "timestamp";
 	default:
 		return "string";
 	}

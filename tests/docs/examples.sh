@@ -81,6 +81,8 @@ for b in org-firehose cwl-firehose-logs cwl-bucket; do
 	cp -R "$fh" "$w/up/$b/sessions"
 	python3 "$LIB/s3seed.py" "$MOTO_URL" tree "$b" "$w/up/$b" || exit 99
 done
+python3 "$LIB/s3seed.py" "$MOTO_URL" tree bedrock-logs "$w/buckets/bedrock" ||
+    exit 99
 for b in lake-readready lake-rr reviews; do
 	python3 "$LIB/s3seed.py" "$MOTO_URL" put "$b" </dev/null || exit 99
 done

@@ -1,7 +1,8 @@
 /*
- * Fuzzes the record flattener (lib/flatten.c) behind ll-flatten and
- * ll-partition -F.  The last input byte picks the table (even:
- * cloudtrail, odd: cloudwatch), the rest is one record.  A row is
+ * Fuzzes the record flattener (lib/lake/flat.c) behind ll-flatten and
+ * ll-partition -F.  The last input byte picks the source (its value
+ * modulo the number of sources, in the order of lib/lake/source.c),
+ * the rest is one record.  A row is
  * written as ll-flatten writes it.  Checks: a record the flattener
  * takes is a JSON object by jansson's verdict too (save the scanner's
  * documented extras, see fuzz_jscan.c); its row is one
@@ -17,25 +18,30 @@
 #include "json/json.h"
 #include "lake/flat.h"
 #include "lake/schema.h"
+#include "lake/source.h"
 #include "ll.h"
 #include "xalloc.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
-static const struct ll_table *tab[2];
-static struct ll_flat *flat[2];
-static char **prefix[2];
+#define MAXSRC	16
+
+static const struct ll_table *tab[MAXSRC];
+static struct ll_flat *flat[MAXSRC];
+static char **prefix[MAXSRC];
+static size_t nsrc;
 
 static void
 setup(void)
 {
-	static const char *names[2] = { "cloudtrail", "cloudwatch" };
 	size_t t, i;
 
-	for (t = 0; t < 2; t++) {
-		if ((tab[t] = ll_schema_table(names[t])) == NULL)
-			abort();
-		flat[t] = ll_flat_new(tab[t]);
+	nsrc = ll_source_count();
+	if (nsrc > MAXSRC)
+		abort();
+	for (t = 0; t < nsrc; t++) {
+		tab[t] = ll_source_at(t)->table;
+		flat[t] = ll_flat_new(ll_source_at(t));
 		prefix[t] = xreallocarray(NULL, tab[t]->ncols,
 		    sizeof(char *));
 		for (i = 0; i < tab[t]->ncols; i++)
@@ -91,7 +97,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		setup();
 	if (size == 0)
 		return 0;
-	t = data[--size] & 1;
+	t = data[--size] % nsrc;
 	fuzz_reset();
 	r = ll_flat_record(flat[t], "fuzz", 1, (const char *)data, size);
 	if (r == 0) {

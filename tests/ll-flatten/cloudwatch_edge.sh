@@ -1,6 +1,7 @@
 # CloudWatch log events: a timestamp that is not epoch milliseconds is
-# rejected; non-string transcript lines are kept as JSON text; a JSON
-# message that is not a transcript is kept whole as text.
+# rejected, one that is becomes the lake's time text; non-string
+# transcript lines are kept as JSON text; a JSON message that is not a
+# transcript is kept whole as text.
 cat >in <<'X'
 {"messageType":"DATA_MESSAGE","owner":"1","logGroup":"g","logStream":"s","id":"1","timestamp":0,"message":{"level":"info","msg":"hi"}}
 {"messageType":"DATA_MESSAGE","owner":"1","logGroup":"g","logStream":"s","id":"2","timestamp":1772409599999,"message":{"sessionId":"s-1","sessionData":["a\tb",7,null,"c"],"target":{"id":"i-1"}}}
@@ -12,6 +13,6 @@ cat >in <<'X'
 X
 ll-flatten -T cloudwatch -S stats.json in >out
 echo "rc=$?"
-jq -c '[.event_id, .timestamp, .event_time, .calendarday, .sessionid,
+jq -c '[.event_id, .timestamp, .calendarday, .sessionid,
     .target_id, .sessiondata, .message]' out
 jq -c '{records_in,records_out,rejected,reasons}' stats.json

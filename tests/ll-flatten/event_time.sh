@@ -1,6 +1,8 @@
 # calendarday is the UTC day of eventTime: offsets move it, fractions are
 # fine; an eventTime that is missing or not a real time rejects the record
-# (it would have no partition) with a reason, never silently.
+# (it would have no partition) with a reason, never silently.  eventtime
+# is the instant in UTC to the millisecond: a finer fraction is cut, a
+# leap second held at :59.999 of its minute.
 cat >in <<'X'
 {"eventTime":"2026-03-01T23:30:00Z","eventID":"1"}
 {"eventTime":"2026-03-01T23:30:00.123456Z","eventID":"2"}
@@ -13,6 +15,9 @@ cat >in <<'X'
 {"eventTime":1772359200,"eventID":"9"}
 {"eventTime":"2026-13-01T00:00:00Z","eventID":"10"}
 {"eventTime":"2026-03-01T24:00:00Z","eventID":"11"}
+{"eventTime":"2026-03-01t10:00:00.5z","eventID":"12"}
+{"eventTime":"2026-12-31T23:59:60Z","eventID":"13"}
+{"eventTime":"2026-03-01T10:00:00.Z","eventID":"14"}
 X
 ll-flatten -T cloudtrail -r rejects -S stats.json in >out
 echo "rc=$?"

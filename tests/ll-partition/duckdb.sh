@@ -28,7 +28,9 @@ node "$TOP/tests/duckdb/sql.mjs" ct.sql cw.sql -- \
 	count(DISTINCT sessionid) FROM cloudtrail_readready
 	WHERE eventsource = 'ssm.amazonaws.com' AND eventname = 'StartSession'" \
     "SELECT useridentity_arn, sourceipaddress,
-	requestparameters->>'target', eventtime FROM cloudtrail_readready
+	requestparameters->>'target',
+	strftime(eventtime AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ')
+	FROM cloudtrail_readready
 	WHERE sessionid = '$s' AND eventname = 'StartSession'" \
     "SELECT count(*), count(DISTINCT event_id) FROM cloudwatch_readready" \
     "SELECT json_group_object(loggroup, n) FROM (SELECT loggroup, count(*) n

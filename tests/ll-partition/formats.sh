@@ -1,6 +1,6 @@
 # The same generated bucket into a Parquet table and a JSON lines table:
 # DuckDB, reading each through the DDL ll-partition prints, finds the
-# same rows in both, value for value.
+# same rows in both, value for value, and the same types.
 . "$TOP/tests/lib/duckdb.sh"
 python3 "$TOP/scripts/dev/gen-sample" --events 1500 raw >/dev/null
 find raw/cloudtrail -path '*/CloudTrail/*' -name '*.json.gz' | sort >ct.list
@@ -25,3 +25,10 @@ node "$TOP/tests/duckdb/sql.mjs" views.sql -- \
     FROM cw_parquet EXCEPT ALL SELECT * FROM cw_json)), (SELECT count(*)
     FROM (SELECT * FROM cw_json EXCEPT ALL SELECT * FROM cw_parquet))"
 jq -c '[.events_unique, .log_events_unique]' raw/expected.json
+# The typed columns have their types in both formats.
+node "$TOP/tests/duckdb/sql.mjs" views.sql -- \
+    "SELECT v, column_name, column_type FROM (SELECT 'ct_parquet' v, *
+    FROM (DESCRIBE ct_parquet) UNION ALL SELECT 'ct_json', *
+    FROM (DESCRIBE ct_json) UNION ALL SELECT 'cw_parquet', *
+    FROM (DESCRIBE cw_parquet) UNION ALL SELECT 'cw_json', *
+    FROM (DESCRIBE cw_json)) WHERE column_type <> 'VARCHAR' ORDER BY 1, 2"

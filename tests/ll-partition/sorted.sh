@@ -1,0 +1,31 @@
+# A table's rows are sorted within a row group by the columns its
+# definition names (cloudtrail: eventsource, eventname,
+# recipientaccountid, useridentity_arn, eventtime; nulls first); rows of
+# equal keys keep the order they came in.  Every row comes back, in
+# that order, to DuckDB and to hyparquet.
+. "$TOP/tests/lib/duckdb.sh"
+python3 - <<'X' >in
+import random
+rnd = random.Random(7)
+src = [None, "ec2.amazonaws.com", "s3.amazonaws.com", "sts.amazonaws.com"]
+for i in range(3000):
+    print('{"eventid":"e-%04d","calendarday":"2026-03-01","eventsource":%s,'
+          '"eventname":"%s","recipientaccountid":"%012d",'
+          '"useridentity_arn":"arn:%d","eventtime":"2026-03-01T%02d:%02d:00Z"}'
+          % (i, "null" if src[i % 4] is None else '"%s"' % src[i % 4],
+             rnd.choice("BA"), rnd.randrange(2), rnd.randrange(3),
+             rnd.randrange(24), rnd.randrange(2) * 30))
+X
+ll-partition -T cloudtrail -o out in >/dev/null
+echo "rc=$?"
+f=$(ls out/cloudtrail/calendarday=2026-03-01/part-*.parquet)
+# The file's order against the same rows sorted, ties by input order.
+q "WITH t AS (SELECT *, file_row_number n FROM read_parquet('$f',
+    file_row_number = true)), s AS (SELECT eventid, row_number() OVER
+    (ORDER BY eventsource NULLS FIRST, eventname, recipientaccountid,
+    useridentity_arn, eventtime, eventid) - 1 m FROM t)
+    SELECT count(*), count(*) FILTER (n = m) FROM t JOIN s USING (eventid)" \
+    "SELECT eventid, eventsource, eventname FROM read_parquet('$f') LIMIT 3"
+pq "$f" | sed '$d' | jq -r .eventid >hy
+q "SELECT eventid FROM read_parquet('$f')" | jq -r '.[0]' >dd
+cmp hy dd && echo "hyparquet: the same order"
