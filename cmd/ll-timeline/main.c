@@ -15,6 +15,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "columns.h"
 #include "emit.h"
 #include "io/acmatch.h"
 #include "isotime.h"
@@ -40,6 +41,8 @@ static const struct ll_opt opts[] = {
 	{ 'i', "ignore-case", NULL, "indicators ignore ASCII case", 0 },
 	{ 'j', "jobs", "N", "threads reading Parquet (default: the CPUs)",
 	    0 },
+	{ 'l', "columns", "LIST", "keep only these columns of the record "
+	    "(a,b)", 0 },
 	{ 'o', "output", "FORMAT", "ndjson, csv or table (table on a "
 	    "terminal)", 0 },
 	{ 'T', "table", "TABLE", "search only TABLE (repeatable)", 0 },
@@ -53,9 +56,10 @@ static const struct ll_opt opts[] = {
 static const struct ll_cmd cmd = {
 	"usage: ll-timeline [-hiuVx] [-b size] [-D lake] [-f from] [-g string] "
 	    "[-I file]\n"
-	    "                   [-j n] [-M size] [-m size] [-o format] "
-	    "[-R ratio] [-r file]\n"
-	    "                   [-S file] [-T table] [-t to] [file ...]",
+	    "                   [-j n] [-l list] [-M size] [-m size] "
+	    "[-o format] [-R ratio]\n"
+	    "                   [-r file] [-S file] [-T table] [-t to] "
+	    "[file ...]",
 	"Search every table of the lake for indicators; one time-ordered "
 	    "stream.",
 	"MRSmru", opts,
@@ -73,6 +77,7 @@ struct args {
 	size_t		 ngrep, nind;
 	int		 icase, whole;
 	const char	*format;
+	const char	*columns;
 	size_t		 jobs, memory;
 };
 
@@ -192,6 +197,9 @@ options(struct args *a, int argc, char *argv[])
 		case 'j':
 			a->jobs = (size_t)ll_opt_num("--jobs", arg, 1, 64);
 			break;
+		case 'l':
+			a->columns = arg;
+			break;
 		case 'o':
 			a->format = arg;
 			break;
@@ -229,6 +237,7 @@ main(int argc, char *argv[])
 	struct args a;
 	struct ll_scan_opts so;
 	struct ll_tables t;
+	struct ll_cols cols;
 	struct ll_scan *s;
 	struct ll_emit *e;
 	enum ll_emit_format fmt;
@@ -240,6 +249,7 @@ main(int argc, char *argv[])
 	memset(&a, 0, sizeof(a));
 	memset(&so, 0, sizeof(so));
 	memset(&t, 0, sizeof(t));
+	memset(&cols, 0, sizeof(cols));
 	options(&a, argc, argv);
 	argc -= optind;
 	argv += optind;
@@ -262,6 +272,11 @@ main(int argc, char *argv[])
 	if (a.lake == NULL && argc == 0)
 		ll_tables_file(&t, "-", a.ntables == 1 ? a.tables[0] : NULL);
 	ll_tables_done(&t);
+	if (a.columns != NULL) {
+		ll_cols_parse(&cols, a.columns);
+		ll_cols_check(&cols, &t);
+		so.cols = &cols;
+	}
 	e = ll_emit_new(fmt, a.ac != NULL, fmt == LL_EMIT_TABLE &&
 	    utf8_locale());
 	s = ll_scan_new(&so, &t);
@@ -270,6 +285,7 @@ main(int argc, char *argv[])
 	ll_emit_finish(e);
 	ll_scan_free(s);
 	ll_tables_free(&t);
+	ll_cols_free(&cols);
 	ll_acmatch_free(a.ac);
 	free(a.grep);
 	free(a.ind);

@@ -20,6 +20,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "columns.h"
 #include "common.h"
 #include "io/acmatch.h"
 #include "io/input.h"
@@ -49,6 +50,7 @@ struct sfile {
 	struct ll_pqfile *pq;
 	int		 timecol;	/* the time's column, or -1 */
 	int		*cand;		/* per candidate: its column, or -1 */
+	unsigned char	*want;		/* columns decoded; NULL: all */
 };
 
 /* A unit of work, and what came of it. */
@@ -271,6 +273,31 @@ add_rowgroup(struct ll_scan *s, struct sfile *sf, size_t group, size_t rg)
 		    rows - first : step);
 }
 
+/*
+ * The columns to decode with --columns and no indicators: those listed
+ * and those the common columns are taken from.  Indicators are looked
+ * for in every column, so with them every column is decoded.
+ */
+static unsigned char *
+want(const struct ll_scan *s, const struct sfile *sf)
+{
+	const char *name;
+	unsigned char *w;
+	size_t i, n = ll_pqread_ncols(sf->pq);
+
+	if (s->o.cols == NULL || s->o.ac != NULL)
+		return NULL;
+	w = xcalloc(n + 1, 1);
+	for (i = 0; i < n; i++) {
+		name = ll_pqread_col(sf->pq, i)->name;
+		w[i] = ll_cols_has(s->o.cols, name, strlen(name));
+	}
+	for (i = 0; i < ll_common_ncands; i++)
+		if (sf->cand[i] >= 0)
+			w[sf->cand[i]] = 1;
+	return w;
+}
+
 /* Opens a Parquet file of the group and plans its row groups. */
 static void
 plan_parquet(struct ll_scan *s, struct sfile *sf, size_t group)
@@ -301,6 +328,7 @@ plan_parquet(struct ll_scan *s, struct sfile *sf, size_t group)
 		    ll_common_cands[i].field == LL_C_TIME)
 			sf->timecol = c;
 	}
+	sf->want = want(s, sf);
 	for (rg = 0; rg < ll_pqread_nrowgroups(sf->pq); rg++) {
 		s->rowgroups++;
 		if (ll_pqread_rows(sf->pq, rg) == 0)
@@ -502,7 +530,10 @@ pq_row(struct worker *w, struct unit *u, struct ll_pqcur *cur)
 	pq_fields(cur, sf, &w->line);
 	put_matches(w, &w->line);
 	ll_jbuf_adds(&w->line, ",\"record\":");
-	ll_jbuf_add(&w->line, w->rec.p, w->rec.len);
+	if (w->s->o.cols != NULL)
+		ll_cols_project(w->s->o.cols, w->rec.p, w->rec.len, &w->line);
+	else
+		ll_jbuf_add(&w->line, w->rec.p, w->rec.len);
 	ll_jbuf_addc(&w->line, '}');
 	k.ms = ms;
 	k.table = sf->tf->trank;
@@ -523,7 +554,7 @@ cursor(struct worker *w, const struct unit *u)
 		return w->cur;
 	ll_pqread_cursor_free(w->cur);
 	w->curfile = u->sf->pq;
-	return w->cur = ll_pqread_cursor(u->sf->pq, NULL);
+	return w->cur = ll_pqread_cursor(u->sf->pq, u->sf->want);
 }
 
 static void
@@ -761,6 +792,19 @@ guess_table(const struct ll_scan *s)
 	return NULL;
 }
 
+/* The line's record, its partition values put back, as --columns keeps it. */
+static void
+nd_project(struct worker *w, struct ll_hiverow *hr, const char *line,
+    size_t n)
+{
+	w->rec.len = 0;
+	if (hr->n > 0 && ll_hiverow_apply(hr, line, n, &w->rec) == 0) {
+		line = w->rec.p;
+		n = w->rec.len;
+	}
+	ll_cols_project(w->s->o.cols, line, n, &w->line);
+}
+
 static void
 nd_line(struct worker *w, const struct unit *u, struct ll_hiverow *hr,
     const struct ll_reader *rd, const char *line, size_t n)
@@ -792,7 +836,9 @@ nd_line(struct worker *w, const struct unit *u, struct ll_hiverow *hr,
 	line_fields(w, &s->jf, line + n, &w->line);
 	put_matches(w, &w->line);
 	ll_jbuf_adds(&w->line, ",\"record\":");
-	if (hr->n == 0 || ll_hiverow_apply(hr, line, n, &w->line) == -1)
+	if (s->o.cols != NULL)
+		nd_project(w, hr, line, n);
+	else if (hr->n == 0 || ll_hiverow_apply(hr, line, n, &w->line) == -1)
 		ll_jbuf_add(&w->line, line, n);
 	ll_jbuf_addc(&w->line, '}');
 	k.ms = ms;
@@ -877,6 +923,7 @@ unplan(struct ll_scan *s)
 		if (s->sf[i].fd != -1)
 			close(s->sf[i].fd);
 		free(s->sf[i].cand);
+		free(s->sf[i].want);
 	}
 	free(s->sf);
 	free(s->u);

@@ -16,12 +16,14 @@
 #include <stdint.h>
 
 struct ll_acmatch;
+struct ll_cols;
 struct ll_tables;
 struct ll_scan;
 
 struct ll_scan_opts {
 	int64_t		 since, until;	/* milliseconds, inclusive */
 	const struct ll_acmatch *ac;	/* NULL: every row */
+	const struct ll_cols *cols;	/* NULL: every column */
 	size_t		 max_record;
 	size_t		 jobs;
 	size_t		 memory;	/* for sorting, all workers together */

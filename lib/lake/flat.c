@@ -7,6 +7,8 @@
  * ll-flatten writes the row as JSON; ll-partition --flatten takes the
  * values directly, without the round trip through JSON text.
  */
+#define _GNU_SOURCE	/* memmem */
+
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -369,6 +371,49 @@ derive(struct ll_flat *f)
 	}
 }
 
+/* Whether a record's text holds "NAME" (a guess, good for a hint). */
+static int
+mentions(const char *line, size_t len, const char *name)
+{
+	char key[128];
+	int n;
+
+	n = snprintf(key, sizeof(key), "\"%s\"", name);
+	return n > 0 && (size_t)n < sizeof(key) &&
+	    memmem(line, len, key, (size_t)n) != NULL;
+}
+
+/*
+ * A record without its source's event time: say the obvious causes
+ * once, after the run's messages.  A whole document not split yet, or
+ * records of another source given to this one.
+ */
+static void
+hint_no_time(const struct ll_flat *f, const char *line, size_t len)
+{
+	const struct ll_source *o;
+	char text[256];
+	size_t i;
+
+	if (f->src->explode != NULL && mentions(line, len, f->src->explode)) {
+		snprintf(text, sizeof(text), "records holding \"%s\" are "
+		    "whole %s documents: split them first "
+		    "(ll-splitjson -T %s)", f->src->explode, f->src->name,
+		    f->src->name);
+		ll_hint(text);
+		return;
+	}
+	for (i = 0; (o = ll_source_at(i)) != NULL; i++)
+		if (o != f->src && ((o->explode != NULL &&
+		    mentions(line, len, o->explode)) ||
+		    mentions(line, len, o->time))) {
+			snprintf(text, sizeof(text), "these look like %s "
+			    "records (%s): -T %s", o->name, o->about, o->name);
+			ll_hint(text);
+			return;
+		}
+}
+
 /*
  * Scans one record.  0: the row is ready; -1: rejected (reported and
  * counted); 1: left out on purpose (counted: a CloudWatch control
@@ -404,6 +449,8 @@ ll_flat_record(struct ll_flat *f, const char *name, uintmax_t lineno,
 	if (event_time(f, v, &ms) == -1 || ll_isotime_day(ms, f->day) == -1) {
 		ll_warnx_at(name, lineno, "%s %s", v->type == LL_JNONE ?
 		    "no" : "invalid", f->src->time);
+		if (v->type == LL_JNONE)
+			hint_no_time(f, line, len);
 		ll_reject(LL_R_INVALID_EVENT_TIME, line, len);
 		return -1;
 	}
