@@ -16,8 +16,8 @@ echo "rc=$?"
 jq -r .table r | sort | uniq -c
 cols='[.time, .account, .region, .principal, .address, .stream, .action,
     .outcome, .source_object]'
-jq -c "select(.table == \"cloudtrail\") | $cols" r >raw.cols
-ll-timeline -D lake -x -g "$ip" -g 10.0.3.17 -o ndjson | jq -c "$cols" >lake.cols
+jq -c "select(.table == \"cloudtrail\") | $cols" r | sort >raw.cols
+ll-timeline -D lake -x -g "$ip" -g 10.0.3.17 -o ndjson | jq -c "$cols" | sort >lake.cols
 echo "$(wc -l <raw.cols) CloudTrail rows; common columns as the lake's: $(cmp -s raw.cols lake.cols && echo yes)"
 # A file given keeps its records' tables; -T names them.
 ll-timeline -T mytable -g "$ip" -o ndjson ct.ndjson | jq -r .table | uniq -c
