@@ -69,7 +69,7 @@ $(BUILD)/bin/%: $$(call tool_objs,%) $(BUILD)/libll.a
 	@mkdir -p $(@D)
 	@echo "LD $@"
 	@$(CC) $(ALL_CFLAGS) -o $@ $(call tool_objs,$*) $(BUILD)/libll.a \
-	    $(LDFLAGS) $(PKG_LIBS) -lm
+	    $(LDFLAGS) $(PKG_LIBS) -lm -pthread
 
 check: all
 	mandoc -Tlint -Wwarning $(MANS)

@@ -2,7 +2,9 @@
  * Process-wide state shared by every tool: its name, the counters
  * written by --stats, the --reject side file and the exit status.
  * Tools are single-threaded filters, so plain globals keep each
- * main() short without hiding anything.
+ * main() short without hiding anything; a tool that works on several
+ * inputs at once gives each worker thread a sink (io/sink.h), through
+ * which its messages, rejects and counts reach the main thread.
  */
 #include <err.h>
 #include <errno.h>
@@ -17,11 +19,12 @@
 
 #include "io/afile.h"
 #include "io/out.h"
+#include "io/sink.h"
 #include "json/jscan.h"
 #include "ll.h"
 #include "xalloc.h"
 
-struct ll_stats ll_stats;
+_Thread_local struct ll_stats ll_stats;
 const char *ll_progname = "ll";
 
 static FILE *rejectfp;
@@ -158,9 +161,14 @@ ll_msg(const char *fmt, ...)
 {
 	va_list ap;
 
+	va_start(ap, fmt);
+	if (ll_sink_cur != NULL) {
+		ll_sink_msg(fmt, ap);
+		va_end(ap);
+		return;
+	}
 	status_clear();
 	fprintf(stderr, "%s: ", ll_progname);
-	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
@@ -183,6 +191,12 @@ ll_warnx_at(const char *file, uintmax_t line, const char *fmt, ...)
 	va_list ap;
 	size_t k;
 
+	if (ll_sink_cur != NULL) {
+		va_start(ap, fmt);
+		ll_sink_warn(file, line, fmt, ap);
+		va_end(ap);
+		return;
+	}
 	k = kind(fmt);
 	if (kinds[k].n++ == 0) {
 		va_start(ap, fmt);
@@ -194,6 +208,23 @@ ll_warnx_at(const char *file, uintmax_t line, const char *fmt, ...)
 	va_start(ap, fmt);
 	vwarn_at(file, line, fmt, ap);
 	va_end(ap);
+}
+
+/* The same for a message TEXT already formatted from FMT (io/sink.h). */
+void
+ll_warnx_done(const char *fmt, const char *file, uintmax_t line,
+    const char *text)
+{
+	size_t k;
+
+	k = kind(fmt);
+	if (kinds[k].n++ == 0)
+		snprintf(kinds[k].first, sizeof(kinds[k].first), "%s", text);
+	if (warnmax != 0 && kinds[k].n > warnmax)
+		return;
+	fflush(stdout);
+	status_clear();
+	fprintf(stderr, "%s: %s:%ju: %s\n", ll_progname, file, line, text);
 }
 
 /*
@@ -257,6 +288,10 @@ ll_reject_open(const char *path)
 void
 ll_reject_bytes(const void *raw, size_t len)
 {
+	if (ll_sink_cur != NULL && len > 0) {
+		ll_sink_reject_bytes(raw, len);
+		return;
+	}
 	if (rejectfp == NULL || len == 0)
 		return;
 	if (fwrite(raw, 1, len, rejectfp) != len)
@@ -268,6 +303,10 @@ ll_reject_bytes(const void *raw, size_t len)
 void
 ll_reject_end(enum ll_reason reason)
 {
+	if (ll_sink_cur != NULL) {
+		ll_sink_reject_end(reason);
+		return;
+	}
 	ll_stats.rejected++;
 	ll_count(reason);
 	if (rejectfp != NULL && rejectlast != '\n') {
@@ -292,6 +331,10 @@ ll_count_n(enum ll_reason reason, uintmax_t n)
 	json_t *v;
 	json_int_t old;
 
+	if (ll_sink_cur != NULL) {
+		ll_sink_count(reason, n);
+		return;
+	}
 	v = json_object_get(ll_stats.reasons, name);
 	old = v != NULL ? json_integer_value(v) : 0;
 	json_object_set_new(ll_stats.reasons, name,
@@ -327,6 +370,10 @@ ll_stats_set_path(const char *path)
 void
 ll_fail(int code)
 {
+	if (ll_sink_cur != NULL) {
+		ll_sink_fail(code);
+		return;
+	}
 	if (code > failcode)
 		failcode = code;
 }

@@ -26,7 +26,8 @@ struct ll_stats {
 	json_t		*extra;		/* tool-specific counters */
 };
 
-extern struct ll_stats ll_stats;
+/* Per thread: io/sink.h hands a worker's counts to the main thread. */
+extern _Thread_local struct ll_stats ll_stats;
 extern const char *ll_progname;
 
 void	ll_init(const char *);
@@ -34,6 +35,7 @@ __dead void ll_version(void);
 void	ll_warnx_at(const char *, uintmax_t, const char *, ...) LL_PRINTF(3, 4);
 void	ll_warnx_conf(const char *, uintmax_t, const char *, ...)
 	    LL_PRINTF(3, 4);
+void	ll_warnx_done(const char *, const char *, uintmax_t, const char *);
 void	ll_hint(const char *);
 void	ll_msg(const char *, ...) LL_PRINTF(1, 2);
 void	ll_status(const char *, ...) LL_PRINTF(1, 2);

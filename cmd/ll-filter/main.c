@@ -4,9 +4,11 @@
  * Each line is validated and its tested fields found in one pass,
  * without building a JSON tree.  Lines that are not JSON objects are
  * reported, counted and quarantined with --reject; --stats counts the
- * records each test and each controls rule removed.
+ * records each test and each controls rule removed.  With --explode it
+ * reads JSON documents (CloudTrail files) and splits them itself.
  */
 #include <err.h>
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,37 +23,25 @@
 #include "lake/controls.h"
 #include "lake/source.h"
 #include "ll.h"
-#include "grep.h"
-#include "tests.h"
+#include "filter.h"
 #include "opt.h"
 #include "xalloc.h"
 
-struct filter {
-	struct ll_controls *ctl;
-	size_t		*ctlpath;	/* controls path -> path */
-	size_t		 nctl;
-	struct ll_tests	 tests;
-	struct ll_grep	 grep;
-	struct ll_pathset paths;
-	struct ll_jfind	 scan;
-	struct ll_val	*vals;
-	char		**dec;		/* per path: decoded strings */
-	size_t		*decsize;
-	int		 full;		/* --parse: use jansson */
-	size_t		 max_record;
-	uintmax_t	*removed;	/* per rule, per test, then --grep */
-	uintmax_t	 blank;
-	struct ll_jbuf	 out;		/* a record with ll_match added */
-};
-
 static const struct ll_opt opts[] = {
 	{ 'c', "controls", "FILE", "apply the central controls in FILE", 0 },
+	{ 'e', "explode", "PATH", "read JSON documents, filter the array "
+	    "at PATH", 0 },
 	{ 'g', "grep", "STRING", "keep records holding STRING (repeatable)",
 	    0 },
 	{ 'I', "indicators", "FILE", "keep records holding a line of FILE; "
 	    "name it", 0 },
 	{ 'i', "ignore-case", NULL, "--grep ignores ASCII case", 0 },
+	{ 'j', "jobs", "N", "work on N input files at once", 0 },
+	{ 'k', "keep", "FIELD,...",
+	    "with -e, copy document fields into each element", 0 },
 	{ 'p', "parse", NULL, "parse every record with jansson (slower)", 0 },
+	{ 's', "source", "FIELD",
+	    "with -e, add FIELD holding the input file's name", 0 },
 	{ 'w', "where", "TEST", "keep records passing TEST, e.g. "
 	    "'.eventName = X'", 0 },
 	{ 'x', "word", NULL, "--grep finds whole words only", 0 },
@@ -59,160 +49,27 @@ static const struct ll_opt opts[] = {
 };
 
 static const struct ll_cmd cmd = {
-	"usage: ll-filter [-hipuVx] [-c file] [-g string] [-I file] "
-	    "[-M size] [-m size]\n"
-	    "                 [-R ratio] [-r file] [-S file] [-w test] "
-	    "[file ...]",
+	"usage: ll-filter [-hipuVx] [-c file] [-e path] [-g string] [-I file] "
+	    "[-j n]\n"
+	    "                 [-k field,...] [-M size] [-m size] [-R ratio] "
+	    "[-r file]\n"
+	    "                 [-S file] [-s field] [-w test] [file ...]",
 	"Keep NDJSON records that pass field tests, a string search and "
 	    "the controls.",
 	"MRSmru", opts,
 	"  ll-filter -c controls.conf "
-	    "-w '.eventName in StartSession,AssumeRole' ev"
+	    "-w '.eventName in StartSession,AssumeRole' ev\n"
+	    "  ll-filter -e Records -s source_object -c controls.conf -j 2 "
+	    "raw/*.json.gz"
 };
-
-/*
- * Validates the record and finds the values at every path, with the
- * scanner or, with --parse, jansson; *jp is then the tree to free.
- * Invalid JSON is reported in jansson's words and rejected (-1).
- * jansson lets a raw NUL byte after a number pass; we do not.
- */
-static int
-load(struct filter *f, const struct ll_reader *rd, const char *line,
-    size_t n, json_t **jp)
-{
-	json_error_t jerr;
-	const char *nul;
-	size_t i;
-
-	*jp = NULL;
-	if (!f->full && ll_jfind(&f->scan, line, n) == LL_JF_OBJECT) {
-		for (i = 0; i < f->paths.n; i++)
-			ll_tests_val_span(&f->vals[i], &f->scan.val[i], &f->dec[i],
-			    &f->decsize[i]);
-		return 0;
-	}
-	if ((nul = memchr(line, '\0', n)) != NULL)
-		ll_warnx_at(rd->name, rd->line, "byte %zu: invalid JSON: "
-		    "NUL byte", (size_t)(nul - line));
-	else if ((*jp = ll_json_parse(line, n, &jerr)) == NULL)
-		ll_warnx_at(rd->name, rd->line, "byte %d: invalid JSON: %s",
-		    jerr.position, jerr.text);
-	else {
-		/* With --parse; without, only a scanner bug leads here. */
-		for (i = 0; i < f->paths.n; i++)
-			ll_tests_val_json(&f->vals[i], ll_path_get(&f->paths.p[i],
-			    *jp));
-		return 0;
-	}
-	ll_reject(LL_R_INVALID_JSON, line, n);
-	return -1;
-}
-
-/*
- * Returns -1 to keep the record, or what removed it.  With a tree J
- * the controls read it through jansson, as other tools do.
- */
-static int
-verdict(struct filter *f, const char *line, size_t n, json_t *j)
-{
-	struct ll_crecord rec;
-	const struct ll_val *v;
-	size_t i, nrules;
-	int k;
-
-	nrules = f->ctl != NULL ? ll_controls_nrules(f->ctl) : 0;
-	if (f->ctl != NULL && j != NULL) {
-		if ((k = ll_controls_test(f->ctl, j)) >= 0)
-			return k;
-	} else if (f->ctl != NULL) {
-		ll_controls_rec_clear(&rec);
-		for (i = 0; i < f->nctl; i++) {
-			v = &f->vals[f->ctlpath[i]];
-			if (v->type == LL_JF_STRING)
-				ll_controls_rec_string(&rec, i, v->s, v->len);
-			else if (v->type == LL_JF_NUMBER)
-				ll_controls_rec_number(&rec, i, v->num);
-		}
-		if ((k = ll_controls_check(f->ctl, &rec)) >= 0)
-			return k;
-	}
-	if ((k = ll_tests_eval(&f->tests, f->vals)) >= 0)
-		return (int)nrules + k;
-	if ((f->grep.n > 0 || f->grep.nfiles > 0) &&
-	    !ll_grep_match(&f->grep, line, n))
-		return (int)(nrules + f->tests.n);
-	return -1;
-}
-
-/*
- * Writes a record that passed; with --indicators, with the needles it
- * holds added as its last member, ll_match (after any it had, so that
- * readers taking the last of two equal keys, as jq and jansson do,
- * see this one).
- */
-static void
-put(struct filter *f, const char *line, size_t n)
-{
-	size_t end, brace;
-
-	if (f->grep.ac == NULL) {
-		ll_out_record(line, n);
-		return;
-	}
-	for (end = n; end > 0 && line[end - 1] != '}'; end--)
-		;
-	for (brace = end - 1; brace > 0 && (line[brace - 1] == ' ' ||
-	    line[brace - 1] == '\t' || line[brace - 1] == '\n' ||
-	    line[brace - 1] == '\r'); brace--)
-		;
-	f->out.len = 0;
-	ll_jbuf_add(&f->out, line, brace);
-	if (line[brace - 1] != '{')
-		ll_jbuf_addc(&f->out, ',');
-	ll_grep_put_matches(&f->grep, &f->out);
-	ll_jbuf_add(&f->out, line + end - 1, n - (end - 1));
-	ll_out_record(f->out.p, f->out.len);
-}
 
 static void
 filter(struct filter *f, const char *path)
 {
-	struct ll_reader rd;
-	struct ll_input *in;
-	const char *line, *p;
-	json_t *j;
-	size_t n;
-	int k;
-
-	if ((in = ll_input_open(path)) == NULL) {
-		warn("%s", path);
-		ll_fail(LL_EXIT_IO);
-		return;
-	}
-	ll_reader_init(&rd, in, f->max_record);
-	while (ll_reader_next(&rd, &line, &n)) {
-		for (p = line; p < line + n && (*p == ' ' || *p == '\t' ||
-		    *p == '\r'); p++)
-			;
-		if (p == line + n) {
-			f->blank++;
-			continue;
-		}
-		if (*p != '{') {
-			ll_warnx_at(rd.name, rd.line, "not a JSON object");
-			ll_reject(LL_R_NOT_OBJECT, line, n);
-			continue;
-		}
-		if (load(f, &rd, line, n, &j) == -1)
-			continue;
-		if ((k = verdict(f, line, n, j)) < 0)
-			put(f, line, n);
-		else
-			f->removed[k]++;
-		json_decref(j);
-	}
-	ll_reader_free(&rd);
-	ll_input_close(in);
+	if (f->split.explode.n > 0)
+		ll_filter_explode(f, path);
+	else
+		ll_filter_file(f, path);
 }
 
 /* Paths the controls read, then those of the tests, one set. */
@@ -245,7 +102,10 @@ prepare(struct filter *f, int icase)
 	f->dec = xcalloc(f->paths.n + 1, sizeof(*f->dec));
 	f->decsize = xcalloc(f->paths.n + 1, sizeof(*f->decsize));
 	nrules = f->ctl != NULL ? ll_controls_nrules(f->ctl) : 0;
-	f->removed = xcalloc(nrules + f->tests.n + 1, sizeof(*f->removed));
+	f->nremoved = nrules + f->tests.n + 1;
+	f->removed = xcalloc(f->nremoved, sizeof(*f->removed));
+	if (f->split.explode.n > 0)
+		ll_filter_explode_init(f);
 }
 
 /* --stats: what each rule and test removed, in the order applied. */
@@ -268,6 +128,10 @@ report(struct filter *f)
 		    (json_int_t)f->removed[nrules + f->tests.n]));
 	json_object_set_new(ll_stats.extra, "removed", o);
 	ll_stats_add("blank_lines", f->blank);
+	if (f->split.explode.n > 0) {
+		ll_stats.records_in = f->records;
+		ll_stats_add("documents_in", f->docs);
+	}
 }
 
 static void
@@ -288,6 +152,7 @@ cleanup(struct filter *f)
 	ll_grep_free(&f->grep);
 	ll_jbuf_free(&f->out);
 	ll_controls_free(f->ctl);
+	ll_filter_explode_free(f);
 }
 
 int
@@ -306,6 +171,9 @@ main(int argc, char *argv[])
 				errx(LL_EXIT_USAGE, "only one --controls file");
 			f.ctl = ll_controls_load(arg);
 			break;
+		case 'e':
+			ll_path_option(&f.split.explode, "--explode", arg);
+			break;
 		case 'g':
 			ll_grep_add(&f.grep, arg);
 			break;
@@ -315,8 +183,17 @@ main(int argc, char *argv[])
 		case 'i':
 			icase = 1;
 			break;
+		case 'j':
+			f.jobs = (int)ll_opt_num("--jobs", arg, 1, 64);
+			break;
+		case 'k':
+			ll_split_keep(&f.split, arg);
+			break;
 		case 'p':
 			f.full = 1;
+			break;
+		case 's':
+			ll_split_source(&f.split, arg);
 			break;
 		case 'w':
 			if (ll_tests_add(&f.tests, &f.paths, arg, &why) == -1)
@@ -337,11 +214,17 @@ main(int argc, char *argv[])
 		errx(LL_EXIT_USAGE, "--ignore-case needs --grep");
 	if (f.grep.word && f.grep.n == 0 && f.grep.nfiles == 0)
 		errx(LL_EXIT_USAGE, "--word needs --grep");
+	if (f.split.source != NULL && f.split.explode.n == 0)
+		errx(LL_EXIT_USAGE, "--source needs --explode");
+	ll_split_check(&f.split);
 	prepare(&f, icase);
-	if (argc == 0)
+	if (f.jobs > 1 && argc > 1)
+		ll_filter_jobs(&f, argv, argc);
+	else if (argc == 0)
 		filter(&f, "-");
-	for (i = 0; i < argc; i++)
-		filter(&f, argv[i]);
+	else
+		for (i = 0; i < argc; i++)
+			filter(&f, argv[i]);
 	report(&f);
 	cleanup(&f);
 	return ll_finish();

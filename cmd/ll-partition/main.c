@@ -66,6 +66,8 @@ static const struct ll_opt opts[] = {
 	    "(default 64M)", 'g' },
 	{ 'd', "ddl", "DIALECT", "print CREATE TABLE for a dialect "
 	    "(athena...)", 0 },
+	{ 'E', "encoders", "COUNT", "threads per Parquet file, 1 or 2 "
+	    "(default 2)", 0 },
 	{ 'F', "flatten", NULL, "flatten raw records first (as ll-flatten)",
 	    0 },
 	{ 'f', "format", "FORMAT", "parquet (default) or json", 0 },
@@ -101,19 +103,22 @@ static const struct ll_opt opts[] = {
 };
 
 static const struct ll_cmd cmd = {
-	"usage: ll-partition [-AFhuV] [-b size] [-f format] [-k field] "
-	    "[-L url]\n"
-	    "                    [-N count] [-p field,...] [-r file] "
-	    "[-S file] [-s size]\n"
-	    "                    [-z level] [--shard index/count] -o dir -T table\n"
+	"usage: ll-partition [-AFhuV] [-b size] [-E count] [-f format] "
+	    "[-k field]\n"
+	    "                    [-L url] [-N count] [-p field,...] [-r file] "
+	    "[-S file]\n"
+	    "                    [-s size] [-z level] [--shard index/count] "
+	    "-o dir -T table\n"
 	    "                    [file ...]\n"
-	    "       ll-partition [-AFhuVv] [-B ms] [-b size] [-f format] "
-	    "[-j jobs] [-k field]\n"
-	    "                    [-L url] [-N count] [-p field,...] "
-	    "[-r file] [-S file]\n"
-	    "                    [-s size] [-W secs] [-X size] [-z level] "
-	    "-D dir\n"
-	    "                    -o s3://bucket/prefix/ -T table [file ...]\n"
+	    "       ll-partition [-AFhuVv] [-B ms] [-b size] [-E count] "
+	    "[-f format]\n"
+	    "                    [-j jobs] [-k field] [-L url] [-N count] "
+	    "[-p field,...]\n"
+	    "                    [-r file] [-S file] [-s size] [-W secs] "
+	    "[-X size]\n"
+	    "                    [-z level] -D dir -o s3://bucket/prefix/ "
+	    "-T table\n"
+	    "                    [file ...]\n"
 	    "       ll-partition -d dialect [-f format] [-L url] [-n name] "
 	    "[-o dir]\n"
 	    "                    [-p field,...] [-Y day] -T table\n"
@@ -514,6 +519,10 @@ main(int argc, char *argv[])
 			break;
 		case 'd':
 			dialect = arg;
+			break;
+		case 'E':
+			po.pq.threads = (int)ll_opt_num("--encoders", arg, 1,
+			    2);
 			break;
 		case 'F':
 			flatten = 1;

@@ -267,7 +267,7 @@ ll_partwrite_add(struct ll_partw *w, struct ll_part *p,
 	if (p->pq != NULL) {
 		if (ll_pqrow_write(w->o.pr, p->pq) == -1)
 			err(LL_EXIT_IO, "%s", p->dir);
-		p->fbytes = ll_parquet_size(p->pq);
+		p->fbytes = ll_parquet_size(p->pq, (uint64_t)w->o.target);
 	} else {
 		ll_jbuf_add(&p->blk, row, len);
 		ll_jbuf_addc(&p->blk, '\n');
@@ -313,6 +313,10 @@ ll_partwrite_finish(struct ll_partw *w)
 	struct ll_part *p;
 	size_t i;
 
+	/* Every open file's last rows are written at once, then closed. */
+	for (i = 0; i < w->npart; i++)
+		if (w->part[i]->active && w->part[i]->pq != NULL)
+			ll_parquet_flush(w->part[i]->pq);
 	for (i = 0; i < w->npart; i++)
 		if (w->part[i]->active)
 			deactivate(w, w->part[i]);

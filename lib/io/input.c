@@ -71,13 +71,20 @@ static void LL_PRINTF(3, 4)
 data_error(struct ll_input *in, enum ll_reason reason, const char *fmt, ...)
 {
 	va_list ap;
+	char *msg;
+	int n;
 
-	fflush(stdout);
-	fprintf(stderr, "%s: %s: ", ll_progname, in->name);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	msg = xmalloc(n > 0 ? (size_t)n + 1 : 1);
+	msg[0] = '\0';
+	va_start(ap, fmt);
+	vsnprintf(msg, n > 0 ? (size_t)n + 1 : 1, fmt, ap);
+	va_end(ap);
+	fflush(stdout);
+	ll_msg("%s: %s", in->name, msg);
+	free(msg);
 	ll_count(reason);
 	ll_fail(LL_EXIT_REJECT);
 	in->errors++;
@@ -102,7 +109,7 @@ refill(struct ll_input *in)
 		r = read(in->fd, in->raw + in->rawlen, in->rawcap - in->rawlen);
 	while (r == -1 && errno == EINTR);
 	if (r == -1) {
-		warn("%s", in->name);
+		ll_msg("%s: %s", in->name, strerror(errno));
 		ll_fail(LL_EXIT_IO);
 		in->errors++;
 		in->raweof = 1;

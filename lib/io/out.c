@@ -15,6 +15,7 @@
 #include <jansson.h>
 
 #include "io/out.h"
+#include "io/sink.h"
 #include "ll.h"
 #include "xalloc.h"
 
@@ -99,6 +100,10 @@ ll_out_write(const void *p, size_t n)
 void
 ll_out_record(const void *p, size_t n)
 {
+	if (ll_sink_cur != NULL) {
+		ll_sink_record(p, n);
+		return;
+	}
 	put(p, n);
 	put("\n", 1);
 	ll_stats.records_out++;

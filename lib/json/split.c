@@ -32,6 +32,8 @@
 #define CHUNK		(1 << 20)
 #endif
 #define MAX_RETRIES	64
+#define MAX_DEPTH	2048	/* jansson's nesting limit */
+#define MAX_DIGITS	309	/* shorter, no exponent: within a double */
 
 /* In a token: S_STRING to S_LITERAL. */
 enum state {
@@ -78,7 +80,7 @@ struct split {
 	uint64_t	 kv_start;
 	FILE		*pending;
 	uint64_t	 rej_from, errpos, errmax;
-	uint64_t	 records_before;	/* records_in when this input began */
+	uintmax_t	 records_before;	/* documents when this input began */
 	const char	*errmsg;
 	int		 retries, loose, stop, oversize;
 	unsigned char	 prevc;
@@ -90,7 +92,18 @@ struct split {
 	size_t		 tmpsize;
 	char		*key;		/* a key with escapes, decoded */
 	size_t		 keysize;
-	uint64_t	 elem_line;	/* where the record began */
+	uintmax_t	*docs;
+	/* For a consumer (o->look): the record's shape and watched fields. */
+	struct ll_split_look lk;
+	uint64_t	 elem_line;
+	int		 odd;		/* not "plain": see split.h */
+	int		 tok_esc;	/* the string token holds escapes */
+	int		 watch_key;	/* watched key just read, or -1 */
+	int		 wv_idx;	/* watched value being read, or -1 */
+	uint64_t	 wv_start;
+	uint64_t	*wstart, *wend;	/* per watched key; wend 0: absent */
+	size_t		*wlen;
+	uint64_t	 wmask;		/* lengths % 64 of watched keys */
 };
 
 static const unsigned char wsp[256] = {
@@ -247,6 +260,15 @@ parse_walk(struct split *s, const char *p, const char *end, size_t i,
 	}
 }
 
+static void
+put(struct split *s, const char *p, size_t n)
+{
+	if (s->o->record != NULL)
+		s->o->record(s->o->arg, p, n, &s->lk);
+	else
+		ll_out_record(p, n);
+}
+
 /*
  * Writes one compact record, applying --parse.  The record may sit in
  * s->rec, so the rewritten one is built in the spare buffer.
@@ -259,7 +281,7 @@ output(struct split *s, const char *p, size_t n)
 	size_t tsize;
 
 	if (s->o->parse.n == 0 || p[0] != '{') {
-		ll_out_record(p, n);
+		put(s, p, n);
 		return;
 	}
 	t = s->rec;
@@ -271,10 +293,10 @@ output(struct split *s, const char *p, size_t n)
 	s->reclen = 0;
 	parse_walk(s, p, p + n, 0, &copied);
 	if (copied == p)
-		ll_out_record(p, n);
+		put(s, p, n);
 	else {
 		rec_add(s, copied, (size_t)(p + n - copied));
-		ll_out_record(s->rec, s->reclen);
+		put(s, s->rec, s->reclen);
 	}
 }
 
@@ -392,6 +414,27 @@ emit_replacing(struct split *s, const unsigned char *p, size_t n,
 	output(s, s->rec, s->reclen);
 }
 
+/* Lets the consumer see the record; 0 if it wants it dropped. */
+static int
+look(struct split *s, size_t n, int ws, int live)
+{
+	struct ll_split_look *lk = &s->lk;
+	size_t i;
+
+	lk->n = n;
+	lk->line = live ? s->elem_line : s->line_doc;
+	lk->plain = live && !ws && !s->odd;
+	for (i = 0; i < s->o->nwatch; i++) {
+		lk->watch[i].p = NULL;
+		lk->watch[i].n = 0;
+		if (lk->plain && s->wend[i] != 0) {
+			lk->watch[i].p = (const char *)at(s, s->wstart[i]);
+			lk->watch[i].n = s->wend[i] - s->wstart[i];
+		}
+	}
+	return s->o->look == NULL || s->o->look(s->o->arg, lk);
+}
+
 /*
  * Builds the record: the fields the splitter adds first, then the
  * value itself.  LIVE: the value is the one just scanned (not parked).
@@ -403,6 +446,8 @@ emit(struct split *s, const unsigned char *p, size_t n, int ws,
 	const unsigned char *body;
 	size_t i;
 
+	if (!look(s, n, ws, live))
+		return;
 	if (p[0] != '{' || (s->nkept == 0 && s->srcq == NULL)) {
 		if (!ws) {
 			output(s, (const char *)p, n);
@@ -416,8 +461,7 @@ emit(struct split *s, const unsigned char *p, size_t n, int ws,
 	for (i = 0; i <= s->o->nkeep; i++)
 		if (has[i] && (i < s->o->nkeep ? s->keepval[i] != NULL :
 		    s->srcq != NULL)) {
-			emit_replacing(s, p, n,
-			    live ? s->elem_line : s->line_doc);
+			emit_replacing(s, p, n, s->lk.line);
 			return;
 		}
 	s->reclen = 0;
@@ -513,7 +557,7 @@ doc_end(struct split *s, uint64_t end)
 {
 	const struct ll_split_opts *o = s->o;
 
-	ll_stats.records_in++;
+	(*s->docs)++;
 	if ((o->explode.n == 0 || !s->found) && dropped(s, s->doc_start, end))
 		;
 	else if (o->explode.n == 0)
@@ -559,6 +603,14 @@ value_end(struct split *s, uint64_t end)
 
 	if (d == 1 && s->kv_idx >= 0 && !dropped(s, s->kv_start, end))
 		keep_capture(s, end);
+	if (s->st == S_NUMBER && (s->num == LL_NUM_EXP ||
+	    end - s->tok_start >= MAX_DIGITS))
+		s->odd = 1;
+	if (s->wv_idx >= 0 && d == (s->k > 0 ? s->k + 2 : 1)) {
+		s->wstart[s->wv_idx] = s->wv_start;
+		s->wend[s->wv_idx] = end;
+		s->wv_idx = -1;
+	}
 	s->kv_idx = d == 1 ? -1 : s->kv_idx;
 	if (s->in_elem && d == s->k + 1) {
 		s->in_elem = 0;
@@ -589,7 +641,13 @@ fail(struct split *s, size_t p, const char *msg)
 static void
 record_start(struct split *s)
 {
+	size_t i;
+
 	s->elem_line = s->line;
+	s->odd = 0;
+	s->watch_key = s->wv_idx = -1;
+	for (i = 0; i < s->o->nwatch; i++)
+		s->wend[i] = 0;
 }
 
 /* Path bookkeeping for a value starting with C in container d. */
@@ -598,6 +656,11 @@ value_path(struct split *s, size_t d, unsigned char c, uint64_t off)
 {
 	size_t k = s->k;
 
+	if (s->watch_key >= 0) {
+		s->wv_idx = s->watch_key;
+		s->wv_start = off;
+		s->watch_key = -1;
+	}
 	if (d == 0) {
 		s->in_doc = 1;
 		s->doc_start = off;
@@ -640,6 +703,8 @@ push(struct split *s, unsigned char c)
 		s->stack = xrealloc(s->stack, s->cap);
 	}
 	s->stack[s->depth++] = c;
+	if (s->depth >= MAX_DEPTH + (s->k > 0 ? s->k + 1 : 0))
+		s->odd = 1;
 	return 0;
 }
 
@@ -661,6 +726,7 @@ value_start(struct split *s, size_t p, unsigned char c)
 		s->st = S_VALUE_OR_CLOSE;
 		return 0;
 	case '"':
+		s->tok_esc = 0;
 		s->is_key = 0;
 		s->st = S_STRING;
 		return 0;
@@ -688,6 +754,8 @@ key_end(struct split *s, uint64_t end)
 
 	s->key_on = 0;
 	s->key_keep = -1;
+	if (s->tok_esc && (s->k > 0 ? s->in_elem : s->in_doc))
+		s->odd = 1;
 	/* A key dropped with an oversized record cannot be looked at. */
 	if (s->tok_start < s->base)
 		return;
@@ -700,6 +768,10 @@ key_end(struct split *s, uint64_t end)
 			s->key_keep = (int)i;
 	if (d != recdepth || (s->k > 0 && !s->in_elem))
 		return;
+	if (s->wmask >> (n % 64) & 1)
+		for (i = 0; i < o->nwatch; i++)
+			if (keyeq(kp, n, o->watch[i], s->wlen[i]))
+				s->watch_key = (int)i;
 	for (i = 0; i < o->nkeep; i++)
 		if (key_is(s, kp, n, o->keep[i]))
 			s->has[i] = 1;
@@ -744,6 +816,7 @@ structural(struct split *s, size_t p, unsigned char c)
 		if (c != '"')
 			return fail(s, p, "expected a string key");
 		s->tok_start = s->base + p;
+		s->tok_esc = 0;
 		s->is_key = 1;
 		s->st = S_STRING;
 		return 0;
@@ -817,7 +890,9 @@ string_token(struct split *s, size_t *pp)
 	const char *b = (const char *)s->buf, *q;
 	struct ll_lex r;
 
-	if ((q = ll_lex_string(b + *pp, b + s->len, &r)) == NULL) {
+	q = ll_lex_string(b + *pp, b + s->len, &r);
+	s->tok_esc |= r.esc;
+	if (q == NULL) {
 		if (!r.more)
 			return lex_fail(s, &r);
 		*pp = (size_t)(r.unit - b);
@@ -945,7 +1020,7 @@ recover(struct split *s)
 
 	ll_warnx_at(s->name, s->line, "byte %ju: invalid JSON: %s",
 	    (uintmax_t)e, s->errmsg);
-	ll_stats.records_in++;
+	(*s->docs)++;
 	unpark(s);
 	s->errmax = max64(s->errmax, e);
 	s->rej_from = s->in_doc ? max64(s->doc_start, s->base) : e;
@@ -1035,7 +1110,7 @@ at_eof(struct split *s)
 {
 	switch (s->st) {
 	case S_TOP:
-		if (s->o->single && ll_stats.records_in == s->records_before)
+		if (s->o->single && *s->docs == s->records_before)
 			return fail(s, s->len, "no JSON document");
 		return 0;
 	case S_DONE:
@@ -1062,12 +1137,14 @@ split_init(struct split *s, const struct ll_split_opts *o,
     struct ll_input *in, const char *source_name)
 {
 	char *q;
+	size_t i;
 
 	memset(s, 0, sizeof(*s));
 	s->o = o;
 	s->in = in;
 	s->name = ll_input_name(in);
-	s->records_before = ll_stats.records_in;
+	s->docs = o->docs != NULL ? o->docs : &ll_stats.records_in;
+	s->records_before = *s->docs;
 	s->line = 1;
 	s->st = S_TOP;
 	s->k = o->explode.n;
@@ -1075,7 +1152,17 @@ split_init(struct split *s, const struct ll_split_opts *o,
 	s->has = xcalloc(o->nkeep + 1, 1);
 	s->keepval = xcalloc(o->nkeep + 1, sizeof(*s->keepval));
 	s->kv_idx = s->key_keep = -1;
+	s->watch_key = s->wv_idx = -1;
 	s->prevc = '\n';
+	s->lk.name = s->name;
+	s->lk.watch = xcalloc(o->nwatch + 1, sizeof(*s->lk.watch));
+	s->wstart = xcalloc(o->nwatch + 1, sizeof(*s->wstart));
+	s->wend = xcalloc(o->nwatch + 1, sizeof(*s->wend));
+	s->wlen = xcalloc(o->nwatch + 1, sizeof(*s->wlen));
+	for (i = 0; i < o->nwatch; i++) {
+		s->wlen[i] = strlen(o->watch[i]);
+		s->wmask |= (uint64_t)1 << (s->wlen[i] % 64);
+	}
 	if (o->source != NULL) {
 		q = ll_json_quote(source_name, NULL);
 		s->srcq = xasprintf("\"%s\":%s", o->source, q);
@@ -1101,6 +1188,10 @@ split_free(struct split *s)
 	free(s->spare);
 	free(s->tmp);
 	free(s->key);
+	free(s->lk.watch);
+	free(s->wstart);
+	free(s->wend);
+	free(s->wlen);
 }
 
 void

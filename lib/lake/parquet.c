@@ -18,10 +18,18 @@
  * booleans PLAIN bits.  These are the encodings of Parquet 2.x, read by
  * Spark 3.3 and later, Trino, Athena engine 3, DuckDB and parquet-mr.
  *
- * Compression, a third of the work, runs in a thread of each writer:
- * the pages of each column come back in the order they went, and a row
- * group is written only when all of its pages have.  The bytes are the
- * same as without the thread.
+ * Compression, a third of the work or more, runs in a thread of each
+ * writer: the pages of each column come back in the order they went,
+ * and a row group is written only when all of its pages have.  When the
+ * caller has to wait for pages (a row group or the file ending, or too
+ * many bytes in flight), it compresses queued pages itself rather than
+ * sleep, so both cores work; dictionary pages and the trial compression
+ * that chooses a string column's encoding go through the queue too.
+ * Compressors of one level give the same bytes whoever runs them, so
+ * the file is the same as without the thread.  Sorted rows are held,
+ * a row group's worth in one batch while a second thread sorts, encodes
+ * and writes the batch before (see hand_over): the caller, reading and
+ * flattening, no longer waits for the encoder.
  */
 #include <errno.h>
 #include <pthread.h>
@@ -101,11 +109,20 @@ struct col {
 	int		 nbits;		/* booleans in vals' last byte */
 	/* The chunk being filled. */
 	struct job	*jhead, *jtail;	/* its pages being compressed */
+	struct job	 dj;		/* its dictionary page, queued */
 	struct ll_jbuf	 chunk, min, max;
 	struct dict	 d;
 	struct chunkmeta cm;
 	int		 minmax;	/* min and max hold values */
 	int64_t		 imin, imax;
+};
+
+/* Rows held back to be sorted, as held (see hold). */
+struct batch {
+	struct ll_jbuf	 arena;
+	uint32_t	*keys;
+	size_t		 nheld, heldcap;
+	size_t		 heldbytes;	/* their bytes, as held counts them */
 };
 
 struct ll_pq {
@@ -119,15 +136,24 @@ struct ll_pq {
 	struct rowgroup	*rg;
 	size_t		 nrg;
 	struct libdeflate_compressor *z, *zdict;
-	struct ll_jbuf	 dpage;
-	/* Rows held to be sorted, and a page's values for delta_page. */
-	struct ll_jbuf	 arena;
-	uint32_t	*keys;
-	size_t		 nheld, heldcap;
-	size_t		 heldbytes;	/* their bytes, as held counts them */
+	/*
+	 * Rows held to be sorted: fb is filled by the caller while rb, the
+	 * row group before, is sorted, encoded and written by the row
+	 * group thread (the same batch when there is none).
+	 */
+	struct batch	 bat[2], *fb, *rb;
+	uint64_t	 nrows;		/* rows ended by the caller */
+	uint64_t	 synced;	/* off when the thread last stopped */
+	size_t		 inflight;	/* held bytes of the thread's batch */
+	pthread_t	 rgthr;
+	pthread_cond_t	 rgcv;
+	int		 rgthreaded, rgwork, rgstop;
+	int		 handed;	/* the caller's view of rgwork */
+	/* A page's values for delta_page. */
 	int64_t		*tmp;
 	size_t		 ntmp;
 	struct ll_jbuf	 ztmp;		/* its trial compressions */
+	struct job	 trial;		/* the one the thread makes */
 	int		 err;
 	/* The compression thread, and what it shares under mu. */
 	pthread_t	 thr;
@@ -450,6 +476,57 @@ worker(void *arg)
 	return NULL;
 }
 
+/*
+ * With w->mu held: compresses the first queued page here, with the
+ * caller's compressor, rather than wait for the thread; returns 0 if
+ * there was none.
+ */
+static int
+help(struct ll_pq *w)
+{
+	struct job *j;
+
+	if (!w->threaded || (j = w->qhead) == NULL)
+		return 0;
+	if ((w->qhead = j->next) == NULL)
+		w->qtail = NULL;
+	pthread_mutex_unlock(&w->mu);
+	page_out(w->zdict, j);
+	pthread_mutex_lock(&w->mu);
+	j->done = 1;
+	return 1;
+}
+
+/* With w->mu held: waits for job J, helping meanwhile. */
+static void
+await(struct ll_pq *w, struct job *j)
+{
+	while (!j->done)
+		if (!help(w))
+			pthread_cond_wait(&w->done, &w->mu);
+}
+
+/* Queues job J (made room for) for the thread, or does it now. */
+static void
+enqueue(struct ll_pq *w, struct job *j)
+{
+	pthread_mutex_lock(&w->mu);
+	j->done = 0;
+	j->next = NULL;
+	if (!w->threaded) {
+		page_out(w->z, j);
+		j->done = 1;
+	} else {
+		if (w->qtail != NULL)
+			w->qtail->next = j;
+		else
+			w->qhead = j;
+		w->qtail = j;
+		pthread_cond_signal(&w->more);
+	}
+	pthread_mutex_unlock(&w->mu);
+}
+
 /* Counts a compressed page in its column chunk's sizes. */
 static void
 account(struct col *c, const struct job *j)
@@ -548,7 +625,8 @@ submit(struct ll_pq *w, struct col *c, struct job *j)
 			reap(w, &w->cols[i]);
 		if (w->pending <= PENDING_MAX)
 			break;
-		pthread_cond_wait(&w->done, &w->mu);
+		if (!help(w))
+			pthread_cond_wait(&w->done, &w->mu);
 	}
 	pthread_mutex_unlock(&w->mu);
 }
@@ -559,7 +637,8 @@ collect(struct ll_pq *w, struct col *c)
 {
 	pthread_mutex_lock(&w->mu);
 	for (reap(w, c); c->jhead != NULL; reap(w, c))
-		pthread_cond_wait(&w->done, &w->mu);
+		if (!help(w))
+			pthread_cond_wait(&w->done, &w->mu);
 	pthread_mutex_unlock(&w->mu);
 }
 
@@ -587,7 +666,7 @@ static int
 delta_page(struct ll_pq *w, struct col *c, struct ll_jbuf *out)
 {
 	const char *p, *end = c->vals.p + c->vals.len;
-	size_t n, len, start = out->len, dl;
+	size_t n, len, start = out->len, dl, pl;
 
 	for (n = 0, p = c->vals.p; p < end; n++) {
 		if (n == w->ntmp) {
@@ -616,10 +695,20 @@ delta_page(struct ll_pq *w, struct col *c, struct ll_jbuf *out)
 		ll_jbuf_add(out, p + 4, len);
 	}
 	if (c->dlba == 0) {
-		dl = zsize(w, out, start);
+		/* The thread compresses one way while we do the other. */
+		w->trial.in.len = 0;
+		ll_jbuf_add(&w->trial.in, out->p + start, out->len - start);
+		w->trial.type = P_DATA;
+		make_room(&w->trial);
+		enqueue(w, &w->trial);
 		out->len = start;
 		ll_jbuf_add(out, c->vals.p, c->vals.len);
-		c->dlba = dl < zsize(w, out, start) ? 1 : -1;
+		pl = zsize(w, out, start);
+		pthread_mutex_lock(&w->mu);
+		await(w, &w->trial);
+		pthread_mutex_unlock(&w->mu);
+		dl = w->trial.out.len - w->trial.hlen;
+		c->dlba = dl < pl ? 1 : -1;
 		if (c->dlba < 0)
 			return E_PLAIN;
 		out->len = start;
@@ -837,25 +926,16 @@ chunk_stats(struct col *c, struct chunkmeta *cm)
 static void
 write_chunk(struct ll_pq *w, struct col *c, struct chunkmeta *cm)
 {
-	struct job dj;
-
 	flush_page(w, c);
 	collect(w, c);
 	c->cm.dict_off = -1;
 	if (c->d.n > 0) {
-		/* The thread has its own compressor; this one is ours. */
-		memset(&dj, 0, sizeof(dj));
-		dj.in = c->d.page;
-		dj.out = w->dpage;
-		dj.type = P_DICTIONARY;
-		dj.enc = E_PLAIN;
-		dj.n = c->d.n;
-		make_room(&dj);
-		page_out(w->zdict, &dj);
-		w->dpage = dj.out;
-		account(c, &dj);
+		pthread_mutex_lock(&w->mu);
+		await(w, &c->dj);
+		pthread_mutex_unlock(&w->mu);
+		account(c, &c->dj);
 		c->cm.dict_off = (int64_t)w->off;
-		out(w, dj.out.p, dj.out.len);
+		out(w, c->dj.out.p, c->dj.out.len);
 	}
 	c->cm.data_off = (int64_t)w->off;
 	out(w, c->chunk.p, c->chunk.len);
@@ -865,6 +945,25 @@ write_chunk(struct ll_pq *w, struct col *c, struct chunkmeta *cm)
 	c->chunk.len = 0;
 	c->minmax = 0;
 	dict_clear(&c->d);
+}
+
+/*
+ * Queues column C's dictionary page, if it has one.  The job borrows
+ * the dictionary's bytes, which stay until write_chunk has waited.
+ */
+static void
+queue_dict(struct ll_pq *w, struct col *c)
+{
+	struct job *j = &c->dj;
+
+	if (c->d.n == 0)
+		return;
+	j->in = c->d.page;
+	j->type = P_DICTIONARY;
+	j->enc = E_PLAIN;
+	j->n = c->d.n;
+	make_room(j);
+	enqueue(w, j);
 }
 
 static void
@@ -881,6 +980,11 @@ flush_rowgroup(struct ll_pq *w)
 	rg->rows = w->rgrows;
 	rg->off = (int64_t)w->off;
 	rg->comp = rg->uncomp = 0;
+	/* Every column's last page and dictionary to the queue, then wait. */
+	for (i = 0; i < w->ncols; i++) {
+		flush_page(w, &w->cols[i]);
+		queue_dict(w, &w->cols[i]);
+	}
 	for (i = 0; i < w->ncols; i++) {
 		write_chunk(w, &w->cols[i], &rg->cm[i]);
 		rg->comp += rg->cm[i].comp;
@@ -924,16 +1028,17 @@ enum { V_NULL, V_FALSE, V_TRUE, V_INT, V_STR };
 static void
 start_row(struct ll_pq *w)
 {
+	struct batch *b = w->fb;
 	uint32_t *k;
 	size_t j, per = 1 + w->opts.nsort;
 
-	if (w->nheld == w->heldcap) {
-		w->heldcap = w->heldcap == 0 ? 4096 : w->heldcap * 2;
-		w->keys = xreallocarray(w->keys, w->heldcap, per *
-		    sizeof(*w->keys));
+	if (b->nheld == b->heldcap) {
+		b->heldcap = b->heldcap == 0 ? 4096 : b->heldcap * 2;
+		b->keys = xreallocarray(b->keys, b->heldcap, per *
+		    sizeof(*b->keys));
 	}
-	k = &w->keys[w->nheld * per];
-	k[0] = (uint32_t)w->arena.len;
+	k = &b->keys[b->nheld * per];
+	k[0] = (uint32_t)b->arena.len;
 	for (j = 0; j < w->opts.nsort; j++)
 		k[1 + j] = UINT32_MAX;
 }
@@ -944,16 +1049,16 @@ hold(struct ll_pq *w, size_t i, int tag, const void *p, size_t n)
 	uint32_t *k;
 	size_t j, per = 1 + w->opts.nsort;
 
-	k = &w->keys[w->nheld * per];
+	k = &w->fb->keys[w->fb->nheld * per];
 	for (j = 0; j < w->opts.nsort; j++)
 		if (w->opts.sort[j] == i)
-			k[1 + j] = (uint32_t)w->arena.len;
-	uleb(&w->arena, i);
-	ll_jbuf_addc(&w->arena, (char)tag);
+			k[1 + j] = (uint32_t)w->fb->arena.len;
+	uleb(&w->fb->arena, i);
+	ll_jbuf_addc(&w->fb->arena, (char)tag);
 	if (tag == V_STR)
-		uleb(&w->arena, n);
-	ll_jbuf_add(&w->arena, p, n);
-	w->heldbytes += tag == V_STR ? n + 4 : tag == V_INT ? 8 : 1;
+		uleb(&w->fb->arena, n);
+	ll_jbuf_add(&w->fb->arena, p, n);
+	w->fb->heldbytes += tag == V_STR ? n + 4 : tag == V_INT ? 8 : 1;
 }
 
 static uint64_t
@@ -978,7 +1083,7 @@ static int
 held_value(const struct ll_pq *w, uint32_t off, size_t *col, const char **p,
     size_t *n, const char **next)
 {
-	const char *v = w->arena.p + off;
+	const char *v = w->rb->arena.p + off;
 	int tag;
 
 	*col = (size_t)get_uleb(&v);
@@ -998,8 +1103,8 @@ row_cmp(const struct ll_pq *w, uint32_t a, uint32_t b)
 	int ta, tb, r;
 	int64_t ia, ib;
 
-	ka = &w->keys[a * per];
-	kb = &w->keys[b * per];
+	ka = &w->rb->keys[a * per];
+	kb = &w->rb->keys[b * per];
 	for (j = 0; j < w->opts.nsort; j++) {
 		ta = ka[1 + j] == UINT32_MAX ? V_NULL :
 		    held_value(w, ka[1 + j], &col, &pa, &na, &next);
@@ -1040,25 +1145,26 @@ merge_sort(const struct ll_pq *w, uint32_t *v, uint32_t *tmp, size_t n)
 static void
 release(struct ll_pq *w)
 {
+	struct batch *b = w->rb;
 	uint32_t *order, *tmp, r;
 	const char *p, *end, *v;
 	size_t i, n, col, per = 1 + w->opts.nsort;
 	int tag;
 
-	if (w->nheld == 0)
+	if (b->nheld == 0)
 		return;
-	order = xreallocarray(NULL, w->nheld, sizeof(*order));
-	tmp = xreallocarray(NULL, w->nheld, sizeof(*tmp));
-	for (i = 0; i < w->nheld; i++)
+	order = xreallocarray(NULL, b->nheld, sizeof(*order));
+	tmp = xreallocarray(NULL, b->nheld, sizeof(*tmp));
+	for (i = 0; i < b->nheld; i++)
 		order[i] = (uint32_t)i;
-	merge_sort(w, order, tmp, w->nheld);
-	for (i = 0; i < w->nheld; i++) {
+	merge_sort(w, order, tmp, b->nheld);
+	for (i = 0; i < b->nheld; i++) {
 		r = order[i];
-		p = w->arena.p + w->keys[r * per];
-		end = r + 1 < w->nheld ? w->arena.p + w->keys[(r + 1) * per] :
-		    w->arena.p + w->arena.len;
+		p = b->arena.p + b->keys[r * per];
+		end = r + 1 < b->nheld ? b->arena.p + b->keys[(r + 1) * per] :
+		    b->arena.p + b->arena.len;
 		while (p < end) {
-			tag = held_value(w, (uint32_t)(p - w->arena.p), &col,
+			tag = held_value(w, (uint32_t)(p - b->arena.p), &col,
 			    &v, &n, &p);
 			if (tag == V_FALSE || tag == V_TRUE)
 				enc_bool(w, col, tag == V_TRUE);
@@ -1071,9 +1177,9 @@ release(struct ll_pq *w)
 	}
 	free(order);
 	free(tmp);
-	w->nheld = 0;
-	w->heldbytes = 0;
-	w->arena.len = 0;
+	b->nheld = 0;
+	b->heldbytes = 0;
+	b->arena.len = 0;
 }
 
 static int
@@ -1128,6 +1234,82 @@ ll_parquet_int(struct ll_pq *w, size_t i, int64_t v)
 	hold(w, i, V_INT, b, 8);
 }
 
+/* Waits for the row group thread to finish its batch. */
+static void
+rg_wait(struct ll_pq *w)
+{
+	if (!w->rgthreaded)
+		return;
+	pthread_mutex_lock(&w->mu);
+	while (w->rgwork)
+		pthread_cond_wait(&w->rgcv, &w->mu);
+	pthread_mutex_unlock(&w->mu);
+	w->synced = w->off;
+	w->inflight = 0;
+	w->handed = 0;
+}
+
+static void *
+rg_worker(void *arg)
+{
+	struct ll_pq *w = arg;
+
+	pthread_mutex_lock(&w->mu);
+	for (;;) {
+		while (!w->rgwork && !w->rgstop)
+			pthread_cond_wait(&w->rgcv, &w->mu);
+		if (!w->rgwork)
+			break;
+		pthread_mutex_unlock(&w->mu);
+		release(w);
+		flush_rowgroup(w);
+		pthread_mutex_lock(&w->mu);
+		w->rgwork = 0;
+		pthread_cond_broadcast(&w->rgcv);
+	}
+	pthread_mutex_unlock(&w->mu);
+	return NULL;
+}
+
+/*
+ * The rows held are a row group: sorted, encoded and written by the
+ * thread while the caller holds the next rows in the other batch, or
+ * here if there is no thread.
+ */
+static void
+hand_over(struct ll_pq *w)
+{
+	struct batch *b;
+
+	if (!w->rgthreaded) {
+		release(w);
+		flush_rowgroup(w);
+		return;
+	}
+	rg_wait(w);
+	b = w->rb;
+	w->rb = w->fb;
+	w->fb = b;
+	w->inflight = w->rb->heldbytes;
+	w->handed = 1;
+	pthread_mutex_lock(&w->mu);
+	w->rgwork = 1;
+	pthread_cond_broadcast(&w->rgcv);
+	pthread_mutex_unlock(&w->mu);
+}
+
+/*
+ * Starts writing the rows held, in the thread, so that the row groups
+ * of several files being closed are written at once; the file is the
+ * same as if ll_parquet_close did it.
+ */
+void
+ll_parquet_flush(struct ll_pq *w)
+{
+	if (w->rgthreaded && w->fb->nheld > 0)
+		hand_over(w);
+}
+
 /*
  * Ends a row: columns given no value are null.  Sorted rows are a row
  * group each time the arena holds a row group's bytes.
@@ -1138,25 +1320,45 @@ ll_parquet_row(struct ll_pq *w)
 	if (!sorting(w))
 		enc_row(w);
 	else {
-		w->nheld++;
-		if (w->heldbytes >= w->opts.rowgroup ||
-		    w->arena.len >= ARENA_MAX - LL_PQ_MAXVALUE - 64) {
-			release(w);
-			flush_rowgroup(w);
-		}
+		w->fb->nheld++;
+		if (w->fb->heldbytes >= w->opts.rowgroup ||
+		    w->fb->arena.len >= ARENA_MAX - LL_PQ_MAXVALUE - 64)
+			hand_over(w);
 		start_row(w);
 	}
-	if (w->err != 0) {
+	w->nrows++;
+	/* The thread's errors are seen once it has stopped. */
+	if (!w->handed && w->err != 0) {
 		errno = w->err;
 		return -1;
 	}
 	return 0;
 }
 
+/*
+ * The file's size overestimated: the bytes written and those held (or
+ * encoded, unsorted).  While the thread writes a row group, the bytes
+ * it will have written are not known yet; a bound on them will do as
+ * long as the total stays under ATLEAST, the size the caller acts on,
+ * and otherwise the thread is waited for, so the answer compared with
+ * ATLEAST is the same whatever the thread's progress.
+ */
 uint64_t
-ll_parquet_size(const struct ll_pq *w)
+ll_parquet_size(struct ll_pq *w, uint64_t atleast)
 {
-	return w->off + w->held + w->heldbytes;
+	uint64_t bound;
+
+	if (!sorting(w))
+		return w->off + w->held;
+	if (w->handed) {
+		bound = w->synced + 2 * (uint64_t)w->inflight +
+		    (uint64_t)w->ncols * (64 << 10) + (1 << 20) +
+		    w->fb->heldbytes;
+		if (bound < atleast)
+			return bound;
+		rg_wait(w);
+	}
+	return w->off + w->fb->heldbytes;
 }
 
 void
@@ -1167,6 +1369,7 @@ ll_parquet_defaults(struct ll_parquet_opts *o)
 	o->page_rows = 20000;
 	o->dict = 1 << 20;
 	o->level = 6;
+	o->threads = 2;
 }
 
 struct ll_pq *
@@ -1193,7 +1396,17 @@ ll_parquet_open(FILE *fp, const struct ll_parquet_col *cols, size_t ncols,
 	pthread_cond_init(&w->more, NULL);
 	pthread_cond_init(&w->done, NULL);
 	/* Without a thread, pages are compressed as they are made. */
-	w->threaded = pthread_create(&w->thr, NULL, worker, w) == 0;
+	w->threaded = opts->threads > 1 &&
+	    pthread_create(&w->thr, NULL, worker, w) == 0;
+	w->fb = w->rb = &w->bat[0];
+	pthread_cond_init(&w->rgcv, NULL);
+	if (w->threaded && opts->nsort > 0) {
+		w->rb = &w->bat[1];
+		w->rgthreaded = pthread_create(&w->rgthr, NULL, rg_worker,
+		    w) == 0;
+		if (!w->rgthreaded)
+			w->rb = w->fb;
+	}
 	w->ncols = ncols;
 	w->cols = xcalloc(ncols, sizeof(*w->cols));
 	for (i = 0; i < ncols; i++) {
@@ -1213,7 +1426,7 @@ ll_parquet_open(FILE *fp, const struct ll_parquet_col *cols, size_t ncols,
 uint64_t
 ll_parquet_rows(const struct ll_pq *w)
 {
-	return (uint64_t)w->rows + w->nheld;
+	return sorting(w) ? w->nrows : (uint64_t)w->rows;
 }
 
 static int
@@ -1358,7 +1571,11 @@ ll_parquet_close(struct ll_pq *w, uint64_t *size)
 	struct ll_jbuf b;
 	int err;
 
-	release(w);
+	if (sorting(w)) {
+		rg_wait(w);
+		w->rb = w->fb;
+		release(w);
+	}
 	flush_rowgroup(w);
 	memset(&b, 0, sizeof(b));
 	footer(w, &b);
@@ -1384,6 +1601,16 @@ ll_parquet_free(struct ll_pq *w)
 
 	if (w == NULL)
 		return;
+	if (w->rgthreaded) {
+		pthread_mutex_lock(&w->mu);
+		while (w->rgwork)
+			pthread_cond_wait(&w->rgcv, &w->mu);
+		w->rgstop = 1;
+		pthread_cond_broadcast(&w->rgcv);
+		pthread_mutex_unlock(&w->mu);
+		pthread_join(w->rgthr, NULL);
+	}
+	pthread_cond_destroy(&w->rgcv);
 	if (w->threaded) {
 		pthread_mutex_lock(&w->mu);
 		w->stop = 1;
@@ -1405,6 +1632,7 @@ ll_parquet_free(struct ll_pq *w)
 		ll_jbuf_free(&c->min);
 		ll_jbuf_free(&c->max);
 		ll_jbuf_free(&c->d.page);
+		ll_jbuf_free(&c->dj.out);
 		free(c->idx);
 		free(c->d.off);
 		free(c->d.hash);
@@ -1419,11 +1647,14 @@ ll_parquet_free(struct ll_pq *w)
 	}
 	free(w->rg);
 	free(w->cols);
-	ll_jbuf_free(&w->dpage);
+	ll_jbuf_free(&w->trial.in);
+	ll_jbuf_free(&w->trial.out);
 	free(w->tmp);
 	ll_jbuf_free(&w->ztmp);
-	ll_jbuf_free(&w->arena);
-	free(w->keys);
+	for (i = 0; i < 2; i++) {
+		ll_jbuf_free(&w->bat[i].arena);
+		free(w->bat[i].keys);
+	}
 	libdeflate_free_compressor(w->z);
 	libdeflate_free_compressor(w->zdict);
 	free(w);

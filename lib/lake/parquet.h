@@ -6,13 +6,17 @@
  * (gzip, in a thread); a row group is written whenever its encoded,
  * uncompressed bytes reach opts.rowgroup, so memory stays bounded
  * whatever the input.  ll_parquet_size, the bytes written plus those of
- * the row group in progress, is the file's size overestimated; like the
- * bytes of the file, it depends on the rows only.
+ * the row group in progress, is the file's size overestimated; compared
+ * with the size its caller acts on, it depends on the rows only, like
+ * the bytes of the file.
  * String columns are dictionary encoded (RLE_DICTIONARY) until the
  * dictionary stops paying, then DELTA_LENGTH_BYTE_ARRAY or PLAIN;
  * integers and instants are DELTA_BINARY_PACKED.  With opts.sort, a
  * row group's rows are held (as many bytes again) and written sorted,
- * which puts like values together for gzip and the encodings.  The
+ * which puts like values together for gzip and the encodings; with
+ * opts.threads 2, a row group is sorted, encoded and written by a
+ * thread while the next one's rows are held (and ll_parquet_flush
+ * starts on the last), so up to two row groups' rows are held.  The
  * footer (Thrift compact) goes out on close.
  */
 #ifndef LL_PARQUET_H
@@ -45,6 +49,7 @@ struct ll_parquet_opts {
 	size_t		 page_rows;	/* values per data page */
 	size_t		 dict;		/* dictionary bytes, then plain */
 	int		 level;		/* gzip level, 1 to 12 */
+	int		 threads;	/* 2: encode, compress in threads */
 };
 
 struct ll_pq;
@@ -57,7 +62,8 @@ int	ll_parquet_str(struct ll_pq *, size_t, const char *, size_t);
 void	ll_parquet_bool(struct ll_pq *, size_t, int);
 void	ll_parquet_int(struct ll_pq *, size_t, int64_t);
 int	ll_parquet_row(struct ll_pq *);
-uint64_t ll_parquet_size(const struct ll_pq *);
+void	ll_parquet_flush(struct ll_pq *);
+uint64_t ll_parquet_size(struct ll_pq *, uint64_t);
 uint64_t ll_parquet_rows(const struct ll_pq *);
 int	ll_parquet_close(struct ll_pq *, uint64_t *);
 void	ll_parquet_free(struct ll_pq *);

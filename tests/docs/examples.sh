@@ -60,7 +60,8 @@ for b in org-cloudtrail org-trail org-cloudtrail-logs; do
 	d=$w/keys/$b
 	mkdir -p "$d/$b" && cp -R "$logs/." "$d/$b/" || exit 99
 	(cd "$w/keys" && python3 "$LIB/ctdigest.py" digests --store "$d" \
-	    --manifest "$d/manifest.ndjson" --bucket "$b" --key k1) || exit 99
+	    --manifest "$d/manifest.ndjson" --bucket "$b" --key k1 \
+	    --until 2026-03-04T00:00Z) || exit 99
 	jq -c --arg s "$d/$b/" 'select(.signature) |
 	    (.url | sub("^s3://[^/]*/"; "")) as $k | {key: $k, file: ($s + $k),
 	    metadata: {signature: .signature,

@@ -26,8 +26,10 @@ CloudTrail signs them, in an ll-fetch store with its manifest.
   ctdigest.py digests --store DIR --manifest FILE --bucket B --key NAME
       signs hourly digests over the log files already under DIR/B (one
       chain per account and region, from the hour of the oldest file
-      to that of the newest), and writes the manifest of every object;
-      for the benchmark workload.
+      to that of the newest, or with --until TIME on to that time, as
+      CloudTrail goes on delivering digests of hours without log files),
+      and writes the manifest of every object; for the benchmark workload
+      and the examples' world.
 
 The string to sign is digestEndTime, digestS3Bucket/digestS3Object, the
 hex SHA-256 of the uncompressed digest and previousDigestSignature
@@ -233,6 +235,10 @@ def digests(a):
             prev = digest(args, store, base, t, t + 3600, listed, prev,
                           a.key[0])
             t += 3600
+        while a.until is not None and t + 3600 <= a.until:
+            prev = digest(args, store, base, t, t + 3600, [], prev,
+                          a.key[0])
+            t += 3600
     store.manifest.close()
 
 
@@ -263,6 +269,9 @@ def main():
     p.add_argument("cmd", choices=["trail", "digests"])
     p.add_argument("--store", required=True)
     p.add_argument("--manifest", required=True)
+    p.add_argument("--until", type=lambda v: int(datetime.datetime.strptime(
+        v, "%Y-%m-%dT%H:%MZ").replace(tzinfo=datetime.timezone.utc)
+        .timestamp()))
     p.add_argument("--bucket", default="trail-bucket")
     p.add_argument("--prefix", default="")
     p.add_argument("--org", default="")
