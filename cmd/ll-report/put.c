@@ -37,20 +37,10 @@ ll_put_umask(void)
 FILE *
 ll_put_spool(void)
 {
-	const char *dir;
-	char *path;
 	FILE *fp;
-	int fd;
 
-	if ((dir = getenv("TMPDIR")) == NULL || *dir == '\0')
-		dir = "/tmp";
-	path = xasprintf("%s/ll-report.XXXXXX", dir);
-	if ((fd = mkstemp(path)) == -1)
-		err(LL_EXIT_IO, "%s", path);
-	unlink(path);
-	if ((fp = fdopen(fd, "w+")) == NULL)
-		err(LL_EXIT_IO, "%s", path);
-	free(path);
+	if ((fp = fdopen(ll_afile_unnamed("ll-report"), "w+")) == NULL)
+		err(LL_EXIT_IO, "fdopen");
 	return fp;
 }
 

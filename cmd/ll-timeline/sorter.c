@@ -14,6 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "io/afile.h"
 #include "ll.h"
 #include "sorter.h"
 #include "xalloc.h"
@@ -80,20 +81,10 @@ itemcmp(const void *a, const void *b)
 static FILE *
 tmp_file(void)
 {
-	const char *dir;
-	char *path;
 	FILE *fp;
-	int fd;
 
-	if ((dir = getenv("TMPDIR")) == NULL || *dir == '\0')
-		dir = "/tmp";
-	path = xasprintf("%s/ll-timeline.XXXXXX", dir);
-	if ((fd = mkstemp(path)) == -1)
-		err(LL_EXIT_IO, "%s", path);
-	(void)unlink(path);
-	if ((fp = fdopen(fd, "w+")) == NULL)
-		err(LL_EXIT_IO, "%s", path);
-	free(path);
+	if ((fp = fdopen(ll_afile_unnamed("ll-timeline"), "w+")) == NULL)
+		err(LL_EXIT_IO, "fdopen");
 	return fp;
 }
 

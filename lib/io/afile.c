@@ -222,3 +222,25 @@ ll_afile_mkdirs(const char *path, int mode)
 {
 	return ll_dir_mkdirs(path, (mode_t)mode);
 }
+
+/*
+ * A temporary file with no name, for spooling: made in $TMPDIR (/tmp
+ * when unset) as TAG.XXXXXX and unlinked at once, so nothing is left
+ * however the process ends.  Its descriptor; exits 3 on failure.
+ */
+int
+ll_afile_unnamed(const char *tag)
+{
+	const char *dir;
+	char *path;
+	int fd;
+
+	if ((dir = getenv("TMPDIR")) == NULL || *dir == '\0')
+		dir = "/tmp";
+	path = xasprintf("%s/%s.XXXXXX", dir, tag);
+	if ((fd = mkstemp(path)) == -1)
+		err(LL_EXIT_IO, "%s", path);
+	(void)unlink(path);
+	free(path);
+	return fd;
+}

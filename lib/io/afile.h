@@ -27,5 +27,6 @@ int	ll_afile_commit_as(struct ll_afile *, const char *);
 void	ll_afile_abort(struct ll_afile *);
 int	ll_afile_is_tmp(const char *, void *);
 int	ll_afile_mkdirs(const char *, int);
+int	ll_afile_unnamed(const char *);
 
 #endif

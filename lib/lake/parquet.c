@@ -1364,6 +1364,7 @@ ll_parquet_size(struct ll_pq *w, uint64_t atleast)
 void
 ll_parquet_defaults(struct ll_parquet_opts *o)
 {
+	memset(o, 0, sizeof(*o));	/* no sort columns, and what comes */
 	o->rowgroup = 64 << 20;
 	o->page = 1 << 20;
 	o->page_rows = 20000;

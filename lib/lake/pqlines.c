@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "io/afile.h"
 #include "io/input.h"
 #include "json/jscan.h"
 #include "lake/pqlines.h"
@@ -32,19 +33,12 @@ struct ll_pqlines {
 static int
 spool(struct ll_input *in, const char *name)
 {
-	char *path, buf[1 << 16];
-	const char *dir;
+	char buf[1 << 16];
 	ssize_t n, w;
 	size_t off;
 	int fd;
 
-	if ((dir = getenv("TMPDIR")) == NULL || *dir == '\0')
-		dir = "/tmp";
-	path = xasprintf("%s/ll-parquet.XXXXXX", dir);
-	if ((fd = mkstemp(path)) == -1)
-		err(LL_EXIT_IO, "%s", path);
-	(void)unlink(path);
-	free(path);
+	fd = ll_afile_unnamed("ll-parquet");
 	while ((n = ll_input_read(in, buf, sizeof(buf))) > 0)
 		for (off = 0; off < (size_t)n; off += (size_t)w)
 			if ((w = write(fd, buf + off, (size_t)n - off)) == -1) {
@@ -52,7 +46,7 @@ spool(struct ll_input *in, const char *name)
 					w = 0;
 					continue;
 				}
-				err(LL_EXIT_IO, "%s: copy of %s", dir, name);
+				err(LL_EXIT_IO, "copy of %s", name);
 			}
 	return fd;
 }

@@ -34,9 +34,11 @@ export AWS_ACCESS_KEY_ID=${AWS_ACCESS_KEY_ID:-test}
 export AWS_SECRET_ACCESS_KEY=${AWS_SECRET_ACCESS_KEY:-test}
 upload '. < "0500"' >/dev/null
 run() {
+	# A run that is not ok prints its summary: the first line of it.
 	ll-pipeline -q -f 2026-03-01 -t 2026-03-01 -D lk -k keys.json \
-	    s3://$B/AWSLogs/
+	    s3://$B/AWSLogs/ 2>err
 	echo "rc=$?"
+	sed -n '1s/run [0-9TZ-]*:/run RUN:/p' err
 	jq -c '[.ok, .objects.failed, .verification]' \
 	    lk/state/last-run/reconciliation.json
 	jq -r .summary lk/state/last-run/reconciliation.json | tail -n1
@@ -78,8 +80,9 @@ ll-pipeline -q -f 2026-03-01 -t 2026-03-01 -D lk2 s3://$B/AWSLogs/
 echo "rc=$?"
 find lk2/raw -name '*Digest*' | wc -l
 ll-pipeline -q -f 2026-03-01 -t 2026-03-01 -D lk2 -k keys.json \
-    s3://$B/AWSLogs/
+    s3://$B/AWSLogs/ 2>err
 echo "rc=$?"
+sed -n '1s/run [0-9TZ-]*:/run RUN:/p' err
 jq -c '[.objects.new, .verification.digests_fetched,
     .verification.validated, .verification.invalid]' \
     lk2/state/last-run/reconciliation.json
