@@ -614,10 +614,16 @@ main(int argc, char *argv[])
 		parse_pkeys(&st, st.t->partition);
 	if (st.key == NULL)
 		st.key = st.t->key;
-	/* The S3 lake's names are part-HASH only (publish.c). */
-	if (ll_partkeys_tag != NULL && (dialect != NULL ||
-	    ll_publish_is_s3(po.out)))
-		errx(LL_EXIT_USAGE, "--shard goes with --output DIR");
+	if (ll_partkeys_tag != NULL && dialect != NULL)
+		errx(LL_EXIT_USAGE, "--shard goes with --output");
+	/*
+	 * On S3 names stay part-HASH (publish.c): shards hold other keys,
+	 * so other hashes, and each builds in a stage of its own.
+	 */
+	if (ll_publish_is_s3(po.out)) {
+		free(ll_partkeys_tag);
+		ll_partkeys_tag = NULL;
+	}
 	if (dialect == NULL && ll_publish_is_s3(po.out))
 		setup_s3(&pub, &po, stage, st.t->name);
 	else if (dialect == NULL && s3opt != NULL)

@@ -20,8 +20,8 @@ echo "--shard 1: rc=$?"
 ll-partition -T cloudtrail -o out --shard 4/4 in
 echo "--shard 4/4: rc=$?"
 # No letter for --shard (-I is --indicators elsewhere), and no shard in
-# a lake on S3, whose names are part-HASH.
+# a table's DDL.
 ll-partition -T cloudtrail -o out -I 1/4 in 2>/dev/null
 echo "-I 1/4: rc=$?"
-ll-partition -T cloudtrail -o s3://bucket/lake/ -D stage --shard 1/4 in
-echo "s3: rc=$?"
+ll-partition -T cloudtrail -o s3://bucket/lake/ -d athena --shard 1/4
+echo "ddl: rc=$?"

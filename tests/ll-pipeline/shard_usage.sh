@@ -19,6 +19,4 @@ echo "--shard against the index: rc=$?"
 [ -e loglake ] || echo "nothing created"
 ll-pipeline -q -I 0/2 src 2>/dev/null
 echo "-I: rc=$?"
-ll-pipeline -q --shard 0/2 -o s3://bucket/lake/ src
-echo "--shard with -o: rc=$?"
 [ -e loglake ] || echo "still nothing created"
