@@ -38,7 +38,7 @@ TOOLS := $(sort $(patsubst cmd/%.c,%,$(wildcard cmd/*.c)) \
 BINS := $(TOOLS:%=$(BUILD)/bin/%)
 TOOL_MOD := $(filter-out %/main.c,$(wildcard cmd/*/*.c))
 MANS := $(wildcard man/*.[1-9])
-SCRIPTS = scripts/ll-pipeline scripts/ll-reconcile
+SCRIPTS = scripts/ll-pipeline scripts/ll-pipeline-shard scripts/ll-reconcile
 
 all: $(BINS)
 	@mkdir -p bin

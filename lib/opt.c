@@ -54,13 +54,16 @@ static struct table tab;
 static int
 takes(const struct ll_cmd *c, int ch)
 {
-	return ch == 'h' || ch == 'V' ||
-	    (c->common != NULL && strchr(c->common, ch) != NULL);
+	return ch == 'h' || ch == 'V' || (ch > 0 && ch < LL_OPT_LONG &&
+	    c->common != NULL && strchr(c->common, ch) != NULL);
 }
 
+/* A long-only option (ch LL_OPT_LONG up) has no letter to add. */
 static void
 add_short(char **p, int ch, const char *arg)
 {
+	if (ch >= LL_OPT_LONG)
+		return;
 	*(*p)++ = (char)ch;
 	if (arg != NULL)
 		*(*p)++ = ':';
@@ -108,14 +111,24 @@ unbuild(void)
 	memset(&tab, 0, sizeof(tab));
 }
 
-/* Sorts as the man pages do: digits, then letters, A before a. */
+/*
+ * Sorts as the man pages do: digits, then letters, A before a, then
+ * the long-only options by name.
+ */
 static int
 optcmp(const void *a, const void *b)
 {
 	const struct ll_opt *x = *(const struct ll_opt *const *)a;
 	const struct ll_opt *y = *(const struct ll_opt *const *)b;
-	int lx = tolower(x->ch), ly = tolower(y->ch);
+	int lx, ly;
 
+	if (x->ch >= LL_OPT_LONG || y->ch >= LL_OPT_LONG) {
+		if (x->ch < LL_OPT_LONG || y->ch < LL_OPT_LONG)
+			return x->ch < LL_OPT_LONG ? -1 : 1;
+		return strcmp(x->name, y->name);
+	}
+	lx = tolower(x->ch);
+	ly = tolower(y->ch);
 	if (lx != ly)
 		return lx - ly;
 	return x->ch - y->ch;
@@ -132,8 +145,14 @@ help(const struct ll_cmd *c)
 	qsort(tab.o, tab.n, sizeof(*tab.o), optcmp);
 	for (i = 0; i < tab.n; i++) {
 		o = tab.o[i];
-		snprintf(left, sizeof(left), "-%c, --%s%s%s", o->ch, o->name,
-		    o->arg != NULL ? " " : "", o->arg != NULL ? o->arg : "");
+		if (o->ch >= LL_OPT_LONG)
+			snprintf(left, sizeof(left), "    --%s%s%s", o->name,
+			    o->arg != NULL ? " " : "",
+			    o->arg != NULL ? o->arg : "");
+		else
+			snprintf(left, sizeof(left), "-%c, --%s%s%s", o->ch,
+			    o->name, o->arg != NULL ? " " : "",
+			    o->arg != NULL ? o->arg : "");
 		printf("  %-28s %s\n", left, o->help);
 	}
 	if (c->example != NULL)

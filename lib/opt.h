@@ -13,8 +13,11 @@
 
 #include "exit.h"
 
+/* A ch from LL_OPT_LONG up has no short letter: --NAME only. */
+#define LL_OPT_LONG	256
+
 struct ll_opt {
-	int		 ch;	/* short letter, returned by ll_opt_next */
+	int		 ch;	/* short letter (or LL_OPT_LONG up), returned */
 	const char	*name;	/* long name */
 	const char	*arg;	/* its argument in --help, or NULL for none */
 	const char	*help;	/* one line of meaning */

@@ -29,6 +29,7 @@
 #include "io/out.h"
 #include "io/reader.h"
 #include "json/json.h"
+#include "lake/shard.h"
 #include "ledger.h"
 #include "listing.h"
 #include "ll.h"
@@ -39,6 +40,8 @@
 #include "walk.h"
 #include "window.h"
 #include "xalloc.h"
+
+enum { OPT_SHARD = LL_OPT_LONG, OPT_SHARDS };
 
 static const struct ll_opt opts[] = {
 	{ 'a', "start-after", "KEY", "--list: begin after KEY", 0 },
@@ -72,6 +75,10 @@ static const struct ll_opt opts[] = {
 	    "(default 30)", 'T' },
 	{ 'X', "multipart", "SIZE", "--get to s3://: parts over SIZE "
 	    "(default 64M)", 0 },
+	{ OPT_SHARD, "shard", "INDEX/COUNT", "--list: only this shard's "
+	    "objects", 0 },
+	{ OPT_SHARDS, "shards", "COUNT", "--list: the shard count for an "
+	    "engine's index", 0 },
 	{ 0, NULL, NULL, NULL, 0 }
 };
 
@@ -79,7 +86,9 @@ static const struct ll_cmd cmd = {
 	"usage: ll-fetch -l [-PqUuv] [-a key] [-B ms] [-d days] "
 	    "[-f date] [-j jobs]\n"
 	    "                [-n retries] [-Q rate] [-S file] [-t date] "
-	    "[-W secs] source ...\n"
+	    "[-W secs]\n"
+	    "                [--shard index/count] [--shards count] "
+	    "source ...\n"
 	    "       ll-fetch -O -s store [-PqUuv] [-B ms] [-F file] "
 	    "[-j jobs] [-n retries]\n"
 	    "                [-Q rate] [-r file] [-S file] [-W secs] "
@@ -103,6 +112,8 @@ static struct {
 	struct ll_s3store s3store;
 	struct ll_progress prog;
 	struct ll_fetch	 f;
+	struct ll_shard	 shard;		/* --list: which objects are ours */
+	uintmax_t	 othershard;	/* objects left to other shards */
 	char		**names;	/* input names, kept for messages */
 	size_t		 nnames;
 } g;
@@ -124,6 +135,10 @@ static void
 listed(void *arg, const struct ll_walk_obj *o)
 {
 	(void)arg;
+	if (!ll_shard_mine(&g.shard, o->key, o->keylen)) {
+		g.othershard++;
+		return;
+	}
 	if (ll_listing_emit(o) == 0)
 		ll_progress_show(&g.prog, 0);
 }
@@ -348,6 +363,7 @@ main(int argc, char *argv[])
 {
 	struct ll_walk w;
 	const char *arg, *storepath = NULL, *failpath = NULL;
+	const char *shard = NULL, *shards = NULL;
 	long long partsize = 64LL << 20, copypart = LL_UPLOAD_MAXCOPY;
 	long settle_days = 1;
 	int ch, mode, quiet = 0, forceprog = 0, hasto = 0;
@@ -429,6 +445,12 @@ main(int argc, char *argv[])
 				errx(LL_EXIT_USAGE, "--multipart: %s: S3's "
 				    "parts are 5M at least", arg);
 			break;
+		case OPT_SHARD:
+			shard = arg;
+			break;
+		case OPT_SHARDS:
+			shards = arg;
+			break;
 		default:
 			ll_opt_usage(&cmd);
 		}
@@ -453,6 +475,10 @@ main(int argc, char *argv[])
 		    "s3://BUCKET/PREFIX/");
 	if (g.mode == 'l' && failpath != NULL)
 		errx(LL_EXIT_USAGE, "--failures goes with --get or --cat");
+	if (g.mode != 'l' && (shard != NULL || shards != NULL))
+		errx(LL_EXIT_USAGE, "--shard and --shards go with --list");
+	if (g.mode == 'l')
+		ll_shard_resolve(&g.shard, shard, shards);
 	ll_window_close(&w, hasto, settle_days);
 	ll_progress_init(&g.prog, !quiet && (forceprog ||
 	    isatty(STDERR_FILENO)), g.mode == 'l');
@@ -465,6 +491,11 @@ main(int argc, char *argv[])
 		run_list(&w, argc, argv);
 		ll_stats_add("list_requests", w.requests);
 		ll_stats_add("outside_window", w.outside);
+		if (g.shard.count > 1) {
+			ll_stats_add("shard_index", g.shard.index);
+			ll_stats_add("shard_count", g.shard.count);
+			ll_stats_add("other_shards", g.othershard);
+		}
 	} else {
 		if (g.mode == 'g' && ll_s3store_is(storepath)) {
 			ll_s3store_open(&g.s3store, storepath, g.engine,

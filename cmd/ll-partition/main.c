@@ -24,9 +24,11 @@
 #include "lake/hive.h"
 #include "lake/parquet.h"
 #include "lake/schema.h"
+#include "lake/shard.h"
 #include "lake/source.h"
 #include "ll.h"
 #include "opt.h"
+#include "partkeys.h"
 #include "partwrite.h"
 #include "pqrow.h"
 #include "publish.h"
@@ -50,6 +52,8 @@ struct state {
 	struct ll_jbuf	 row, rel;
 	struct ll_jval	*pv;
 };
+
+enum { OPT_SHARD = LL_OPT_LONG };
 
 static const struct ll_opt opts[] = {
 	{ 'A', "all-partitions", NULL, "report every partition the input "
@@ -93,6 +97,8 @@ static const struct ll_opt opts[] = {
 	    0 },
 	{ 'z', "level", "LEVEL", "gzip level of pages and files (default 6)",
 	    'l' },
+	{ OPT_SHARD, "shard", "INDEX/COUNT", "name data files after this "
+	    "shard", 0 },
 	{ 0, NULL, NULL, NULL, 0 }
 };
 
@@ -101,8 +107,9 @@ static const struct ll_cmd cmd = {
 	    "[-k field]\n"
 	    "                    [-L url] [-N count] [-p field,...] [-r file] "
 	    "[-S file]\n"
-	    "                    [-s size] [-z level] -o dir -T table "
-	    "[file ...]\n"
+	    "                    [-s size] [-z level] [--shard index/count] "
+	    "-o dir -T table\n"
+	    "                    [file ...]\n"
 	    "       ll-partition [-AFhuVv] [-B ms] [-b size] [-E count] "
 	    "[-f format]\n"
 	    "                    [-j jobs] [-k field] [-L url] [-N count] "
@@ -439,6 +446,7 @@ main(int argc, char *argv[])
 	struct state st;
 	struct ll_partwrite_opts po;
 	struct ll_publish pub;
+	struct ll_shard sh;
 	const char *arg, *dialect = NULL, *name = NULL, *table = NULL;
 	const char *stage = NULL, *from = NULL, *s3opt = NULL;
 	const char *baseopt = "--location";
@@ -563,6 +571,12 @@ main(int argc, char *argv[])
 		case 'z':
 			po.pq.level = (int)ll_opt_num("--level", arg, 1, 12);
 			break;
+		case OPT_SHARD:
+			ll_shard_parse(&sh, "--shard", arg);
+			free(ll_partkeys_tag);
+			ll_partkeys_tag = xasprintf("s%luof%lu-", sh.index,
+			    sh.count);
+			break;
 		default:
 			ll_opt_usage(&cmd);
 		}
@@ -600,6 +614,16 @@ main(int argc, char *argv[])
 		parse_pkeys(&st, st.t->partition);
 	if (st.key == NULL)
 		st.key = st.t->key;
+	if (ll_partkeys_tag != NULL && dialect != NULL)
+		errx(LL_EXIT_USAGE, "--shard goes with --output");
+	/*
+	 * On S3 names stay part-HASH (publish.c): shards hold other keys,
+	 * so other hashes, and each builds in a stage of its own.
+	 */
+	if (ll_publish_is_s3(po.out)) {
+		free(ll_partkeys_tag);
+		ll_partkeys_tag = NULL;
+	}
 	if (dialect == NULL && ll_publish_is_s3(po.out))
 		setup_s3(&pub, &po, stage, st.t->name);
 	else if (dialect == NULL && s3opt != NULL)
@@ -632,5 +656,6 @@ main(int argc, char *argv[])
 	ll_pqrow_free(&st.pr);
 	ll_flat_free(st.flat);
 	free(st.pcol);
+	free(ll_partkeys_tag);
 	return ll_finish();
 }

@@ -23,6 +23,8 @@
 #include "partkeys.h"
 #include "xalloc.h"
 
+char *ll_partkeys_tag;
+
 static __dead void
 fail(const struct ll_partkeys *pk, const char *name)
 {
@@ -64,6 +66,22 @@ has_data(const struct ll_partkeys *pk, const char *keys, size_t n)
 	return 0;
 }
 
+/*
+ * Whether a sidecar without its data file is this run's to remove: a
+ * shard leaves another shard's alone, since a sidecar is written before
+ * its data file and that shard may be between the two.
+ */
+static int
+own_name(const char *name)
+{
+	size_t n;
+
+	if (ll_partkeys_tag == NULL)
+		return 1;
+	n = strlen(ll_partkeys_tag);
+	return strncmp(name + 6, ll_partkeys_tag, n) == 0;
+}
+
 /* Temporary files of ll_afile: .part-open.EXT.tmp.X, .part-H.keys.tmp.X */
 static int
 is_tmp(const char *name, void *arg)
@@ -101,6 +119,8 @@ ll_partkeys_load(struct ll_partkeys *pk, int dfd, const char *dir)
 			continue;
 		if (has_data(pk, de->d_name, n))
 			add_keyfile(pk, de->d_name);
+		else if (!own_name(de->d_name))
+			continue;	/* another shard's, maybe being written */
 		else if (fstatat(dfd, de->d_name, &st,
 		    AT_SYMLINK_NOFOLLOW) == 0 && !S_ISREG(st.st_mode)) {
 			errno = S_ISLNK(st.st_mode) ? ELOOP : EINVAL;
@@ -169,6 +189,7 @@ size_t
 ll_partkeys_commit(struct ll_partkeys *pk, struct ll_afile *data,
     const char *ext, char hex[21])
 {
+	const char *tag = ll_partkeys_tag != NULL ? ll_partkeys_tag : "";
 	unsigned char md[32];
 	char *keys, *path;
 	size_t n;
@@ -177,8 +198,8 @@ ll_partkeys_commit(struct ll_partkeys *pk, struct ll_afile *data,
 	n = ll_keyidx_set_seal(&pk->open, md);
 	for (i = 0; i < 10; i++)
 		snprintf(hex + 2 * i, 3, "%02x", md[i]);
-	keys = xasprintf(".part-%s.keys", hex);
-	path = xasprintf("part-%s%s", hex, ext);
+	keys = xasprintf(".part-%s%s.keys", tag, hex);
+	path = xasprintf("part-%s%s%s", tag, hex, ext);
 	if (ll_keyidx_set_write(&pk->open, pk->dfd, keys) == -1)
 		err(LL_EXIT_IO, "%s/%s", pk->dir, keys);
 	if (ll_afile_commit_as(data, path) == -1)

@@ -27,6 +27,9 @@ struct ll_partkeys {
 	void		*remote_arg;
 };
 
+/* Put after "part-" in new names (--shard), or NULL. */
+extern char *ll_partkeys_tag;
+
 void	ll_partkeys_load(struct ll_partkeys *, int, const char *);
 int	ll_partkeys_add(struct ll_partkeys *, const struct ll_jval *);
 size_t	ll_partkeys_commit(struct ll_partkeys *, struct ll_afile *,

@@ -45,5 +45,6 @@ installed() {
 	for t in "$TOP"/bin/ll-*; do
 		ln -s "$t" "$1/"
 	done
-	cp "$TOP/scripts/ll-pipeline" "$TOP/scripts/ll-reconcile" "$1/"
+	cp "$TOP/scripts/ll-pipeline" "$TOP/scripts/ll-pipeline-shard" \
+	    "$TOP/scripts/ll-reconcile" "$1/"
 }
