@@ -53,7 +53,7 @@ struct state {
 	struct ll_jval	*pv;
 };
 
-enum { OPT_SHARD = LL_OPT_LONG };
+enum { OPT_SHARD = LL_OPT_LONG, OPT_ENCODERS, OPT_SOURCES };
 
 static const struct ll_opt opts[] = {
 	{ 'A', "all-partitions", NULL, "report every partition the input "
@@ -66,12 +66,12 @@ static const struct ll_opt opts[] = {
 	    "(default 64M)", 'g' },
 	{ 'd', "ddl", "DIALECT", "print CREATE TABLE for a dialect "
 	    "(athena...)", 0 },
-	{ 'E', "encoders", "COUNT", "threads per Parquet file, 1 or 2 "
+	{ OPT_ENCODERS, "encoders", "COUNT", "threads per Parquet file, 1 or 2 "
 	    "(default 2)", 0 },
 	{ 'F', "flatten", NULL, "flatten raw records first (as ll-flatten)",
 	    0 },
 	{ 'f', "format", "FORMAT", "parquet (default) or json", 0 },
-	{ 'I', "sources", NULL, "print the sources, a JSON object each, and "
+	{ OPT_SOURCES, "sources", NULL, "print the sources, a JSON object each, and "
 	    "exit", 0 },
 	{ 'j', "jobs", "N", "-o s3://: N requests at once (default 16)", 0 },
 	{ 'k', "key", "FIELD", "de-duplicate on FIELD (default the table's)",
@@ -103,26 +103,26 @@ static const struct ll_opt opts[] = {
 };
 
 static const struct ll_cmd cmd = {
-	"usage: ll-partition [-AFhuV] [-b size] [-E count] [-f format] "
-	    "[-k field]\n"
-	    "                    [-L url] [-N count] [-p field,...] [-r file] "
-	    "[-S file]\n"
-	    "                    [-s size] [-z level] [--shard index/count] "
-	    "-o dir -T table\n"
-	    "                    [file ...]\n"
-	    "       ll-partition [-AFhuVv] [-B ms] [-b size] [-E count] "
-	    "[-f format]\n"
-	    "                    [-j jobs] [-k field] [-L url] [-N count] "
-	    "[-p field,...]\n"
-	    "                    [-r file] [-S file] [-s size] [-W secs] "
-	    "[-X size]\n"
-	    "                    [-z level] -D dir -o s3://bucket/prefix/ "
-	    "-T table\n"
-	    "                    [file ...]\n"
+	"usage: ll-partition [-AFhuV] [-b size] [-f format] [-k field] "
+	    "[-L url]\n"
+	    "                    [-N count] [-p field,...] [-r file] [-S file] "
+	    "[-s size]\n"
+	    "                    [-z level] [--encoders count] "
+	    "[--shard index/count]\n"
+	    "                    -o dir -T table [file ...]\n"
+	    "       ll-partition [-AFhuVv] [-B ms] [-b size] [-f format] "
+	    "[-j jobs]\n"
+	    "                    [-k field] [-L url] [-N count] [-p field,...] "
+	    "[-r file]\n"
+	    "                    [-S file] [-s size] [-W secs] [-X size] "
+	    "[-z level]\n"
+	    "                    [--encoders count] [--shard index/count] "
+	    "-D dir\n"
+	    "                    -o s3://bucket/prefix/ -T table [file ...]\n"
 	    "       ll-partition -d dialect [-f format] [-L url] [-n name] "
 	    "[-o dir]\n"
 	    "                    [-p field,...] [-Y day] -T table\n"
-	    "       ll-partition -I",
+	    "       ll-partition --sources",
 	"Write flat rows into calendarday partitions, de-duplicated across "
 	    "runs.",
 	"rSu", opts,
@@ -520,14 +520,14 @@ main(int argc, char *argv[])
 		case 'd':
 			dialect = arg;
 			break;
-		case 'E':
+		case OPT_ENCODERS:
 			po.pq.threads = (int)ll_opt_num("--encoders", arg, 1,
 			    2);
 			break;
 		case 'F':
 			flatten = 1;
 			break;
-		case 'I':
+		case OPT_SOURCES:
 			list = 1;
 			break;
 		case 'f':
@@ -620,7 +620,7 @@ main(int argc, char *argv[])
 	 * On S3 names stay part-HASH (publish.c): shards hold other keys,
 	 * so other hashes, and each builds in a stage of its own.
 	 */
-	if (ll_publish_is_s3(po.out)) {
+	if (po.out != NULL && ll_publish_is_s3(po.out)) {
 		free(ll_partkeys_tag);
 		ll_partkeys_tag = NULL;
 	}

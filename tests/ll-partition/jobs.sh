@@ -1,4 +1,4 @@
-# -E1 (one thread) and the default (row groups sorted, encoded and
+# --encoders 1 (one thread) and the default (row groups sorted, encoded and
 # written by a thread while the next rows are read, pages compressed by
 # another and by the first while it waits) write the same bytes: a
 # generated workload with 52 event names and large request parameters,
@@ -9,15 +9,15 @@ gen-sample --events 3000 --names 52 --large-share 0.2 --large-bytes 3000 \
     --invocations 0 raw >/dev/null
 find raw/cloudtrail -path '*/CloudTrail/*' -name '*.json.gz' | sort |
     xargs ll-splitjson -e Records -s source_object >in
-ll-partition -F -E1 -b 1M -T cloudtrail -o one in >/dev/null
+ll-partition -F --encoders=1 -b 1M -T cloudtrail -o one in >/dev/null
 echo "rc=$?"
 ll-partition -F -b 1M -T cloudtrail -o two in >/dev/null
 echo "rc=$?"
-ll-partition -F -E 2 -b 1M -T cloudtrail -o three in >/dev/null
+ll-partition -F --encoders 2 -b 1M -T cloudtrail -o three in >/dev/null
 echo "rc=$?"
 find one -name '*.parquet' | wc -l | tr -d ' '
 diff -r one two && diff -r one three && echo "same bytes"
-ll-partition -F -E1 -b 256K -s 400K -T cloudtrail -o roll1 in >/dev/null
+ll-partition -F --encoders=1 -b 256K -s 400K -T cloudtrail -o roll1 in >/dev/null
 ll-partition -F -b 256K -s 400K -T cloudtrail -o roll2 in >/dev/null
 find roll1 -name '*.parquet' | wc -l | tr -d ' '
 diff -r roll1 roll2 && echo "same bytes, rolled"
@@ -28,4 +28,4 @@ q "SELECT count(*), count(DISTINCT eventname)
     FROM read_parquet('one/cloudtrail/*/*.parquet')" \
     "SELECT count(DISTINCT (file_name, row_group_id))
     FROM parquet_metadata('one/cloudtrail/*/*.parquet')"
-ll-partition -E 3 -T cloudtrail -o x in 2>&1 >/dev/null | head -n1
+ll-partition --encoders 3 -T cloudtrail -o x in 2>&1 >/dev/null | head -n1

@@ -62,15 +62,15 @@ for sh in $shapes; do
 	    "event), $names event names, $(wc -l <"$d/files") files; $args"
 	echo "  load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 	# gzip level 1 last: compression is half the CPU or more at 6.
-	for o in -E2 -E1 "-E2 -z1"; do
+	for o in --encoders=2 --encoders=1 "--encoders=2 -z1"; do
 		rm -rf "$d/rr"
 		run "j$o" "xargs ll-splitjson -e Records -s source_object \
 		    <$d/files | ll-partition $o --flatten -T cloudtrail \
 		    -o $d/rr"
 		line "ll-partition $o" "$json"
-		[ "$o" = -E1 ] &&
+		[ "$o" = --encoders=1 ] &&
 		    out=$(find "$d/rr" -name '*.parquet' -exec cat {} + | wc -c)
-		[ "$o" = "-E2 -z1" ] &&
+		[ "$o" = "--encoders=2 -z1" ] &&
 		    out1=$(find "$d/rr" -name '*.parquet' -exec cat {} + | wc -c)
 	done
 	# DuckDB: the same records, the table's main columns typed as
