@@ -12,10 +12,13 @@
 #include <errno.h>
 #include <limits.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+
+#include <openssl/evp.h>
 
 #include "excerpt.h"
 #include "ll.h"
@@ -28,11 +31,13 @@
 enum mode { FLAT, WALK };
 
 /*
- * The continuation tokens one prefix's listing has been given: a
- * server that names one twice would have it listed forever.
+ * The continuation tokens one prefix's listing has been given, as the
+ * first 8 bytes of their SHA-256 (a token can be kilobytes; 8 bytes a
+ * page keep a listing of millions of objects small): a server that
+ * names one twice would have it listed forever.
  */
 struct chain {
-	char	**tokens;
+	uint64_t *ids;
 	size_t	  n;
 };
 
@@ -56,16 +61,22 @@ static void	task_add(struct ll_walk *, const char *, const char *, size_t,
 static int
 chain_add(struct chain **c, const char *token)
 {
+	unsigned char md[EVP_MAX_MD_SIZE];
+	uint64_t id;
 	size_t i;
 
+	if (EVP_Digest(token, strlen(token), md, NULL, EVP_sha256(),
+	    NULL) != 1)
+		errx(LL_EXIT_IO, "SHA-256 failed");
+	memcpy(&id, md, sizeof(id));
 	if (*c == NULL)
 		*c = xcalloc(1, sizeof(**c));
 	for (i = 0; i < (*c)->n; i++)
-		if (strcmp((*c)->tokens[i], token) == 0)
+		if ((*c)->ids[i] == id)
 			return -1;
-	(*c)->tokens = xreallocarray((*c)->tokens, (*c)->n + 1,
-	    sizeof(*(*c)->tokens));
-	(*c)->tokens[(*c)->n++] = xstrdup(token);
+	(*c)->ids = xreallocarray((*c)->ids, (*c)->n + 1,
+	    sizeof(*(*c)->ids));
+	(*c)->ids[(*c)->n++] = id;
 	return 0;
 }
 
@@ -74,9 +85,7 @@ chain_free(struct chain *c)
 {
 	if (c == NULL)
 		return;
-	while (c->n > 0)
-		free(c->tokens[--c->n]);
-	free(c->tokens);
+	free(c->ids);
 	free(c);
 }
 
