@@ -419,8 +419,11 @@ main(int argc, char *argv[])
 	o.maxrec = ll_opt_max_record;
 	argc -= optind;
 	argv += optind;
-	if (argc != 2)
+	if (argc != 2) {
+		warnx("two inputs, LEFT and RIGHT, are needed; %d given",
+		    argc);
 		ll_opt_usage(&cmd);
+	}
 	if (strcmp(argv[0], "-") == 0 && strcmp(argv[1], "-") == 0)
 		errx(LL_EXIT_USAGE, "only one input may be standard input");
 	if (o.lkey.n == 0 || o.lkey.n != o.rkey.n)
