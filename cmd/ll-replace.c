@@ -199,6 +199,16 @@ upload(struct rep *r, const char *path, const char *key, const char *what,
 	ll_upload_file(&u);
 	while (!done)
 		ll_engine_step(r->engine, NULL, 0, 500);
+	/* A file changed since it was hashed would lie about its name. */
+	if ((u.result == LL_UP_STORED || u.result == LL_UP_PRESENT) &&
+	    strncmp(u.sha, strrchr(key, '/') + 1 + r->headlen, HEXLEN) != 0) {
+		ll_warnx_at(name, lineno, "%s: %s changed while it was "
+		    "uploaded; the object's name is not its content's",
+		    what, path);
+		ll_stats_add("upload_failures", 1);
+		ll_upload_free(&u);
+		return NULL;
+	}
 	switch (u.result) {
 	case LL_UP_STORED:
 		st = "stored";
@@ -283,7 +293,7 @@ prune(struct rep *r, const char *pfx, const char *keep, const char *name,
 {
 	const struct ll_s3obj *o;
 	struct page p;
-	char *token = NULL, *what, msg[1024];
+	char *token = NULL, *what, msg[1024], ebuf[LL_EXCERPT_BUF];
 	size_t i, plen = strlen(pfx);
 	long n = 0;
 	int bad = 0;
@@ -316,8 +326,10 @@ prune(struct rep *r, const char *pfx, const char *keep, const char *name,
 			    memchr(o->key + plen, '/', o->keylen - plen) != NULL)
 				continue;
 			if (!ours(r, o->key + plen, o->keylen - plen)) {
-				ll_msg("s3://%s/%.*s: not one of ours; left "
-				    "alone", r->bucket, (int)o->keylen, o->key);
+				/* A key may hold any byte: shown escaped. */
+				ll_msg("s3://%s/%s: not one of ours; left "
+				    "alone", r->bucket, ll_excerpt(ebuf,
+				    sizeof(ebuf), o->key, o->keylen));
 				ll_stats_add("objects_left_alone", 1);
 				continue;
 			}
