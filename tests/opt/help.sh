@@ -2,7 +2,7 @@
 # line of meaning, and ends with an example; usage errors print the
 # man page's SYNOPSIS, not the help.
 for t in ll-fetch ll-filter ll-flatten ll-join ll-partition ll-register \
-    ll-report ll-sigma ll-splitjson ll-timeline ll-ungz ll-verify; do
+    ll-replace ll-report ll-sigma ll-splitjson ll-timeline ll-ungz ll-verify; do
 	"$t" --help >help.txt || echo "$t: --help failed"
 	grep -q '^Example:$' help.txt || echo "$t: no example"
 	sed -n 's/^\.It Fl \([A-Za-z0-9]\).*Fl -\([a-z-]*\).*/\1 \2/p' \
