@@ -68,3 +68,19 @@ echo "shard 2 again: rc=$?"
 jq -c '{new: .objects.new, written: .tables.cloudtrail.rows_written, ok}' \
     s2/state/shard-2of4/last-run/reconciliation.json
 seed ls lake | cmp - before && echo "lake unchanged"
+# Four shards sharing one -D (an EFS folder, as deploy/ mounts it), at
+# once, into another bucket: their lake, the session review too, is the
+# single run's, with one review object a day.
+seed mb lake2
+for i in 0 1 2 3; do
+	pipeline -D shared -o s3://lake2/rr/ --shard $i/4 "$@" &
+	eval p$i=\$!
+done
+for i in 0 1 2 3; do
+	eval wait \$p$i
+	echo "shared shard $i: rc=$?"
+done
+ll-fetch -l s3://lake2/rr/ | ll-fetch -O -s dl -q >/dev/null
+lake_digest dl/lake2/rr | cmp - single.digest &&
+    echo "shards sharing -D = single run, the review too"
+seed ls lake2 | grep -c 'session_review/calendarday=[0-9-]*/part-review-'
