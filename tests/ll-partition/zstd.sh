@@ -56,3 +56,16 @@ for a in "-c lz4" "-c ZSTD" "-c zstd -z 20" "-z 13" "-c zstd -f json"; do
 	echo "$a: rc=$? $(cat err)"
 done
 [ ! -e bad ] && echo "nothing written"
+# A damaged ZSTD page (its frame's magic number gone) is an error that
+# says so, never a crash or made-up rows.
+f=$(head -n1 zs.files)
+python3 - "$f" bad.parquet <<'X'
+import sys
+b = bytearray(open(sys.argv[1], "rb").read())
+m = b.index(b"\x28\xb5\x2f\xfd")
+b[m:m + 4] = b"\0\0\0\0"
+open(sys.argv[2], "wb").write(b)
+X
+ll-filter bad.parquet >bad.rows 2>bad.err
+echo "damaged: rc=$? $(wc -l <bad.rows | tr -d ' ') records"
+sed 's/at byte [0-9]*/at byte N/' bad.err
