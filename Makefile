@@ -11,7 +11,7 @@ CFLAGS ?= -O2 -g
 WARN = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wformat=2 -Wvla -Wwrite-strings
 PKGS = libcurl jansson zlib libarchive libdeflate openssl expat yaml-0.1 \
-	libpcre2-8
+	libpcre2-8 libzstd
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS := $(shell pkg-config --libs $(PKGS))
 

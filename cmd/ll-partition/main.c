@@ -23,6 +23,7 @@
 #include "lake/flat.h"
 #include "lake/hive.h"
 #include "lake/parquet.h"
+#include "lake/pqzip.h"
 #include "lake/schema.h"
 #include "lake/shard.h"
 #include "lake/source.h"
@@ -34,7 +35,8 @@
 #include "publish.h"
 #include "xalloc.h"
 
-#define PQ_LEVEL 6		/* gzip level of Parquet pages */
+#define GZIP_LEVEL 6		/* of Parquet pages and JSON lines files */
+#define ZSTD_LEVEL 3		/* of Parquet pages */
 
 struct state {
 	const struct ll_table *t;
@@ -64,6 +66,8 @@ static const struct ll_opt opts[] = {
 	    "them", 0 },
 	{ 'b', "row-group", "SIZE", "Parquet row groups of about SIZE "
 	    "(default 64M)", 'g' },
+	{ 'c', "codec", "CODEC", "Parquet pages in gzip (default) or zstd",
+	    0 },
 	{ 'd', "ddl", "DIALECT", "print CREATE TABLE for a dialect "
 	    "(athena...)", 0 },
 	{ OPT_ENCODERS, "encoders", "COUNT", "threads per Parquet file, 1 or 2 "
@@ -95,30 +99,31 @@ static const struct ll_opt opts[] = {
 	    "(64M)", 0 },
 	{ 'Y', "projection", "DAY", "-d athena: partition projection from DAY",
 	    0 },
-	{ 'z', "level", "LEVEL", "gzip level of pages and files (default 6)",
-	    'l' },
+	{ 'z', "level", "LEVEL", "gzip 1-12 (default 6), zstd 1-19 (default "
+	    "3)", 'l' },
 	{ OPT_SHARD, "shard", "INDEX/COUNT", "name data files after this "
 	    "shard", 0 },
 	{ 0, NULL, NULL, NULL, 0 }
 };
 
 static const struct ll_cmd cmd = {
-	"usage: ll-partition [-AFhuV] [-b size] [-f format] [-k field] "
-	    "[-L url]\n"
-	    "                    [-N count] [-p field,...] [-r file] [-S file] "
-	    "[-s size]\n"
+	"usage: ll-partition [-AFhuV] [-b size] [-c codec] [-f format] "
+	    "[-k field]\n"
+	    "                    [-L url] [-N count] [-p field,...] [-r file] "
+	    "[-S file]\n"
+	    "                    [-s size] [-z level] [--encoders count]\n"
+	    "                    [--shard index/count] -o dir -T table "
+	    "[file ...]\n"
+	    "       ll-partition [-AFhuVv] [-B ms] [-b size] [-c codec] "
+	    "[-f format]\n"
+	    "                    [-j jobs] [-k field] [-L url] [-N count] "
+	    "[-p field,...]\n"
+	    "                    [-r file] [-S file] [-s size] [-W secs] "
+	    "[-X size]\n"
 	    "                    [-z level] [--encoders count] "
 	    "[--shard index/count]\n"
-	    "                    -o dir -T table [file ...]\n"
-	    "       ll-partition [-AFhuVv] [-B ms] [-b size] [-f format] "
-	    "[-j jobs]\n"
-	    "                    [-k field] [-L url] [-N count] [-p field,...] "
-	    "[-r file]\n"
-	    "                    [-S file] [-s size] [-W secs] [-X size] "
-	    "[-z level]\n"
-	    "                    [--encoders count] [--shard index/count] "
-	    "-D dir\n"
-	    "                    -o s3://bucket/prefix/ -T table [file ...]\n"
+	    "                    -D dir -o s3://bucket/prefix/ -T table "
+	    "[file ...]\n"
 	    "       ll-partition -d dialect [-f format] [-L url] [-n name] "
 	    "[-o dir]\n"
 	    "                    [-p field,...] [-Y day] -T table\n"
@@ -130,6 +135,25 @@ static const struct ll_cmd cmd = {
 	    "ll-partition -T cloudtrail -o lake"
 };
 
+
+/*
+ * The level of the codec: LEVEL if given (not 0) and in the codec's
+ * range, else its default.
+ */
+static void
+set_level(struct ll_parquet_opts *pq, int level)
+{
+	int lo, hi;
+
+	if (ll_pqzip_levels(pq->codec, &lo, &hi) == -1)
+		abort();
+	if (level == 0)
+		level = pq->codec == LL_PQ_ZSTD ? ZSTD_LEVEL : GZIP_LEVEL;
+	if (level < lo || level > hi)
+		errx(LL_EXIT_USAGE, "--level: %d: expected %d to %d for %s",
+		    level, lo, hi, pq->codec == LL_PQ_ZSTD ? "zstd" : "gzip");
+	pq->level = level;
+}
 
 /* An empty directory or URL would put the table at the root. */
 static const char *
@@ -452,7 +476,7 @@ main(int argc, char *argv[])
 	const char *baseopt = "--location";
 	long long rowgroup;
 	char *names;
-	int flatten = 0, fmt_given = 0, list = 0;
+	int flatten = 0, fmt_given = 0, list = 0, codec_given = 0, level = 0;
 	size_t i;
 	int ch;
 
@@ -468,7 +492,6 @@ main(int argc, char *argv[])
 	po.target = 128LL << 20;
 	po.maxopen = 16;
 	ll_parquet_defaults(&po.pq);
-	po.pq.level = PQ_LEVEL;
 	while ((ch = ll_opt_next(&cmd, argc, argv, &arg)) != -1) {
 		switch (ch) {
 		case 'A':
@@ -516,6 +539,16 @@ main(int argc, char *argv[])
 				errx(LL_EXIT_USAGE, "--row-group: %s: too "
 				    "small", arg);
 			po.pq.rowgroup = (size_t)rowgroup;
+			break;
+		case 'c':
+			codec_given = 1;
+			if (strcmp(arg, "gzip") == 0)
+				po.pq.codec = LL_PQ_GZIP;
+			else if (strcmp(arg, "zstd") == 0)
+				po.pq.codec = LL_PQ_ZSTD;
+			else
+				errx(LL_EXIT_USAGE, "--codec: %s: expected "
+				    "gzip or zstd", arg);
 			break;
 		case 'd':
 			dialect = arg;
@@ -569,7 +602,7 @@ main(int argc, char *argv[])
 			table = arg;
 			break;
 		case 'z':
-			po.pq.level = (int)ll_opt_num("--level", arg, 1, 12);
+			level = (int)ll_opt_num("--level", arg, 1, 19);
 			break;
 		case OPT_SHARD:
 			ll_shard_parse(&sh, "--shard", arg);
@@ -610,6 +643,10 @@ main(int argc, char *argv[])
 			errx(LL_EXIT_USAGE, "--format: %s is json only", table);
 		st.fmt = LL_FMT_JSON;
 	}
+	if (codec_given && st.fmt == LL_FMT_JSON)
+		errx(LL_EXIT_USAGE, "--codec goes with --format parquet; JSON "
+		    "lines files are gzip");
+	set_level(&po.pq, level);
 	if (st.npkeys == 0)
 		parse_pkeys(&st, st.t->partition);
 	if (st.key == NULL)

@@ -32,7 +32,7 @@ struct ll_partwrite_opts {
 	const char	*table;
 	enum ll_format	 fmt;
 	struct ll_pqrow	*pr;		/* the columns, and a Parquet row */
-	struct ll_parquet_opts pq;	/* pq.level: gzip level of both */
+	struct ll_parquet_opts pq;	/* pq.level: of JSON lines files too */
 	long long	 target;	/* roll data files at this size */
 	size_t		 maxopen;	/* partitions with a file open */
 	int		 all;		/* report partitions of duplicates too */

@@ -5,9 +5,9 @@
  * column is OPTIONAL, so a data page (version 1 pages) starts with its
  * definition levels (1 present, 0 null) in the RLE/bit-packed hybrid
  * of width 1 behind a 4-byte length, then the present values.  The
- * whole page is gzip compressed.
+ * whole page is compressed, gzip or ZSTD (opts.codec, see pqzip.c).
  *
- * Values take the encoding that makes them smallest after gzip: a
+ * Values take the encoding that makes them smallest compressed: a
  * string column's dictionary indices (RLE_DICTIONARY, in the same
  * hybrid behind a byte giving their width; the dictionary page PLAIN),
  * or once the dictionary stops paying DELTA_LENGTH_BYTE_ARRAY, which
@@ -36,10 +36,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <libdeflate.h>
-
 #include "json/jbuf.h"
 #include "lake/parquet.h"
+#include "lake/pqzip.h"
 #include "lake/rle.h"
 #include "lake/tcompact.h"
 #include "xalloc.h"
@@ -49,7 +48,6 @@ enum { T_BOOLEAN = 0, T_INT64 = 2, T_BYTE_ARRAY = 6 };
 enum { E_PLAIN = 0, E_RLE = 3, E_DELTA_BINARY_PACKED = 5,
     E_DELTA_LENGTH_BYTE_ARRAY = 6, E_RLE_DICTIONARY = 8 };
 enum { P_DATA = 0, P_DICTIONARY = 2 };
-#define CODEC_GZIP	2
 #define CONV_UTF8	0
 #define CONV_TIMESTAMP_MILLIS	9
 #define REP_OPTIONAL	1
@@ -135,7 +133,7 @@ struct ll_pq {
 	int64_t		 rows, rgrows;
 	struct rowgroup	*rg;
 	size_t		 nrg;
-	struct libdeflate_compressor *z, *zdict;
+	struct ll_pqzip	 z, zdict;	/* the thread's, the caller's */
 	/*
 	 * Rows held to be sorted: fb is filled by the caller while rb, the
 	 * row group before, is sorted, encoded and written by the row
@@ -405,29 +403,27 @@ out(struct ll_pq *w, const void *p, size_t n)
  * not end up in an arena of its own.
  */
 static void
-make_room(struct job *j)
+make_room(struct ll_pq *w, struct job *j)
 {
 	j->out.len = 0;
-	ll_jbuf_grow(&j->out, libdeflate_gzip_compress_bound(NULL, j->in.len) +
+	ll_jbuf_grow(&j->out, ll_pqzip_bound(w->opts.codec, j->in.len) +
 	    HDR_MAX);
 }
 
 /* Compresses page J->in into J->out: its header, then the page. */
 static void
-page_out(struct libdeflate_compressor *z, struct job *j)
+page_out(struct ll_pqzip *z, struct job *j)
 {
 	struct ll_tc t;
 	size_t bound, hlen, zn;
 	char hdr[HDR_MAX];
 
-	bound = libdeflate_gzip_compress_bound(NULL, j->in.len);
+	bound = ll_pqzip_bound(z->codec, j->in.len);
 	if (j->out.size < bound + HDR_MAX)
 		abort();	/* make_room was not called */
 	j->out.len = 0;
-	zn = libdeflate_gzip_compress(z, j->in.p, j->in.len,
-	    j->out.p + sizeof(hdr), bound);
-	if (zn == 0)
-		abort();	/* cannot happen with the bound */
+	zn = ll_pqzip_compress(z, j->in.p, j->in.len, j->out.p + sizeof(hdr),
+	    bound);
 	ll_tcompact_init(&t, &j->out);
 	ll_tcompact_i32(&t, 1, j->type);
 	ll_tcompact_i32(&t, 2, (int32_t)j->in.len);
@@ -467,7 +463,7 @@ worker(void *arg)
 		if ((w->qhead = j->next) == NULL)
 			w->qtail = NULL;
 		pthread_mutex_unlock(&w->mu);
-		page_out(w->z, j);
+		page_out(&w->z, j);
 		pthread_mutex_lock(&w->mu);
 		j->done = 1;
 		pthread_cond_broadcast(&w->done);
@@ -491,7 +487,7 @@ help(struct ll_pq *w)
 	if ((w->qhead = j->next) == NULL)
 		w->qtail = NULL;
 	pthread_mutex_unlock(&w->mu);
-	page_out(w->zdict, j);
+	page_out(&w->zdict, j);
 	pthread_mutex_lock(&w->mu);
 	j->done = 1;
 	return 1;
@@ -514,7 +510,7 @@ enqueue(struct ll_pq *w, struct job *j)
 	j->done = 0;
 	j->next = NULL;
 	if (!w->threaded) {
-		page_out(w->z, j);
+		page_out(&w->z, j);
 		j->done = 1;
 	} else {
 		if (w->qtail != NULL)
@@ -602,7 +598,7 @@ submit(struct ll_pq *w, struct col *c, struct job *j)
 	size_t i;
 
 	w->pending += j->in.len;
-	make_room(j);
+	make_room(w, j);
 	if (c->jtail != NULL)
 		c->jtail->cnext = j;
 	else
@@ -610,7 +606,7 @@ submit(struct ll_pq *w, struct col *c, struct job *j)
 	c->jtail = j;
 	pthread_mutex_lock(&w->mu);
 	if (!w->threaded) {
-		page_out(w->z, j);
+		page_out(&w->z, j);
 		j->done = 1;
 	} else {
 		if (w->qtail != NULL)
@@ -642,14 +638,14 @@ collect(struct ll_pq *w, struct col *c)
 	pthread_mutex_unlock(&w->mu);
 }
 
-/* The gzip size of B's bytes from START, with the dictionary's compressor. */
+/* B's bytes from START compressed: their size (the caller's compressor). */
 static size_t
 zsize(struct ll_pq *w, const struct ll_jbuf *b, size_t start)
 {
 	size_t n = b->len - start;
 
-	ll_jbuf_grow(&w->ztmp, libdeflate_gzip_compress_bound(NULL, n));
-	return libdeflate_gzip_compress(w->zdict, b->p + start, n, w->ztmp.p,
+	ll_jbuf_grow(&w->ztmp, ll_pqzip_bound(w->opts.codec, n));
+	return ll_pqzip_compress(&w->zdict, b->p + start, n, w->ztmp.p,
 	    w->ztmp.size);
 }
 
@@ -699,7 +695,7 @@ delta_page(struct ll_pq *w, struct col *c, struct ll_jbuf *out)
 		w->trial.in.len = 0;
 		ll_jbuf_add(&w->trial.in, out->p + start, out->len - start);
 		w->trial.type = P_DATA;
-		make_room(&w->trial);
+		make_room(w, &w->trial);
 		enqueue(w, &w->trial);
 		out->len = start;
 		ll_jbuf_add(out, c->vals.p, c->vals.len);
@@ -962,7 +958,7 @@ queue_dict(struct ll_pq *w, struct col *c)
 	j->type = P_DICTIONARY;
 	j->enc = E_PLAIN;
 	j->n = c->d.n;
-	make_room(j);
+	make_room(w, j);
 	enqueue(w, j);
 }
 
@@ -1369,6 +1365,7 @@ ll_parquet_defaults(struct ll_parquet_opts *o)
 	o->page = 1 << 20;
 	o->page_rows = 20000;
 	o->dict = 1 << 20;
+	o->codec = LL_PQ_GZIP;
 	o->level = 6;
 	o->threads = 2;
 }
@@ -1386,11 +1383,10 @@ ll_parquet_open(FILE *fp, const struct ll_parquet_col *cols, size_t ncols,
 	w->opts = *opts;
 	if (w->opts.dict > LL_PQ_MAXVALUE)
 		w->opts.dict = LL_PQ_MAXVALUE;
-	if ((w->z = libdeflate_alloc_compressor(opts->level)) == NULL ||
-	    (w->zdict = libdeflate_alloc_compressor(opts->level)) == NULL) {
-		libdeflate_free_compressor(w->z);
+	if (ll_pqzip_init(&w->z, opts->codec, opts->level) == -1 ||
+	    ll_pqzip_init(&w->zdict, opts->codec, opts->level) == -1) {
+		ll_pqzip_free(&w->z);
 		free(w);
-		errno = ENOMEM;
 		return NULL;
 	}
 	pthread_mutex_init(&w->mu, NULL);
@@ -1489,7 +1485,8 @@ statistics(struct ll_tc *t, const struct col *c, const struct chunkmeta *cm)
 }
 
 static void
-column_chunk(struct ll_tc *t, const struct col *c, const struct chunkmeta *cm)
+column_chunk(struct ll_tc *t, const struct col *c, const struct chunkmeta *cm,
+    int codec)
 {
 	int e, n;
 
@@ -1505,7 +1502,7 @@ column_chunk(struct ll_tc *t, const struct col *c, const struct chunkmeta *cm)
 			ll_tcompact_elem_i32(t, e);
 	ll_tcompact_list(t, 3, LL_TC_BINARY, 1);
 	ll_tcompact_elem_bin(t, c->name, strlen(c->name));
-	ll_tcompact_i32(t, 4, CODEC_GZIP);
+	ll_tcompact_i32(t, 4, codec);
 	ll_tcompact_i64(t, 5, cm->values);
 	ll_tcompact_i64(t, 6, cm->uncomp);
 	ll_tcompact_i64(t, 7, cm->comp);
@@ -1541,7 +1538,8 @@ footer(struct ll_pq *w, struct ll_jbuf *b)
 		ll_tcompact_begin(&t, 0);
 		ll_tcompact_list(&t, 1, LL_TC_STRUCT, w->ncols);
 		for (i = 0; i < w->ncols; i++)
-			column_chunk(&t, &w->cols[i], &rg->cm[i]);
+			column_chunk(&t, &w->cols[i], &rg->cm[i],
+			    w->opts.codec);
 		ll_tcompact_i64(&t, 2, rg->uncomp);
 		ll_tcompact_i64(&t, 3, rg->rows);
 		ll_tcompact_i64(&t, 5, rg->off);
@@ -1656,7 +1654,7 @@ ll_parquet_free(struct ll_pq *w)
 		ll_jbuf_free(&w->bat[i].arena);
 		free(w->bat[i].keys);
 	}
-	libdeflate_free_compressor(w->z);
-	libdeflate_free_compressor(w->zdict);
+	ll_pqzip_free(&w->z);
+	ll_pqzip_free(&w->zdict);
 	free(w);
 }

@@ -3,9 +3,9 @@
  * strings (BYTE_ARRAY, UTF8), booleans, 64-bit integers and instants
  * (INT64 TIMESTAMP in milliseconds, adjusted to UTC).  Rows are added
  * one at a time and buffered column by column, compressed page by page
- * (gzip, in a thread); a row group is written whenever its encoded,
- * uncompressed bytes reach opts.rowgroup, so memory stays bounded
- * whatever the input.  ll_parquet_size, the bytes written plus those of
+ * (gzip or ZSTD, opts.codec, in a thread); a row group is written
+ * whenever its encoded, uncompressed bytes reach opts.rowgroup, so
+ * memory stays bounded whatever the input.  ll_parquet_size, the bytes written plus those of
  * the row group in progress, is the file's size overestimated; compared
  * with the size its caller acts on, it depends on the rows only, like
  * the bytes of the file.
@@ -36,6 +36,12 @@ enum ll_parquet_type {
 	LL_PQ_TIMESTAMP		/* milliseconds since the epoch, UTC */
 };
 
+/* Page codecs, by their numbers in parquet.thrift. */
+enum ll_parquet_codec {
+	LL_PQ_GZIP = 2,
+	LL_PQ_ZSTD = 6
+};
+
 struct ll_parquet_col {
 	const char	*name;
 	enum ll_parquet_type	 type;
@@ -48,7 +54,8 @@ struct ll_parquet_opts {
 	size_t		 page;		/* value bytes per data page */
 	size_t		 page_rows;	/* values per data page */
 	size_t		 dict;		/* dictionary bytes, then plain */
-	int		 level;		/* gzip level, 1 to 12 */
+	int		 codec;		/* LL_PQ_GZIP (default) or LL_PQ_ZSTD */
+	int		 level;		/* its level: gzip 1-12, ZSTD 1-19 */
 	int		 threads;	/* 2: encode, compress in threads */
 };
 

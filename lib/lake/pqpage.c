@@ -11,7 +11,7 @@
  * RLE for booleans; DELTA_BINARY_PACKED for INT32 and INT64;
  * DELTA_LENGTH_BYTE_ARRAY and DELTA_BYTE_ARRAY for BYTE_ARRAY;
  * BYTE_STREAM_SPLIT for FLOAT, DOUBLE, INT32 and INT64.  Codecs:
- * UNCOMPRESSED, SNAPPY and GZIP.  Anything else is an error that
+ * UNCOMPRESSED, SNAPPY, GZIP and ZSTD.  Anything else is an error that
  * names it.
  */
 #include <stdarg.h>
@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include <libdeflate.h>
+#include <zstd.h>
 
 #include "exit.h"
 #include "lake/pqdec.h"
@@ -40,7 +41,7 @@ enum {
 	E_BSS = 9
 };
 enum { P_DATA = 0, P_INDEX = 1, P_DICT = 2, P_DATA2 = 3 };
-enum { C_NONE = 0, C_SNAPPY = 1, C_GZIP = 2 };
+enum { C_NONE = 0, C_SNAPPY = 1, C_GZIP = 2, C_ZSTD = 6 };
 
 /*
  * Dictionaries are numbered across all columns, cursors and threads,
@@ -84,11 +85,12 @@ fail(struct ll_pqpage_col *c, const char *fmt, ...)
 
 void
 ll_pqpage_init(struct ll_pqpage_col *c, const struct ll_pqpage_schema *sc,
-    struct libdeflate_decompressor *z)
+    struct libdeflate_decompressor *z, ZSTD_DCtx *zd)
 {
 	memset(c, 0, sizeof(*c));
 	c->sc = sc;
 	c->z = z;
+	c->zd = zd;
 }
 
 /* Starts on a new chunk: LEN bytes at P holding NVALUES values. */
@@ -201,6 +203,22 @@ inflate_gzip(struct ll_pqpage_col *c, const unsigned char *in, size_t n,
 	return 0;
 }
 
+/*
+ * A ZSTD page is one frame or several; the header's size is the whole
+ * truth, so anything but exactly OUTN bytes out is damage.  The
+ * output buffer is OUTN long, so a frame that says more fails here
+ * rather than write past it.
+ */
+static int
+unzstd(struct ll_pqpage_col *c, const unsigned char *in, size_t n,
+    unsigned char *out, size_t outn)
+{
+	size_t got;
+
+	got = ZSTD_decompressDCtx(c->zd, out, outn, in, n);
+	return ZSTD_isError(got) || got != outn ? -1 : 0;
+}
+
 /* Decompresses N bytes at IN into exactly OUTN bytes at OUT. */
 static int
 decompress(struct ll_pqpage_col *c, const unsigned char *in, size_t n,
@@ -222,6 +240,11 @@ decompress(struct ll_pqpage_col *c, const unsigned char *in, size_t n,
 	case C_GZIP:
 		if (outn > n * 1032 + 1024 || inflate_gzip(c, in, n, out, outn))
 			return fail(c, "damaged gzip page at byte %zu of the "
+			    "chunk", c->pos);
+		return 0;
+	case C_ZSTD:
+		if (unzstd(c, in, n, out, outn))
+			return fail(c, "damaged ZSTD page at byte %zu of the "
 			    "chunk", c->pos);
 		return 0;
 	default:

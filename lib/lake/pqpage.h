@@ -32,10 +32,12 @@ struct ll_pqpage_schema {
 };
 
 struct libdeflate_decompressor;
+struct ZSTD_DCtx_s;
 
 struct ll_pqpage_col {
 	const struct ll_pqpage_schema *sc;
 	struct libdeflate_decompressor *z;
+	struct ZSTD_DCtx_s *zd;
 	int		 codec;
 	/* The chunk's bytes, and where the next page header is. */
 	const unsigned char *chunk;
@@ -68,7 +70,7 @@ struct ll_pqpage_col {
 };
 
 void	ll_pqpage_init(struct ll_pqpage_col *, const struct ll_pqpage_schema *,
-	    struct libdeflate_decompressor *);
+	    struct libdeflate_decompressor *, struct ZSTD_DCtx_s *);
 void	ll_pqpage_chunk(struct ll_pqpage_col *, const unsigned char *, size_t,
 	    int, int64_t);
 int	ll_pqpage_value(struct ll_pqpage_col *, struct ll_pqval *);

@@ -36,6 +36,7 @@
 #include <unistd.h>
 
 #include <libdeflate.h>
+#include <zstd.h>
 
 #include "exit.h"
 #include "isotime.h"
@@ -107,6 +108,7 @@ struct ll_pqfile {
 struct ll_pqcur {
 	struct ll_pqfile *f;
 	struct libdeflate_decompressor *z;
+	ZSTD_DCtx	*zd;
 	size_t		*sel;		/* file columns read, in order */
 	size_t		 nsel;
 	struct ll_pqpage_col *pc;	/* per selected column */
@@ -463,10 +465,11 @@ metadata(struct ll_pqfile *f, struct ll_tcr *t, int type, struct chunk *ch,
 	if (ptype != c->ptype)
 		return ferr(err, errlen, "column %s: chunk type differs from "
 		    "the schema", c->name);
-	if (ch->codec != 0 && ch->codec != 1 && ch->codec != 2)
+	if (ch->codec != 0 && ch->codec != 1 && ch->codec != 2 &&
+	    ch->codec != 6)
 		return ferr(err, errlen, "column %s: compression codec %d "
 		    "(%s) is not supported", c->name, ch->codec,
-		    ch->codec == 6 ? "ZSTD" : ch->codec == 5 ||
+		    ch->codec == 5 ||
 		    ch->codec == 7 ? "LZ4" : ch->codec == 4 ? "BROTLI" :
 		    ch->codec == 3 ? "LZO" : "unknown");
 	ch->start = dict > 0 && dict < data ? dict : data;
@@ -877,7 +880,8 @@ ll_pqread_cursor(struct ll_pqfile *f, const unsigned char *want)
 
 	c = xcalloc(1, sizeof(*c));
 	c->f = f;
-	if ((c->z = libdeflate_alloc_decompressor()) == NULL)
+	if ((c->z = libdeflate_alloc_decompressor()) == NULL ||
+	    (c->zd = ZSTD_createDCtx()) == NULL)
 		abort();
 	c->sel = xcalloc(f->ncols + 1, sizeof(*c->sel));
 	for (i = 0; i < f->ncols; i++)
@@ -890,7 +894,7 @@ ll_pqread_cursor(struct ll_pqfile *f, const unsigned char *want)
 	for (i = 0; i < f->ncols; i++)
 		c->val[i].null = 1;
 	for (i = 0; i < c->nsel; i++)
-		ll_pqpage_init(&c->pc[i], &f->cols[c->sel[i]], c->z);
+		ll_pqpage_init(&c->pc[i], &f->cols[c->sel[i]], c->z, c->zd);
 	c->rg = SIZE_MAX;
 	return c;
 }
@@ -1016,6 +1020,7 @@ ll_pqread_cursor_free(struct ll_pqcur *c)
 		free(c->raw[i]);
 	}
 	libdeflate_free_decompressor(c->z);
+	ZSTD_freeDCtx(c->zd);
 	free(c->pc);
 	free(c->raw);
 	free(c->rawcap);

@@ -10,8 +10,9 @@
  *
  * Even: the bytes are rows for our own writer (lib/lake/parquet.c):
  * strings, booleans and integers, nulls among them, in small pages and
- * row groups with a small dictionary limit.  What it writes must read
- * back exactly: every value, in every row.
+ * row groups with a small dictionary limit, compressed with gzip or,
+ * when the first byte's second bit is set, ZSTD.  What it writes must
+ * read back exactly: every value, in every row.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -150,7 +151,7 @@ cells(const uint8_t *d, size_t n, struct cell (*row)[NCOLS], size_t max)
 }
 
 static void
-round_trip(const uint8_t *data, size_t size)
+round_trip(const uint8_t *data, size_t size, int codec)
 {
 	static const struct ll_parquet_col cols[NCOLS] = {
 		{ "s", LL_PQ_STRING }, { "b", LL_PQ_BOOLEAN },
@@ -175,8 +176,10 @@ round_trip(const uint8_t *data, size_t size)
 	o.page = 300;
 	o.page_rows = 50;
 	o.dict = 200;
+	o.codec = codec;
 	o.level = 1;
 	w = ll_parquet_open(fp, cols, NCOLS, &o);
+	fuzz_check(w != NULL, "writer refused codec %d", codec);
 	for (r = 0; r < nrows; r++) {
 		for (k = 0; k < NCOLS; k++) {
 			if (row[r][k].null)
@@ -238,7 +241,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (data[0] & 1)
 		any_file(data + 1, size - 1);
 	else
-		round_trip(data + 1, size - 1);
+		round_trip(data + 1, size - 1,
+		    data[0] & 2 ? LL_PQ_ZSTD : LL_PQ_GZIP);
 	fuzz_reset();
 	return 0;
 }

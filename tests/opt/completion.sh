@@ -14,6 +14,7 @@ try ll-join -J ""
 try ll-join --type le
 try ll-partition -d ""
 try ll-partition -T cloud
+try ll-partition --codec ""
 try ll-fetch --store d
 try ll-filter -c f
 try ll-ungz -

@@ -61,8 +61,10 @@ for sh in $shapes; do
 	echo "$sh: $ev events, $json bytes of JSON ($((json / ev)) an" \
 	    "event), $names event names, $(wc -l <"$d/files") files; $args"
 	echo "  load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-	# gzip level 1 last: compression is half the CPU or more at 6.
-	for o in --encoders=2 --encoders=1 "--encoders=2 -z1"; do
+	# gzip level 1 after 6: compression is half the CPU or more at 6;
+	# then ZSTD (-c zstd) at its default level 3 and at 1.
+	for o in --encoders=2 --encoders=1 "--encoders=2 -z1" \
+	    "--encoders=2 -c zstd" "--encoders=2 -c zstd -z1"; do
 		rm -rf "$d/rr"
 		run "j$o" "xargs ll-splitjson -e Records -s source_object \
 		    <$d/files | ll-partition $o --flatten -T cloudtrail \
@@ -72,6 +74,10 @@ for sh in $shapes; do
 		    out=$(find "$d/rr" -name '*.parquet' -exec cat {} + | wc -c)
 		[ "$o" = "--encoders=2 -z1" ] &&
 		    out1=$(find "$d/rr" -name '*.parquet' -exec cat {} + | wc -c)
+		[ "$o" = "--encoders=2 -c zstd" ] &&
+		    zs3=$(find "$d/rr" -name '*.parquet' -exec cat {} + | wc -c)
+		[ "$o" = "--encoders=2 -c zstd -z1" ] &&
+		    zs1=$(find "$d/rr" -name '*.parquet' -exec cat {} + | wc -c)
 	done
 	# DuckDB: the same records, the table's main columns typed as
 	# DuckDB reads them, the nested objects as JSON text.
@@ -104,5 +110,8 @@ X
 	    -v z="$out1" 'BEGIN { printf "  Parquet bytes: ll-partition %d" \
 	    " (%.1fx smaller than the JSON; -z1 %d, %.1fx), DuckDB %d" \
 	    " (%.1fx)\n", a, j / a, z, j / z, b, j / b }'
+	awk -v a="$zs3" -v z="$zs1" -v j="$json" 'BEGIN { printf "  Parquet" \
+	    " bytes, -c zstd: %d (%.1fx smaller than the JSON; -z1 %d," \
+	    " %.1fx)\n", a, j / a, z, j / z }'
 	echo "  load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 done
