@@ -1087,6 +1087,9 @@ refill(struct split *s)
 			    (uintmax_t)keep);
 		s->oversize = 1;
 		keep = s->base + s->pos;
+		/* A literal is read again from its start: at most 4 bytes. */
+		if (s->st == S_LITERAL && s->tok_start < keep)
+			keep = s->tok_start;
 	}
 	drop = (size_t)(keep - s->base);
 	memmove(s->buf, s->buf + drop, s->len - drop);
