@@ -1,6 +1,9 @@
 /* Checked allocation: every tool dies with exit 3 rather than limp on. */
 #define _GNU_SOURCE
+#include <sys/mman.h>
+
 #include <err.h>
+#include <stdint.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -85,4 +88,25 @@ xasprintf(const char *fmt, ...)
 	if (r == -1)
 		oom();
 	return p;
+}
+
+/*
+ * Asks the kernel to back the whole 2 MiB pages inside the block P of
+ * N bytes with huge pages.  A buffer of tens of megabytes written once
+ * otherwise takes a page fault every 4 KiB, which cost ll-partition a
+ * sixth of its time; small blocks are left alone, so that many small
+ * buffers do not each hold 2 MiB.  Advice only: failure changes nothing.
+ */
+void
+ll_hugepages(void *p, size_t n)
+{
+	const uintptr_t huge = (uintptr_t)2 << 20;
+	uintptr_t lo, hi;
+
+	if (n < LL_HUGE_MIN)
+		return;
+	lo = ((uintptr_t)p + huge - 1) & ~(huge - 1);
+	hi = ((uintptr_t)p + n) & ~(huge - 1);
+	if (hi > lo)
+		(void)madvise((void *)lo, hi - lo, MADV_HUGEPAGE);
 }

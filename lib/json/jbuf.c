@@ -16,6 +16,40 @@ ll_jbuf_grow(struct ll_jbuf *b, size_t n)
 	b->p = xrealloc(b->p, b->size);
 }
 
+/*
+ * As ll_jbuf_grow, for a buffer that may grow to many megabytes and
+ * is then written once from start to end (ll-partition's rows held
+ * for sorting): past LL_HUGE_MIN it moves to a block of whole 2 MiB
+ * pages advised as huge pages before it is touched, which spares a
+ * page fault every 4 KiB.
+ */
+void
+ll_jbuf_grow_huge(struct ll_jbuf *b, size_t n)
+{
+	const size_t huge = (size_t)2 << 20;
+	size_t size;
+	void *p;
+
+	if (b->size - b->len >= n)
+		return;
+	size = b->size;
+	while (size - b->len < n)
+		size = size == 0 ? 4096 : size * 2;
+	if (size < LL_HUGE_MIN) {
+		ll_jbuf_grow(b, n);
+		return;
+	}
+	size = (size + huge - 1) & ~(huge - 1);
+	if (posix_memalign(&p, huge, size) != 0)
+		p = xmalloc(size);
+	ll_hugepages(p, size);
+	if (b->len > 0)
+		memcpy(p, b->p, b->len);
+	free(b->p);
+	b->p = p;
+	b->size = size;
+}
+
 void
 ll_jbuf_add(struct ll_jbuf *b, const void *p, size_t n)
 {

@@ -15,6 +15,7 @@ struct ll_jbuf {
 };
 
 void	ll_jbuf_grow(struct ll_jbuf *, size_t);
+void	ll_jbuf_grow_huge(struct ll_jbuf *, size_t);
 void	ll_jbuf_add(struct ll_jbuf *, const void *, size_t);
 void	ll_jbuf_adds(struct ll_jbuf *, const char *);
 void	ll_jbuf_addc(struct ll_jbuf *, char);

@@ -119,6 +119,8 @@ struct col {
 struct batch {
 	struct ll_jbuf	 arena;
 	uint32_t	*keys;
+	struct ll_jbuf	 skeys;		/* the rows' sort keys, see put_key */
+	size_t		*skoff;		/* row R's at skoff[R] to skoff[R + 1] */
 	size_t		 nheld, heldcap;
 	size_t		 heldbytes;	/* their bytes, as held counts them */
 };
@@ -1049,6 +1051,7 @@ hold(struct ll_pq *w, size_t i, int tag, const void *p, size_t n)
 	for (j = 0; j < w->opts.nsort; j++)
 		if (w->opts.sort[j] == i)
 			k[1 + j] = (uint32_t)w->fb->arena.len;
+	ll_jbuf_grow_huge(&w->fb->arena, n + 32);
 	uleb(&w->fb->arena, i);
 	ll_jbuf_addc(&w->fb->arena, (char)tag);
 	if (tag == V_STR)
@@ -1090,46 +1093,81 @@ held_value(const struct ll_pq *w, uint32_t off, size_t *col, const char **p,
 	return tag;
 }
 
-static int
-row_cmp(const struct ll_pq *w, uint32_t a, uint32_t b)
+/*
+ * Appends to B one sort column's value at arena offset OFF (UINT32_MAX:
+ * null) in a form whose bytes compare as the values do: the tag, then
+ * an integer big-endian with its sign bit flipped, or a string with
+ * each NUL as NUL 1 and a NUL NUL after it, so that a string sorts
+ * before any longer one it begins.
+ */
+static void
+put_key(const struct ll_pq *w, uint32_t off, struct ll_jbuf *b)
 {
-	const uint32_t *ka, *kb;
-	const char *pa, *pb, *next;
-	size_t j, na, nb, col, per = 1 + w->opts.nsort;
-	int ta, tb, r;
-	int64_t ia, ib;
+	const char *p, *next, *nul;
+	unsigned char be[8];
+	size_t n, col;
+	uint64_t v;
+	int tag, k;
 
-	ka = &w->rb->keys[a * per];
-	kb = &w->rb->keys[b * per];
-	for (j = 0; j < w->opts.nsort; j++) {
-		ta = ka[1 + j] == UINT32_MAX ? V_NULL :
-		    held_value(w, ka[1 + j], &col, &pa, &na, &next);
-		tb = kb[1 + j] == UINT32_MAX ? V_NULL :
-		    held_value(w, kb[1 + j], &col, &pb, &nb, &next);
-		if (ta != tb)
-			return ta < tb ? -1 : 1;
-		if (ta == V_INT) {
-			ia = (int64_t)get_u64(pa);
-			ib = (int64_t)get_u64(pb);
-			if (ia != ib)
-				return ia < ib ? -1 : 1;
-		} else if (ta == V_STR && (r = bytecmp(pa, na, pb, nb)) != 0)
-			return r;
+	tag = off == UINT32_MAX ? V_NULL :
+	    held_value(w, off, &col, &p, &n, &next);
+	ll_jbuf_addc(b, (char)tag);
+	if (tag == V_INT) {
+		v = get_u64(p) ^ (uint64_t)1 << 63;
+		for (k = 0; k < 8; k++)
+			be[k] = (unsigned char)(v >> (56 - 8 * k));
+		ll_jbuf_add(b, be, 8);
+	} else if (tag == V_STR) {
+		while ((nul = memchr(p, '\0', n)) != NULL) {
+			ll_jbuf_add(b, p, (size_t)(nul - p) + 1);
+			ll_jbuf_addc(b, 1);
+			n -= (size_t)(nul - p) + 1;
+			p = nul + 1;
+		}
+		ll_jbuf_add(b, p, n);
+		ll_jbuf_add(b, "\0\0", 2);
 	}
-	return 0;
+}
+
+/*
+ * The held rows' sort keys, each its sort columns' values one after
+ * another, so that comparing two rows is one memcmp over a buffer a
+ * fraction of the arena's size.
+ */
+static void
+make_keys(const struct ll_pq *w, struct batch *b)
+{
+	size_t r, j, per = 1 + w->opts.nsort;
+
+	b->skeys.len = 0;
+	b->skoff = xreallocarray(b->skoff, b->nheld + 1, sizeof(*b->skoff));
+	for (r = 0; r < b->nheld; r++) {
+		b->skoff[r] = b->skeys.len;
+		for (j = 0; j < w->opts.nsort; j++)
+			put_key(w, b->keys[r * per + 1 + j], &b->skeys);
+	}
+	b->skoff[b->nheld] = b->skeys.len;
+}
+
+static int
+row_cmp(const struct batch *b, uint32_t x, uint32_t y)
+{
+	return bytecmp(b->skeys.p + b->skoff[x], b->skoff[x + 1] -
+	    b->skoff[x], b->skeys.p + b->skoff[y], b->skoff[y + 1] -
+	    b->skoff[y]);
 }
 
 static void
-merge_sort(const struct ll_pq *w, uint32_t *v, uint32_t *tmp, size_t n)
+merge_sort(const struct batch *b, uint32_t *v, uint32_t *tmp, size_t n)
 {
 	size_t h = n / 2, i, j, k;
 
 	if (n < 2)
 		return;
-	merge_sort(w, v, tmp, h);
-	merge_sort(w, v + h, tmp, n - h);
+	merge_sort(b, v, tmp, h);
+	merge_sort(b, v + h, tmp, n - h);
 	for (i = 0, j = h, k = 0; i < h && j < n; )
-		tmp[k++] = row_cmp(w, v[j], v[i]) < 0 ? v[j++] : v[i++];
+		tmp[k++] = row_cmp(b, v[j], v[i]) < 0 ? v[j++] : v[i++];
 	while (i < h)
 		tmp[k++] = v[i++];
 	while (j < n)
@@ -1153,7 +1191,8 @@ release(struct ll_pq *w)
 	tmp = xreallocarray(NULL, b->nheld, sizeof(*tmp));
 	for (i = 0; i < b->nheld; i++)
 		order[i] = (uint32_t)i;
-	merge_sort(w, order, tmp, b->nheld);
+	make_keys(w, b);
+	merge_sort(b, order, tmp, b->nheld);
 	for (i = 0; i < b->nheld; i++) {
 		r = order[i];
 		p = b->arena.p + b->keys[r * per];
@@ -1653,6 +1692,8 @@ ll_parquet_free(struct ll_pq *w)
 	for (i = 0; i < 2; i++) {
 		ll_jbuf_free(&w->bat[i].arena);
 		free(w->bat[i].keys);
+		ll_jbuf_free(&w->bat[i].skeys);
+		free(w->bat[i].skoff);
 	}
 	ll_pqzip_free(&w->z);
 	ll_pqzip_free(&w->zdict);

@@ -29,3 +29,21 @@ q "WITH t AS (SELECT *, file_row_number n FROM read_parquet('$f',
 pq "$f" | sed '$d' | jq -r .eventid >hy
 q "SELECT eventid FROM read_parquet('$f')" | jq -r '.[0]' >dd
 cmp hy dd && echo "hyparquet: the same order"
+# Edge cases of the order, read back by our own reader: a null time
+# first, times before 1970, a string before any longer one it begins,
+# NULs inside a string (before \u0001).
+for k in 'a s3\u0001 2026' 'b s3\u0000\u0000 2026' 'c s3\u0000 2026' \
+    'd s3 2026' 'e s3 1969-12-31T23' 'f s3 null' 'g s3 1969-12-31T22'; do
+	set -- $k
+	case $3 in
+	null) t=null ;;
+	2026) t='"2026-03-02T00:00:00Z"' ;;
+	*) t="\"$3:00:00Z\"" ;;
+	esac
+	printf '{"eventid":"%s","calendarday":"2026-03-02","eventsource":"%s",' \
+	    "$1" "$2"
+	printf '"eventname":"X","eventtime":%s}\n' "$t"
+done >edge
+ll-partition -T cloudtrail -o edge.out edge >/dev/null
+ll-filter edge.out/cloudtrail/*/*.parquet |
+    jq -c '[.eventid, .eventsource, .eventtime]'
