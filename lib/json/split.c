@@ -121,6 +121,26 @@ rec_add(struct split *s, const void *p, size_t n)
 	s->reclen += n;
 }
 
+/*
+ * The closing quote of the string whose contents start at P, or END:
+ * the next quote with an even run of backslashes before it.  memchr
+ * makes a string of hundreds of megabytes cost what copying it does.
+ */
+static const unsigned char *
+close_quote(const unsigned char *p, const unsigned char *end)
+{
+	const unsigned char *q, *b;
+
+	while (p < end && (q = memchr(p, '"', (size_t)(end - p))) != NULL) {
+		for (b = q; b > p && b[-1] == '\\'; b--)
+			;
+		if ((q - b) % 2 == 0)
+			return q;
+		p = q + 1;
+	}
+	return end;
+}
+
 /* Appends valid JSON without the whitespace outside strings. */
 static void
 rec_compact(struct split *s, const unsigned char *p, size_t n)
@@ -138,10 +158,9 @@ rec_compact(struct split *s, const unsigned char *p, size_t n)
 			p = q + 1;
 			continue;
 		}
-		for (p = q + 1; *p != '"'; p++)
-			if (*p == '\\')
-				p++;
-		p++;
+		p = close_quote(q + 1, end) + 1;
+		if (p > end)
+			p = end;
 		rec_add(s, q, (size_t)(p - q));
 	}
 }
@@ -156,10 +175,9 @@ at(const struct split *s, uint64_t off)
 static const char *
 skip_string(const char *p, const char *end)
 {
-	for (p++; p < end && *p != '"'; p++)
-		if (*p == '\\')
-			p++;
-	return p + 1;
+	const unsigned char *u = (const unsigned char *)p + 1;
+
+	return (const char *)close_quote(u, (const unsigned char *)end) + 1;
 }
 
 /*

@@ -57,8 +57,12 @@ enum { P_DATA = 0, P_DICTIONARY = 2 };
 #define DELTA_MINI	4
 
 #define STATS_MAX	256	/* a longer min or max is not recorded */
+#define STATS_HELD	(64 << 10)	/* see stat_str */
 #define PENDING_MAX	(8 << 20)	/* page bytes waiting for the thread */
 #define SPARES		16		/* finished jobs kept for reuse */
+#define SPARE_MAX	(4 << 20)	/* of a page kept for reuse */
+#define TRIAL_MAX	(8 << 20)	/* a larger page is not tried */
+#define TAKE_MIN	(1 << 20)	/* a larger page moves, see take_vals */
 #define HDR_MAX		64		/* room for a page header */
 #define MAX_PROBES	64	/* a longer hash chain: plain encoding */
 
@@ -111,7 +115,7 @@ struct col {
 	struct ll_jbuf	 chunk, min, max;
 	struct dict	 d;
 	struct chunkmeta cm;
-	int		 minmax;	/* min and max hold values */
+	int		 minmax;	/* min and max hold values; -1: given up */
 	int64_t		 imin, imax;
 };
 
@@ -556,10 +560,14 @@ reap(struct ll_pq *w, struct col *c)
 	while ((j = c->jhead) != NULL && j->done) {
 		if ((c->jhead = j->cnext) == NULL)
 			c->jtail = NULL;
-		ll_jbuf_add(&c->chunk, j->out.p, j->out.len);
 		account(c, j);
 		w->pending -= j->in.len;
-		if (w->nspare < SPARES && j->in.size <= (4 << 20)) {
+		/* A large page's body goes before its chunk grows. */
+		if (j->in.size > SPARE_MAX)
+			ll_jbuf_free(&j->in);
+		ll_jbuf_add(&c->chunk, j->out.p, j->out.len);
+		if (w->nspare < SPARES && j->in.size <= SPARE_MAX &&
+		    j->out.size <= 2 * SPARE_MAX) {
 			j->cnext = w->spare;
 			w->spare = j;
 			w->nspare++;
@@ -652,6 +660,32 @@ zsize(struct ll_pq *w, const struct ll_jbuf *b, size_t start)
 }
 
 /*
+ * Appends the page's PLAIN values to OUT (its levels so far).  A large
+ * page's buffer changes hands instead, the levels moved in front, so
+ * that a value of hundreds of megabytes is not held twice; the column
+ * gets OUT's old buffer.
+ */
+static void
+take_vals(struct col *c, struct ll_jbuf *out)
+{
+	struct ll_jbuf t;
+
+	if (c->vals.len < TAKE_MIN) {
+		ll_jbuf_add(out, c->vals.p, c->vals.len);
+		return;
+	}
+	ll_jbuf_grow(&c->vals, out->len);
+	memmove(c->vals.p + out->len, c->vals.p, c->vals.len);
+	if (out->len > 0)
+		memcpy(c->vals.p, out->p, out->len);
+	c->vals.len += out->len;
+	t = *out;
+	*out = c->vals;
+	c->vals = t;
+	c->vals.len = 0;
+}
+
+/*
  * The page's values, buffered PLAIN, in their delta encoding where it
  * pays; returns the encoding.  Integers are DELTA_BINARY_PACKED.
  * Strings may be DELTA_LENGTH_BYTE_ARRAY, the lengths so, then the
@@ -666,6 +700,12 @@ delta_page(struct ll_pq *w, struct col *c, struct ll_jbuf *out)
 	const char *p, *end = c->vals.p + c->vals.len;
 	size_t n, len, start = out->len, dl, pl;
 
+	/* A page past TRIAL_MAX (a huge value) is PLAIN and decides nothing. */
+	if (c->type == LL_PQ_STRING && (c->dlba < 0 ||
+	    (c->dlba == 0 && c->vals.len > TRIAL_MAX))) {
+		take_vals(c, out);
+		return E_PLAIN;
+	}
 	for (n = 0, p = c->vals.p; p < end; n++) {
 		if (n == w->ntmp) {
 			w->ntmp = w->ntmp == 0 ? 1024 : w->ntmp * 2;
@@ -680,10 +720,6 @@ delta_page(struct ll_pq *w, struct col *c, struct ll_jbuf *out)
 			w->tmp[n] = (int64_t)get_u64(p);
 			p += 8;
 		}
-	}
-	if (c->type == LL_PQ_STRING && c->dlba < 0) {
-		ll_jbuf_add(out, c->vals.p, c->vals.len);
-		return E_PLAIN;
 	}
 	delta_encode(out, w->tmp, n);
 	if (c->type != LL_PQ_STRING)
@@ -720,7 +756,7 @@ flush_page(struct ll_pq *w, struct col *c)
 {
 	struct job *j;
 	struct ll_rle r;
-	size_t i;
+	size_t i, nvals = c->vals.len;
 
 	if (c->pvalues == 0)
 		return;
@@ -741,9 +777,9 @@ flush_page(struct ll_pq *w, struct col *c)
 	} else if (c->vals.len > 0 && c->type != LL_PQ_BOOLEAN)
 		j->enc = delta_page(w, c, &j->in);
 	else
-		ll_jbuf_add(&j->in, c->vals.p, c->vals.len);
+		take_vals(c, &j->in);
 	c->cm.values += (int64_t)c->pvalues;
-	w->held += j->in.len - c->vals.len - c->nidx * sizeof(*c->idx);
+	w->held += j->in.len - nvals - c->nidx * sizeof(*c->idx);
 	submit(w, c, j);
 	c->levels.len = 0;
 	ll_rle_init(&c->lv, &c->levels, 1);
@@ -790,15 +826,34 @@ bytecmp(const char *a, size_t an, const char *b, size_t bn)
 	return (an > bn) - (an < bn);
 }
 
-/* Strings order as unsigned bytes, which is UTF-8's code point order. */
+/*
+ * Strings order as unsigned bytes, which is UTF-8's code point order.
+ * A min or max longer than STATS_MAX is not recorded.  One that is far
+ * longer, past STATS_HELD, ends the chunk's string statistics at once
+ * (minmax -1): a 500 MB value would otherwise be copied twice more,
+ * only for the copies to be dropped, while a shorter one may still
+ * give way to a later value that can be recorded.
+ */
 static void
 stat_str(struct col *c, const char *s, size_t n)
 {
-	if (!c->minmax || bytecmp(s, n, c->min.p, c->min.len) < 0) {
+	int lo, hi;
+
+	if (c->minmax < 0)
+		return;
+	lo = !c->minmax || bytecmp(s, n, c->min.p, c->min.len) < 0;
+	hi = !c->minmax || bytecmp(s, n, c->max.p, c->max.len) > 0;
+	if ((lo || hi) && n > STATS_HELD) {
+		c->minmax = -1;
+		ll_jbuf_free(&c->min);
+		ll_jbuf_free(&c->max);
+		return;
+	}
+	if (lo) {
 		c->min.len = 0;
 		ll_jbuf_add(&c->min, s, n);
 	}
-	if (!c->minmax || bytecmp(s, n, c->max.p, c->max.len) > 0) {
+	if (hi) {
 		c->max.len = 0;
 		ll_jbuf_add(&c->max, s, n);
 	}
@@ -903,7 +958,7 @@ chunk_stats(struct col *c, struct chunkmeta *cm)
 {
 	struct ll_jbuf b;
 
-	if (!c->minmax || c->type == LL_PQ_BOOLEAN)
+	if (c->minmax <= 0 || c->type == LL_PQ_BOOLEAN)
 		return;
 	if (c->type == LL_PQ_INT64 || c->type == LL_PQ_TIMESTAMP) {
 		memset(&b, 0, sizeof(b));
