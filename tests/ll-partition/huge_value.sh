@@ -20,3 +20,22 @@ jq -c '{records}' parts
 tail -n1 rss | awk '{ print ($1 < 192 * 1024 ? "under 192 MB" : $1 " KB") }'
 ll-filter out/cloudtrail/*/*.parquet |
     jq -r '[.eventid, (.requestparameters | length)] | @tsv'
+# A column whose first page is one 9 MB value, PLAIN without a trial,
+# then random ids, DELTA_LENGTH_BYTE_ARRAY: one chunk of two encodings,
+# read whole by DuckDB and by our reader.
+. "$TOP/tests/lib/duckdb.sh"
+python3 -c '
+import json, random
+r = random.Random(1)
+row = {"calendarday": "2026-03-01", "eventtime": "2026-03-01T00:00:00Z"}
+print(json.dumps(dict(row, eventid="e0", requestid="x" * 9000000)))
+for i in range(1, 30000):
+    print(json.dumps(dict(row, eventid="e%d" % i,
+        requestid="%032x" % r.getrandbits(128))))' >mixed
+ll-partition -T cloudtrail -o mixed.out mixed >/dev/null
+q "SELECT encodings FROM parquet_metadata('mixed.out/cloudtrail/*/*.parquet')
+    WHERE path_in_schema = 'requestid'" \
+    "SELECT count(*), count(DISTINCT requestid), max(length(requestid))
+    FROM read_parquet('mixed.out/cloudtrail/*/*.parquet')"
+ll-filter mixed.out/cloudtrail/*/*.parquet | jq -r '.requestid | length' |
+    sort | uniq -c
