@@ -521,7 +521,7 @@ pq_row(struct worker *w, struct unit *u, struct ll_pqcur *cur)
 	w->rec.len = 0;
 	if (ll_pqread_json(cur, &w->rec) == -1) {
 		ulog(u, N_VALUE, (uint64_t)ll_pqread_rowno(cur),
-		    ll_pqread_error(cur));
+		    ll_pqread_value_error(cur));
 		u->bad_value++;
 		return;
 	}

@@ -110,7 +110,7 @@ ll_pqlines_next(struct ll_pqlines *p, const char **line, size_t *len,
 		}
 		ll_stats.records_in++;
 		ll_warnx_at(p->name, *rowno, "Parquet value: %s",
-		    ll_pqread_error(p->cur));
+		    ll_pqread_value_error(p->cur));
 		ll_reject_end(LL_R_PARQUET_VALUE);
 	}
 	ll_msg("%s: Parquet: %s; rest of file skipped", p->name,

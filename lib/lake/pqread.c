@@ -118,7 +118,8 @@ struct ll_pqcur {
 	size_t		 rg;
 	int64_t		 base;		/* rows in the row groups before */
 	int64_t		 row, rows;
-	char		 err[256];
+	char		 err[256];	/* the cursor cannot go on */
+	char		 verr[256];	/* the row's value cannot be written */
 };
 
 static int LL_PRINTF(3, 4)
@@ -1008,6 +1009,13 @@ ll_pqread_error(const struct ll_pqcur *c)
 	return c->err;
 }
 
+/* Why ll_pqread_json last refused a row. */
+const char *
+ll_pqread_value_error(const struct ll_pqcur *c)
+{
+	return c->verr;
+}
+
 void
 ll_pqread_cursor_free(struct ll_pqcur *c)
 {
@@ -1155,7 +1163,8 @@ put_value(struct ll_pqcur *c, size_t col, struct ll_jbuf *b)
  * Appends the current row as one JSON object: the columns read, in
  * the file's order, with the partition values in their places.  -1
  * if a value cannot be written as JSON (text that is not UTF-8, a
- * time outside years 0-9999), with what in ll_pqread_error.
+ * time outside years 0-9999), with what in ll_pqread_value_error;
+ * the next row can still be read.
  */
 int
 ll_pqread_json(struct ll_pqcur *c, struct ll_jbuf *b)
@@ -1182,6 +1191,9 @@ ll_pqread_json(struct ll_pqcur *c, struct ll_jbuf *b)
 		first = 0;
 		ll_jbuf_adds(b, f->keys[c->sel[i]]);
 		if (put_value(c, c->sel[i], b) == -1) {
+			/* The row is lost, not the rows after it. */
+			memcpy(c->verr, c->err, sizeof(c->verr));
+			c->err[0] = '\0';
 			b->len = start;
 			return -1;
 		}

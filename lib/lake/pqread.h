@@ -67,6 +67,7 @@ int	ll_pqread_next(struct ll_pqcur *);
 const struct ll_pqval *ll_pqread_val(const struct ll_pqcur *, size_t);
 int64_t	ll_pqread_rowno(const struct ll_pqcur *);
 const char *ll_pqread_error(const struct ll_pqcur *);
+const char *ll_pqread_value_error(const struct ll_pqcur *);
 int	ll_pqread_json(struct ll_pqcur *, struct ll_jbuf *);
 size_t	ll_pqread_text(const struct ll_pqcur *, size_t, char *, size_t);
 void	ll_pqread_cursor_free(struct ll_pqcur *);
