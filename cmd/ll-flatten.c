@@ -120,9 +120,9 @@ main(int argc, char *argv[])
 	if (list)
 		columns(&f);
 	else if (argc == 0)
-		ll_reader_file("-", flatten, &f);
+		ll_reader_file("-", 0, flatten, &f);
 	for (ch = 0; !list && ch < argc; ch++)
-		ll_reader_file(argv[ch], flatten, &f);
+		ll_reader_file(argv[ch], 0, flatten, &f);
 	for (i = 0; i < f.t->ncols; i++)
 		free(f.prefix[i]);
 	free(f.prefix);

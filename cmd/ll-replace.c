@@ -27,7 +27,6 @@
 #include "aws/upload.h"
 #include "excerpt.h"
 #include "io/hash.h"
-#include "io/input.h"
 #include "io/out.h"
 #include "io/reader.h"
 #include "json/jbuf.h"
@@ -376,9 +375,10 @@ sweep(struct rep *r, const char *table)
  * of ours gone; written out for ll-register once all that is done.
  */
 static void
-replace(struct rep *r, const char *name, uintmax_t lineno, const char *line,
+replace(void *arg, const char *name, uintmax_t lineno, const char *line,
     size_t len)
 {
+	struct rep *r = arg;
 	json_error_t jerr;
 	json_t *rec, *part, *file, *tbl, *out;
 	const char *table, *path = NULL, *st = "emptied";
@@ -441,27 +441,6 @@ done:
 	free(pfx);
 	free(rel);
 	json_decref(rec);
-}
-
-static void
-replace_file(struct rep *r, const char *path)
-{
-	struct ll_input *in;
-	struct ll_reader rd;
-	const char *line;
-	size_t len;
-
-	if ((in = ll_input_open(path)) == NULL) {
-		warn("%s", path);
-		ll_fail(LL_EXIT_IO);
-		return;
-	}
-	ll_reader_init(&rd, in, 0);
-	while (ll_reader_next(&rd, &line, &len))
-		if (len > 0)
-			replace(r, rd.name, rd.line, line, len);
-	ll_reader_free(&rd);
-	ll_input_close(in);
 }
 
 /* -o: the bucket, and the prefix ending in "/". */
@@ -567,9 +546,9 @@ main(int argc, char *argv[])
 	ll_stats_add("objects_deleted", 0);
 	ll_stats_add("objects_left_alone", 0);
 	if (argc == 0)
-		replace_file(&r, "-");
+		ll_reader_file("-", LL_READER_EMPTY_QUIET, replace, &r);
 	for (i = 0; i < argc; i++)
-		replace_file(&r, argv[i]);
+		ll_reader_file(argv[i], LL_READER_EMPTY_QUIET, replace, &r);
 	json_decref(r.swept);
 	ll_engine_free(r.engine);
 	ll_s3_conf_free(&r.conf);

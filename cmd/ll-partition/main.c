@@ -456,9 +456,9 @@ partition(struct state *st, const struct ll_partwrite_opts *po, int argc,
 	if (po->pub != NULL)
 		ll_publish_resume(po->pub, st->w);
 	if (argc == 0)
-		ll_reader_file("-", row, st);
+		ll_reader_file("-", 0, row, st);
 	for (i = 0; i < argc; i++)
-		ll_reader_file(argv[i], row, st);
+		ll_reader_file(argv[i], 0, row, st);
 	ll_partwrite_finish(st->w);
 	if (po->pub != NULL)
 		ll_publish_close(po->pub);

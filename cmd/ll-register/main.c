@@ -17,7 +17,6 @@
 #include "aws/creds.h"
 #include "awsjson.h"
 #include "excerpt.h"
-#include "io/input.h"
 #include "io/out.h"
 #include "io/reader.h"
 #include "json/jscan.h"
@@ -30,7 +29,7 @@
 struct pending {
 	json_t		*rec;		/* the output record */
 	json_t		*values;
-	const char	*name;
+	char		*name;		/* a copy: it outlives its input */
 	char		*raw;
 	size_t		 rawlen;
 	uintmax_t	 lineno;
@@ -172,6 +171,7 @@ flush(struct reg *g)
 	for (i = 0; i < g->npend; i++) {
 		json_decref(g->pend[i].rec);
 		json_decref(g->pend[i].values);
+		free(g->pend[i].name);
 		free(g->pend[i].raw);
 	}
 	g->npend = 0;
@@ -207,9 +207,10 @@ print_alter(struct reg *g, json_t *part, const char *loc)
 }
 
 static void
-register_line(struct reg *g, const char *name, uintmax_t lineno,
+register_line(void *arg, const char *name, uintmax_t lineno,
     const char *line, size_t len)
 {
+	struct reg *g = arg;
 	struct pending *p;
 	json_error_t jerr;
 	json_t *rec, *part, *loc, *values, *v, *k;
@@ -259,7 +260,7 @@ register_line(struct reg *g, const char *name, uintmax_t lineno,
 	p->rec = json_pack("{s:s, s:s, s:O, s:O}", "database", g->db,
 	    "table", g->table, "partition", part, "location", loc);
 	p->values = values;
-	p->name = name;
+	p->name = xstrdup(name);
 	p->raw = xstrndup(line, len);
 	p->rawlen = len;
 	p->lineno = lineno;
@@ -271,24 +272,9 @@ register_line(struct reg *g, const char *name, uintmax_t lineno,
 static void
 register_file(struct reg *g, const char *path)
 {
-	struct ll_input *in;
-	struct ll_reader r;
-	const char *line;
-	size_t len;
-
-	if ((in = ll_input_open(path)) == NULL) {
-		warn("%s", path);
-		ll_fail(LL_EXIT_IO);
-		return;
-	}
-	ll_reader_init(&r, in, 0);
-	while (ll_reader_next(&r, &line, &len))
-		if (len > 0)
-			register_line(g, r.name, r.line, line, len);
-	/* Pending records point at this input's name. */
+	ll_reader_file(path, LL_READER_EMPTY_QUIET, register_line, g);
+	/* A batch never mixes the partitions of two inputs. */
 	flush(g);
-	ll_reader_free(&r);
-	ll_input_close(in);
 }
 
 int

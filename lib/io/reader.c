@@ -179,13 +179,15 @@ ll_reader_free(struct ll_reader *r)
 /*
  * Calls FN with the input's name, the line number and the line for
  * each line of PATH ("-": standard input) that is not empty; empty
- * ones are counted as "empty_line".  An input that cannot be opened
- * is reported and fails the run with LL_EXIT_IO, but the caller goes
- * on to its next input.
+ * ones are counted as "empty_line", unless FLAGS has
+ * LL_READER_EMPTY_QUIET for the tools whose --stats never listed them.
+ * The name is freed before this returns, so FN copies what it keeps.
+ * An input that cannot be opened is reported and fails the run with
+ * LL_EXIT_IO, but the caller goes on to its next input.
  */
 void
-ll_reader_file(const char *path, void (*fn)(void *, const char *, uintmax_t,
-    const char *, size_t), void *arg)
+ll_reader_file(const char *path, int flags, void (*fn)(void *, const char *,
+    uintmax_t, const char *, size_t), void *arg)
 {
 	struct ll_input *in;
 	struct ll_reader r;
@@ -199,10 +201,10 @@ ll_reader_file(const char *path, void (*fn)(void *, const char *, uintmax_t,
 	}
 	ll_reader_init(&r, in, 0);
 	while (ll_reader_next(&r, &line, &len)) {
-		if (len == 0)
-			ll_count(LL_R_EMPTY_LINE);
-		else
+		if (len > 0)
 			fn(arg, r.name, r.line, line, len);
+		else if (!(flags & LL_READER_EMPTY_QUIET))
+			ll_count(LL_R_EMPTY_LINE);
 	}
 	ll_reader_free(&r);
 	ll_input_close(in);

@@ -39,7 +39,10 @@ void	ll_reader_init(struct ll_reader *, struct ll_input *, size_t);
 int	ll_reader_next(struct ll_reader *, const char **, size_t *);
 int	ll_reader_try(struct ll_reader *, const char **, size_t *, int);
 void	ll_reader_free(struct ll_reader *);
-void	ll_reader_file(const char *, void (*)(void *, const char *, uintmax_t,
-	    const char *, size_t), void *);
+void	ll_reader_file(const char *, int, void (*)(void *, const char *,
+	    uintmax_t, const char *, size_t), void *);
+
+/* ll_reader_file() flags */
+#define LL_READER_EMPTY_QUIET	0x01	/* skip empty lines uncounted */
 
 #endif

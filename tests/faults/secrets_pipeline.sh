@@ -10,22 +10,17 @@ moto_start
 sample src --days 1
 seed tree cloudtrail src/cloudtrail >/dev/null
 seed tree firehose src/firehose >/dev/null
-glue() {
-	curl -s --aws-sigv4 "aws:amz:us-east-1:glue" --user test:test \
-	    -H 'Content-Type: application/x-amz-json-1.1' \
-	    -H "X-Amz-Target: AWSGlue.$1" -d "$2" "$MOTO_URL/" >/dev/null
-}
-glue CreateDatabase '{"DatabaseInput":{"Name":"lake"}}'
+glue CreateDatabase '{"DatabaseInput":{"Name":"lake"}}' >/dev/null
 for t in cloudtrail cloudwatch; do
 	glue CreateTable "{\"DatabaseName\":\"lake\",\"TableInput\":$(
 	    ll-partition -T $t -n ${t}_readready \
-	    -L s3://lake/readready/$t -d glue)}"
+	    -L s3://lake/readready/$t -d glue)}" >/dev/null
 done
 glue CreateTable '{"DatabaseName":"lake","TableInput":{
     "Name":"session_review_readready",
     "PartitionKeys":[{"Name":"calendarday","Type":"string"}],
     "StorageDescriptor":{"Columns":[{"Name":"sessionid","Type":"string"}],
-    "Location":"s3://lake/readready/session_review/"}}}'
+    "Location":"s3://lake/readready/session_review/"}}}' >/dev/null
 export AWS_ACCESS_KEY_ID=AKIDLLPIPETEST AWS_SECRET_ACCESS_KEY=Pipe/Sekr1t+Value
 export AWS_SESSION_TOKEN=Pipe/T0ken+With=Chars
 proxy_start --verify \

@@ -3,26 +3,12 @@
 # fails here as it would on AWS.  moto lets the first three requests in
 # unsigned; they create an IAM user, its allow-all policy and its access
 # key, and every later request must be signed with that key.
-#   moto_glue_start   start, export AWS_* for the tools (returns 1 on failure)
+#   moto_glue_start   start, export AWS_* for the tools (returns 1 on failure;
+#                     exits 99 if it does not start listening)
 #   moto_glue_stop    stop it (tests call it from an EXIT trap)
-#   glue ACTION JSON  a signed Glue call for setting up and reading back
-
-free_port() {
-	python3 -c 'import socket; s = socket.socket()
-s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
-
-# A TCP connect, not an HTTP request: each request counts against three.
-wait_port() {
-	python3 -c 'import socket, sys, time
-for i in range(200):
-    try:
-        socket.create_connection(("127.0.0.1", int(sys.argv[1])), 0.2)
-        sys.exit(0)
-    except OSError:
-        time.sleep(0.05)
-sys.exit(1)' "$1"
-}
+# glue ACTION JSON, free_port and wait_port come from moto.sh; its
+# moto_start is not used here, as these tests keep AWS_ENDPOINT_URL unset.
+. "$TOP/tests/lib/moto.sh"
 
 moto_iam() {
 	curl -sf -H "Authorization: AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20260301/us-east-1/iam/aws4_request, SignedHeaders=host, Signature=0" \
@@ -39,10 +25,7 @@ moto_glue_start() {
 	INITIAL_NO_AUTH_ACTION_COUNT=3 moto_server -H 127.0.0.1 \
 	    -p "$MOTO_PORT" >moto.log 2>&1 &
 	MOTO_PID=$!
-	if ! wait_port "$MOTO_PORT"; then
-		echo "moto_server did not start" >&2
-		return 1
-	fi
+	wait_port "$MOTO_PORT"
 	moto_iam --data-urlencode Action=CreateUser >/dev/null &&
 	moto_iam --data-urlencode Action=PutUserPolicy \
 	    --data-urlencode PolicyName=all --data-urlencode \
@@ -65,12 +48,4 @@ moto_glue_stop() {
 		wait "$MOTO_PID" 2>/dev/null
 		MOTO_PID=
 	fi
-}
-
-glue() {
-	curl -s --aws-sigv4 "aws:amz:$AWS_REGION:glue" \
-	    --user "$AWS_ACCESS_KEY_ID:$AWS_SECRET_ACCESS_KEY" \
-	    -H 'Content-Type: application/x-amz-json-1.1' \
-	    -H "X-Amz-Target: AWSGlue.$1" -d "$2" "$AWS_ENDPOINT_URL_GLUE/"
-	echo
 }

@@ -12,13 +12,6 @@
 . "$TOP/tests/lib/moto.sh"
 . "$TOP/tests/lib/lake.sh"
 moto_start
-glue() {
-	curl -s --aws-sigv4 "aws:amz:$AWS_REGION:glue" \
-	    --user "$AWS_ACCESS_KEY_ID:$AWS_SECRET_ACCESS_KEY" \
-	    -H 'Content-Type: application/x-amz-json-1.1' \
-	    -H "X-Amz-Target: AWSGlue.$1" -d "$2" "$MOTO_URL/"
-	echo
-}
 reviews() {	# the session review's objects and sizes
 	seed ls lake rr/session_review/ | sed 's:^rr/session_review/::'
 }

@@ -9,13 +9,6 @@
 . "$TOP/tests/lib/moto.sh"
 . "$TOP/tests/lib/lake.sh"
 moto_start
-glue() {
-	curl -s --aws-sigv4 "aws:amz:$AWS_REGION:glue" \
-	    --user "$AWS_ACCESS_KEY_ID:$AWS_SECRET_ACCESS_KEY" \
-	    -H 'Content-Type: application/x-amz-json-1.1' \
-	    -H "X-Amz-Target: AWSGlue.$1" -d "$2" "$MOTO_URL/"
-	echo
-}
 proxy_start --verify test:test --log proxy.log
 export AWS_ENDPOINT_URL=$PROXY_URL AWS_ENDPOINT_URL_GLUE=$MOTO_URL
 unset AWS_BATCH_JOB_ARRAY_INDEX JOB_COMPLETION_INDEX CLOUD_RUN_TASK_INDEX \

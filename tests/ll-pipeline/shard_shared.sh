@@ -8,18 +8,21 @@
 sample src --accounts 8
 unset AWS_BATCH_JOB_ARRAY_INDEX JOB_COMPLETION_INDEX CLOUD_RUN_TASK_INDEX \
     CLOUD_RUN_TASK_COUNT LL_SHARD_COUNT
+shards() {	# all four at once in shared/, then each one's status
+	pids=""
+	for i in 0 1 2 3; do
+		AWS_BATCH_JOB_ARRAY_INDEX=$i pipeline -D shared --shards 4 \
+		    src/cloudtrail src/firehose &
+		pids="$pids $!"
+	done
+	for p in $pids; do
+		wait "$p"
+		echo "rc=$?"
+	done
+}
 pipeline -D single src/cloudtrail src/firehose
 echo "single: rc=$?"
-pids=""
-for i in 0 1 2 3; do
-	AWS_BATCH_JOB_ARRAY_INDEX=$i pipeline -D shared --shards 4 \
-	    src/cloudtrail src/firehose &
-	pids="$pids $!"
-done
-for p in $pids; do
-	wait "$p"
-	echo "rc=$?"
-done
+shards
 ls shared/state
 for i in 0 1 2 3; do
 	jq -r .summary shared/state/shard-${i}of4/last-run/reconciliation.json |
@@ -50,16 +53,7 @@ mkdir -p $d
 late $d/late-stream-1-2026-03-01-12-00-00-ffff
 pipeline -D single src/cloudtrail src/firehose
 echo "single again: rc=$?"
-pids=""
-for i in 0 1 2 3; do
-	AWS_BATCH_JOB_ARRAY_INDEX=$i pipeline -D shared --shards 4 \
-	    src/cloudtrail src/firehose &
-	pids="$pids $!"
-done
-for p in $pids; do
-	wait "$p"
-	echo "rc=$?"
-done
+shards
 lake_digest single/lake >single.digest
 lake_digest shared/lake | cmp - single.digest && echo "same rows as a single run"
 ll-ungz single/lake/session_review/calendarday=2026-03-01/*.json.gz |
