@@ -6,13 +6,23 @@
 #include "json/json.h"
 #include "xalloc.h"
 
+/* The size B doubles to for N more bytes. */
+static size_t
+grown_size(const struct ll_jbuf *b, size_t n)
+{
+	size_t size = b->size;
+
+	while (size - b->len < n)
+		size = size == 0 ? 4096 : size * 2;
+	return size;
+}
+
 void
 ll_jbuf_grow(struct ll_jbuf *b, size_t n)
 {
 	if (b->size - b->len >= n)
 		return;
-	while (b->size - b->len < n)
-		b->size = b->size == 0 ? 4096 : b->size * 2;
+	b->size = grown_size(b, n);
 	b->p = xrealloc(b->p, b->size);
 }
 
@@ -32,9 +42,7 @@ ll_jbuf_grow_huge(struct ll_jbuf *b, size_t n)
 
 	if (b->size - b->len >= n)
 		return;
-	size = b->size;
-	while (size - b->len < n)
-		size = size == 0 ? 4096 : size * 2;
+	size = grown_size(b, n);
 	if (size < LL_HUGE_MIN) {
 		ll_jbuf_grow(b, n);
 		return;
