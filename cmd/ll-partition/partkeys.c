@@ -10,6 +10,7 @@
 #include <err.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -191,23 +192,22 @@ ll_partkeys_commit(struct ll_partkeys *pk, struct ll_afile *data,
 {
 	const char *tag = ll_partkeys_tag != NULL ? ll_partkeys_tag : "";
 	unsigned char md[32];
-	char *keys, *path;
+	char keys[NAME_MAX + 1], path[NAME_MAX + 1];
 	size_t n;
 	int i;
 
 	n = ll_keyidx_set_seal(&pk->open, md);
 	for (i = 0; i < 10; i++)
 		snprintf(hex + 2 * i, 3, "%02x", md[i]);
-	keys = xasprintf(".part-%s%s.keys", tag, hex);
-	path = xasprintf("part-%s%s%s", tag, hex, ext);
+	/* On the stack: err() below must leave nothing allocated. */
+	snprintf(keys, sizeof keys, ".part-%s%s.keys", tag, hex);
+	snprintf(path, sizeof path, "part-%s%s%s", tag, hex, ext);
 	if (ll_keyidx_set_write(&pk->open, pk->dfd, keys) == -1)
 		err(LL_EXIT_IO, "%s/%s", pk->dir, keys);
 	if (ll_afile_commit_as(data, path) == -1)
 		err(LL_EXIT_IO, "%s/%s", pk->dir, path);
 	ll_keyidx_set_free(&pk->open);
 	add_keyfile(pk, keys);
-	free(keys);
-	free(path);
 	return n;
 }
 

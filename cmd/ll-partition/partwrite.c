@@ -6,6 +6,7 @@
  */
 #include <err.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -143,16 +144,15 @@ flush_block(struct ll_partw *w, struct ll_part *p)
 static void
 open_file(struct ll_partw *w, struct ll_part *p)
 {
-	char *name;
+	char name[NAME_MAX + 1];
 
-	name = xasprintf("part-open%s", w->ext);
+	snprintf(name, sizeof name, "part-open%s", w->ext);
 	if ((p->fp = ll_afile_tryat(&p->af, p->dfd, name)) == NULL)
 		err(LL_EXIT_IO, "%s/%s", p->dir, name);
 	p->fbytes = 0;
 	if (w->o.fmt == LL_FMT_PARQUET && (p->pq = ll_parquet_open(p->fp,
 	    w->o.pr->cols, w->o.pr->ncols, &w->o.pq)) == NULL)
 		err(LL_EXIT_IO, NULL);
-	free(name);
 }
 
 /* Commits the open file, named after the keys it holds. */
@@ -207,9 +207,12 @@ open_dir(struct ll_partw *w, struct ll_part *p)
 		err(LL_EXIT_IO, "%s", w->o.out);
 	rel = xasprintf("%s/%s", w->o.table, p->rel);
 	if ((p->dfd = ll_dir_walk(w->rootfd, rel, strlen(rel), 1,
-	    &bad)) == -1)
-		errx(LL_EXIT_IO, "%s/%.*s: %s", w->o.out, (int)bad, rel,
+	    &bad)) == -1) {
+		warnx("%s/%.*s: %s", w->o.out, (int)bad, rel,
 		    ll_dir_strerror(errno));
+		free(rel);
+		exit(LL_EXIT_IO);
+	}
 	free(rel);
 }
 
