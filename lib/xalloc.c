@@ -110,3 +110,31 @@ ll_hugepages(void *p, size_t n)
 	if (hi > lo)
 		(void)madvise((void *)lo, hi - lo, MADV_HUGEPAGE);
 }
+
+/*
+ * A mapping of SIZE bytes (a multiple of 2 MiB) advised as huge pages,
+ * for a buffer that grows to many megabytes: xmremap grows it where it
+ * lies or moves its pages, so that no byte is copied and no page is
+ * zeroed twice, and a doubling does not hold both blocks at once.
+ */
+void *
+xmmap_huge(size_t size)
+{
+	void *p;
+
+	p = mmap(NULL, size, PROT_READ | PROT_WRITE,
+	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (p == MAP_FAILED)
+		oom();
+	ll_hugepages(p, size);
+	return p;
+}
+
+void *
+xmremap_huge(void *p, size_t old, size_t size)
+{
+	if ((p = mremap(p, old, size, MREMAP_MAYMOVE)) == MAP_FAILED)
+		oom();
+	ll_hugepages(p, size);
+	return p;
+}

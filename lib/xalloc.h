@@ -13,6 +13,8 @@ void	*xreallocarray(void *, size_t, size_t);
 char	*xstrdup(const char *);
 char	*xstrndup(const char *, size_t);
 void	 ll_hugepages(void *, size_t);
+void	*xmmap_huge(size_t);
+void	*xmremap_huge(void *, size_t, size_t);
 char	*xasprintf(const char *, ...) __attribute__((format(printf, 1, 2)));
 
 #endif

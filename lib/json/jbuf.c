@@ -1,4 +1,6 @@
 /* The output buffer; its escaping is json.c's. */
+#include <sys/mman.h>
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,6 +24,10 @@ ll_jbuf_grow(struct ll_jbuf *b, size_t n)
 {
 	if (b->size - b->len >= n)
 		return;
+	if (b->mapped) {
+		ll_jbuf_grow_huge(b, n);
+		return;
+	}
 	b->size = grown_size(b, n);
 	b->p = xrealloc(b->p, b->size);
 }
@@ -29,31 +35,35 @@ ll_jbuf_grow(struct ll_jbuf *b, size_t n)
 /*
  * As ll_jbuf_grow, for a buffer that may grow to many megabytes and
  * is then written once from start to end (ll-partition's rows held
- * for sorting): past LL_HUGE_MIN it moves to a block of whole 2 MiB
+ * for sorting): past LL_HUGE_MIN it moves to a mapping of whole 2 MiB
  * pages advised as huge pages before it is touched, which spares a
- * page fault every 4 KiB.
+ * page fault every 4 KiB, and grows by remapping, which spares the
+ * copy and the zeroing of fresh pages that a doubling costs.
  */
 void
 ll_jbuf_grow_huge(struct ll_jbuf *b, size_t n)
 {
 	const size_t huge = (size_t)2 << 20;
 	size_t size;
-	void *p;
+	char *p;
 
 	if (b->size - b->len >= n)
 		return;
 	size = grown_size(b, n);
-	if (size < LL_HUGE_MIN) {
+	if (size < LL_HUGE_MIN && !b->mapped) {
 		ll_jbuf_grow(b, n);
 		return;
 	}
 	size = (size + huge - 1) & ~(huge - 1);
-	if (posix_memalign(&p, huge, size) != 0)
-		p = xmalloc(size);
-	ll_hugepages(p, size);
-	if (b->len > 0)
-		memcpy(p, b->p, b->len);
-	free(b->p);
+	if (b->mapped)
+		p = xmremap_huge(b->p, b->size, size);
+	else {
+		p = xmmap_huge(size);
+		if (b->len > 0)
+			memcpy(p, b->p, b->len);
+		free(b->p);
+		b->mapped = 1;
+	}
 	b->p = p;
 	b->size = size;
 }
@@ -119,6 +129,9 @@ ll_jbuf_addunesc(struct ll_jbuf *b, const struct ll_jval *v)
 void
 ll_jbuf_free(struct ll_jbuf *b)
 {
-	free(b->p);
+	if (b->mapped)
+		munmap(b->p, b->size);
+	else
+		free(b->p);
 	memset(b, 0, sizeof(*b));
 }

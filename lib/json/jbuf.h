@@ -12,6 +12,7 @@
 struct ll_jbuf {
 	char	*p;
 	size_t	 len, size;
+	int	 mapped;	/* by ll_jbuf_grow_huge: munmap, not free */
 };
 
 void	ll_jbuf_grow(struct ll_jbuf *, size_t);

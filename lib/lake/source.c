@@ -88,7 +88,7 @@ ll_source_review(enum ll_review role)
 char *
 ll_source_names(void)
 {
-	struct ll_jbuf b = { NULL, 0, 0 };
+	struct ll_jbuf b = { 0 };
 	size_t i;
 
 	for (i = 0; i < NSOURCES; i++) {
