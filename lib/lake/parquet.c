@@ -1149,13 +1149,21 @@ held_value(const struct ll_pq *w, uint32_t off, size_t *col, const char **p,
 }
 
 /*
+ * A sort string longer than this is not copied into its row's key: the
+ * row is compared value by value in the arena instead (arena_cmp), so
+ * that a huge value is not held twice.
+ */
+#define KEY_STR_MAX	1024
+
+/*
  * Appends to B one sort column's value at arena offset OFF (UINT32_MAX:
  * null) in a form whose bytes compare as the values do: the tag, then
  * an integer big-endian with its sign bit flipped, or a string with
  * each NUL as NUL 1 and a NUL NUL after it, so that a string sorts
- * before any longer one it begins.
+ * before any longer one it begins.  Returns -1, having appended
+ * nothing, for a string past KEY_STR_MAX.
  */
-static void
+static int
 put_key(const struct ll_pq *w, uint32_t off, struct ll_jbuf *b)
 {
 	const char *p, *next, *nul;
@@ -1166,6 +1174,8 @@ put_key(const struct ll_pq *w, uint32_t off, struct ll_jbuf *b)
 
 	tag = off == UINT32_MAX ? V_NULL :
 	    held_value(w, off, &col, &p, &n, &next);
+	if (tag == V_STR && n > KEY_STR_MAX)
+		return -1;
 	ll_jbuf_addc(b, (char)tag);
 	if (tag == V_INT) {
 		v = get_u64(p) ^ (uint64_t)1 << 63;
@@ -1182,12 +1192,14 @@ put_key(const struct ll_pq *w, uint32_t off, struct ll_jbuf *b)
 		ll_jbuf_add(b, p, n);
 		ll_jbuf_add(b, "\0\0", 2);
 	}
+	return 0;
 }
 
 /*
  * The held rows' sort keys, each its sort columns' values one after
  * another, so that comparing two rows is one memcmp over a buffer a
- * fraction of the arena's size.
+ * fraction of the arena's size.  A row with a sort string too long to
+ * copy gets an empty key (every other key has a tag per sort column).
  */
 static void
 make_keys(const struct ll_pq *w, struct batch *b)
@@ -1199,30 +1211,78 @@ make_keys(const struct ll_pq *w, struct batch *b)
 	for (r = 0; r < b->nheld; r++) {
 		b->skoff[r] = b->skeys.len;
 		for (j = 0; j < w->opts.nsort; j++)
-			put_key(w, b->keys[r * per + 1 + j], &b->skeys);
+			if (put_key(w, b->keys[r * per + 1 + j],
+			    &b->skeys) == -1) {
+				b->skeys.len = b->skoff[r];
+				break;
+			}
 	}
 	b->skoff[b->nheld] = b->skeys.len;
 }
 
+/* Sort column J's value in row R, as held_value gives it; V_NULL if none. */
 static int
-row_cmp(const struct batch *b, uint32_t x, uint32_t y)
+sort_value(const struct ll_pq *w, uint32_t r, size_t j, const char **p,
+    size_t *n)
 {
-	return bytecmp(b->skeys.p + b->skoff[x], b->skoff[x + 1] -
-	    b->skoff[x], b->skeys.p + b->skoff[y], b->skoff[y + 1] -
-	    b->skoff[y]);
+	uint32_t off = w->rb->keys[r * (1 + w->opts.nsort) + 1 + j];
+	const char *next;
+	size_t col;
+
+	if (off == UINT32_MAX)
+		return V_NULL;
+	return held_value(w, off, &col, p, n, &next);
+}
+
+/* Rows X and Y compared in the arena, in the order of their keys. */
+static int
+arena_cmp(const struct ll_pq *w, uint32_t x, uint32_t y)
+{
+	const char *px = NULL, *py = NULL;
+	size_t j, nx = 0, ny = 0;
+	int64_t ix, iy;
+	int tx, ty, r;
+
+	for (j = 0; j < w->opts.nsort; j++) {
+		tx = sort_value(w, x, j, &px, &nx);
+		ty = sort_value(w, y, j, &py, &ny);
+		if (tx != ty)
+			return tx < ty ? -1 : 1;
+		if (tx == V_INT) {
+			ix = (int64_t)get_u64(px);
+			iy = (int64_t)get_u64(py);
+			if (ix != iy)
+				return ix < iy ? -1 : 1;
+		} else if (tx == V_STR && (r = bytecmp(px, nx, py, ny)) != 0)
+			return r;
+	}
+	return 0;
+}
+
+static int
+row_cmp(const struct ll_pq *w, uint32_t x, uint32_t y)
+{
+	const struct batch *b = w->rb;
+	size_t xn = b->skoff[x + 1] - b->skoff[x];
+	size_t yn = b->skoff[y + 1] - b->skoff[y];
+
+	if (xn == 0 || yn == 0)
+		return arena_cmp(w, x, y);
+	return bytecmp(b->skeys.p + b->skoff[x], xn, b->skeys.p +
+	    b->skoff[y], yn);
 }
 
 static void
-merge_sort(const struct batch *b, uint32_t *v, uint32_t *tmp, size_t n)
+merge_sort(const struct ll_pq *w, uint32_t *v, uint32_t *tmp, size_t n)
 {
 	size_t h = n / 2, i, j, k;
 
 	if (n < 2)
 		return;
-	merge_sort(b, v, tmp, h);
-	merge_sort(b, v + h, tmp, n - h);
+	merge_sort(w, v, tmp, h);
+	merge_sort(w, v + h, tmp, n - h);
 	for (i = 0, j = h, k = 0; i < h && j < n; )
-		tmp[k++] = row_cmp(b, v[j], v[i]) < 0 ? v[j++] : v[i++];
+		tmp[k++] = row_cmp(w, v[j], v[i]) < 0 ? v[j++] : v[i++];
 	while (i < h)
 		tmp[k++] = v[i++];
 	while (j < n)
@@ -1247,7 +1307,7 @@ release(struct ll_pq *w)
 	for (i = 0; i < b->nheld; i++)
 		order[i] = (uint32_t)i;
 	make_keys(w, b);
-	merge_sort(b, order, tmp, b->nheld);
+	merge_sort(w, order, tmp, b->nheld);
 	for (i = 0; i < b->nheld; i++) {
 		r = order[i];
 		p = b->arena.p + b->keys[r * per];
