@@ -32,18 +32,38 @@ ll_reader_init(struct ll_reader *r, struct ll_input *in, size_t max)
 	}
 }
 
+/*
+ * Gives back what a long line grew the buffer to once the bytes left
+ * to read fit in a quarter of less: a 500 MB record would otherwise
+ * stay held while the tool reads on, and while it writes the record.
+ */
+static void
+shrink(struct ll_reader *r)
+{
+	size_t size = r->size;
+
+	while (size > CHUNK && r->len <= size / 4)
+		size /= 2;
+	if (size < r->size) {
+		r->buf = xrealloc(r->buf, size);
+		r->size = size;
+	}
+}
+
 /* Reads more input after buf[len]; 0 at the end of the input. */
 static size_t
 fill(struct ll_reader *r)
 {
 	ssize_t n;
 
-	if (r->pos > 0 && (r->pos == r->len || r->size - r->len < CHUNK / 4)) {
+	if (r->pos > 0 && (r->pos == r->len || r->size - r->len < CHUNK / 4 ||
+	    r->size > CHUNK)) {
 		memmove(r->buf, r->buf + r->pos, r->len - r->pos);
 		r->len -= r->pos;
 		r->scan -= r->pos;
 		r->pos = 0;
 	}
+	shrink(r);
 	if (r->size - r->len < CHUNK / 4) {
 		if (r->size > SIZE_MAX / 2)
 			errx(LL_EXIT_IO, "out of memory");
