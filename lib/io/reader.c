@@ -33,15 +33,20 @@ ll_reader_init(struct ll_reader *r, struct ll_input *in, size_t max)
 }
 
 /*
- * Gives back what a long line grew the buffer to once the bytes left
- * to read fit in a quarter of less: a 500 MB record would otherwise
- * stay held while the tool reads on, and while it writes the record.
+ * Gives back what a long line grew the buffer to, once half the
+ * buffer's size has been read with no line as long as a quarter of it
+ * and the bytes left to read fit in a quarter of less: a 500 MB record
+ * would otherwise stay held while the tool reads on.  Waiting for the
+ * half keeps input made of long lines from shrinking and growing the
+ * buffer at every line.
  */
 static void
 shrink(struct ll_reader *r)
 {
 	size_t size = r->size;
 
+	if (r->quiet < size / 2)
+		return;
 	while (size > CHUNK && r->len <= size / 4)
 		size /= 2;
 	if (size < r->size) {
@@ -76,6 +81,7 @@ fill(struct ll_reader *r)
 		return 0;
 	}
 	r->len += (size_t)n;
+	r->quiet += (size_t)n;
 	return (size_t)n;
 }
 
@@ -150,6 +156,8 @@ next(struct ll_reader *r, const char **linep, size_t *lenp, int reads)
 			}
 			*linep = r->buf + r->pos;
 			*lenp = n - r->pos;
+			if (*lenp > r->size / 4)
+				r->quiet = 0;
 			r->pos = r->scan = nl != NULL ? n + 1 : n;
 			return 1;
 		}

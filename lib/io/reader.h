@@ -30,6 +30,7 @@ struct ll_reader {
 	size_t		 size;		/* bytes allocated */
 	size_t		 pos, len;	/* unread bytes are buf[pos..len) */
 	size_t		 scan;		/* buf[pos..scan) holds no newline */
+	size_t		 quiet;		/* bytes read since a line of size/4 */
 	int		 eof;
 	int		 parquet;	/* rows come from pq */
 	struct ll_pqlines *pq;
