@@ -87,7 +87,7 @@ check_row(const struct ll_table *t, const char *row, size_t len)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct ll_jbuf out = { NULL, 0, 0 };
+	struct ll_jbuf out = { 0 };
 	json_error_t jerr;
 	json_t *j;
 	size_t t, i;

@@ -29,7 +29,7 @@ static int huge;	/* a number or key jansson refuses was seen */
 static json_t *
 scalar(const struct ll_jval *v)
 {
-	struct ll_jbuf b = { NULL, 0, 0 };
+	struct ll_jbuf b = { 0 };
 	json_error_t jerr;
 	json_t *j;
 
@@ -65,7 +65,7 @@ scalar(const struct ll_jval *v)
 static json_t *
 build(struct ll_jscan *s, size_t depth)
 {
-	struct ll_jbuf k = { NULL, 0, 0 };
+	struct ll_jbuf k = { 0 };
 	struct ll_jiter it;
 	struct ll_jval v, key;
 	json_t *c, *e;
