@@ -113,7 +113,7 @@ ll_hugepages(void *p, size_t n)
 
 /*
  * A mapping of SIZE bytes (a multiple of 2 MiB) advised as huge pages,
- * for a buffer that grows to many megabytes: xmremap grows it where it
+ * for a buffer that grows to many megabytes: xmremap_huge grows it where it
  * lies or moves its pages, so that no byte is copied and no page is
  * zeroed twice, and a doubling does not hold both blocks at once.
  */

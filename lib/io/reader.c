@@ -35,7 +35,7 @@ ll_reader_init(struct ll_reader *r, struct ll_input *in, size_t max)
 /*
  * Gives back what a long line grew the buffer to, once half the
  * buffer's size has been read with no line as long as a quarter of it
- * and the bytes left to read fit in a quarter of less: a 500 MB record
+ * and the bytes left to read fit in a quarter or less: a 500 MB record
  * would otherwise stay held while the tool reads on.  Waiting for the
  * half keeps input made of long lines from shrinking and growing the
  * buffer at every line.

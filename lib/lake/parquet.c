@@ -1149,6 +1149,21 @@ held_value(const struct ll_pq *w, uint32_t off, size_t *col, const char **p,
 }
 
 /*
+ * The sort value at arena offset OFF, as held_value gives it; V_NULL
+ * for UINT32_MAX, a row without one.
+ */
+static int
+sort_value(const struct ll_pq *w, uint32_t off, const char **p, size_t *n)
+{
+	const char *next;
+	size_t col;
+
+	if (off == UINT32_MAX)
+		return V_NULL;
+	return held_value(w, off, &col, p, n, &next);
+}
+
+/*
  * A sort string longer than this is not copied into its row's key: the
  * row is compared value by value in the arena instead (arena_cmp), so
  * that a huge value is not held twice.
@@ -1166,14 +1181,13 @@ held_value(const struct ll_pq *w, uint32_t off, size_t *col, const char **p,
 static int
 put_key(const struct ll_pq *w, uint32_t off, struct ll_jbuf *b)
 {
-	const char *p, *next, *nul;
+	const char *p, *nul;
 	unsigned char be[8];
-	size_t n, col;
+	size_t n;
 	uint64_t v;
 	int tag, k;
 
-	tag = off == UINT32_MAX ? V_NULL :
-	    held_value(w, off, &col, &p, &n, &next);
+	tag = sort_value(w, off, &p, &n);
 	if (tag == V_STR && n > KEY_STR_MAX)
 		return -1;
 	ll_jbuf_addc(b, (char)tag);
@@ -1220,32 +1234,20 @@ make_keys(const struct ll_pq *w, struct batch *b)
 	b->skoff[b->nheld] = b->skeys.len;
 }
 
-/* Sort column J's value in row R, as held_value gives it; V_NULL if none. */
-static int
-sort_value(const struct ll_pq *w, uint32_t r, size_t j, const char **p,
-    size_t *n)
-{
-	uint32_t off = w->rb->keys[r * (1 + w->opts.nsort) + 1 + j];
-	const char *next;
-	size_t col;
-
-	if (off == UINT32_MAX)
-		return V_NULL;
-	return held_value(w, off, &col, p, n, &next);
-}
-
 /* Rows X and Y compared in the arena, in the order of their keys. */
 static int
 arena_cmp(const struct ll_pq *w, uint32_t x, uint32_t y)
 {
+	const uint32_t *kx = &w->rb->keys[x * (1 + w->opts.nsort) + 1];
+	const uint32_t *ky = &w->rb->keys[y * (1 + w->opts.nsort) + 1];
 	const char *px = NULL, *py = NULL;
 	size_t j, nx = 0, ny = 0;
 	int64_t ix, iy;
 	int tx, ty, r;
 
 	for (j = 0; j < w->opts.nsort; j++) {
-		tx = sort_value(w, x, j, &px, &nx);
-		ty = sort_value(w, y, j, &py, &ny);
+		tx = sort_value(w, kx[j], &px, &nx);
+		ty = sort_value(w, ky[j], &py, &ny);
 		if (tx != ty)
 			return tx < ty ? -1 : 1;
 		if (tx == V_INT) {
