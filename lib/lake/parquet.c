@@ -1238,10 +1238,10 @@ make_keys(const struct ll_pq *w, struct batch *b)
 static int
 arena_cmp(const struct ll_pq *w, uint32_t x, uint32_t y)
 {
-	const uint32_t *kx = &w->rb->keys[x * (1 + w->opts.nsort) + 1];
-	const uint32_t *ky = &w->rb->keys[y * (1 + w->opts.nsort) + 1];
+	size_t j, nx = 0, ny = 0, per = 1 + w->opts.nsort;
+	const uint32_t *kx = &w->rb->keys[x * per + 1];
+	const uint32_t *ky = &w->rb->keys[y * per + 1];
 	const char *px = NULL, *py = NULL;
-	size_t j, nx = 0, ny = 0;
 	int64_t ix, iy;
 	int tx, ty, r;
 
