@@ -65,7 +65,7 @@ static const struct ll_opt opts[] = {
 	{ 'D', "stage", "DIR", "-o s3://: build files in DIR, then upload "
 	    "them", 0 },
 	{ 'b', "row-group", "SIZE", "Parquet row groups of about SIZE "
-	    "(default 64M)", 'g' },
+	    "(default 32M)", 'g' },
 	{ 'c', "codec", "CODEC", "Parquet pages in gzip (default) or zstd",
 	    0 },
 	{ 'd', "ddl", "DIALECT", "print CREATE TABLE for a dialect "

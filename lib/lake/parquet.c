@@ -1517,7 +1517,7 @@ void
 ll_parquet_defaults(struct ll_parquet_opts *o)
 {
 	memset(o, 0, sizeof(*o));	/* no sort columns, and what comes */
-	o->rowgroup = 64 << 20;
+	o->rowgroup = 32 << 20;
 	o->page = 1 << 20;
 	o->page_rows = 20000;
 	o->dict = 1 << 20;
