@@ -42,8 +42,8 @@ ll-filter mixed.out/cloudtrail/*/*.parquet | jq -r '.requestid | length' |
 # A 40 MB value in a sort column (eventname) is not copied into its
 # row's sort key as well: it takes no more memory than the same value
 # in a column that is not sorted on (requestid); the key copy cost
-# 39 MB more.  Past the row group's 32M the big row is a row group of
-# its own, so the rows come back in the order they came.
+# 39 MB more.  -b 64M keeps both rows in one row group, so the big
+# value is compared in the arena and sorts after "M".
 for c in eventname requestid; do
 	python3 -c '
 import json, sys
@@ -52,7 +52,7 @@ print(json.dumps({"eventid": "big", "calendarday": "2026-03-01",
 print(json.dumps({"eventid": "small", "calendarday": "2026-03-01",
     "eventtime": "2026-03-01T10:00:01Z", sys.argv[1]: "M"}))' $c >$c.in
 	ASAN_OPTIONS="$ASAN_OPTIONS:quarantine_size_mb=0" \
-	    /usr/bin/time -f %M -o $c.rss ll-partition -T cloudtrail \
+	    /usr/bin/time -f %M -o $c.rss ll-partition -b 64M -T cloudtrail \
 	    -o $c.out $c.in >/dev/null
 	echo "$c rc=$?"
 done
